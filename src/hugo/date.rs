@@ -1,0 +1,1 @@
+//! Hugo's date parsing (`htime.ToTimeInDefaultLocationE`): the layouts it accepts.

@@ -1,0 +1,1 @@
+//! Hugo's heading ids (`markup/goldmark/autoid.go`): github, github-ascii, blackfriday.

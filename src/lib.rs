@@ -1,0 +1,164 @@
+//! bloglint: an editorial linter for Hugo sites.
+//!
+//! The library reads a site, runs the rules and returns diagnostics; it never
+//! prints. `main.rs`/`cli.rs` choose what to read and how to report.
+
+pub mod cli;
+pub mod config;
+pub mod diagnostic;
+pub mod document;
+pub mod hugo;
+pub mod render;
+pub mod rules;
+pub mod site;
+pub mod text;
+
+use std::collections::HashSet;
+use std::path::PathBuf;
+
+use rayon::prelude::*;
+
+use crate::config::Config;
+use crate::diagnostic::{Diagnostic, Level, LineIndex, Severity};
+use crate::document::markdown::SuppressionKind;
+use crate::document::Post;
+use crate::rules::{Context, RuleMeta, Scope};
+use crate::site::Site;
+
+/// The severity a diagnostic ends with: a rule's configured level replaces
+/// its default severity; findings a rule emits below its default (the
+/// warnings of an error rule) keep their lower severity unless the
+/// configured one is lower still.
+fn effective(emitted: Severity, meta: &RuleMeta, level: Level) -> Option<Severity> {
+    match level {
+        Level::Off => None,
+        Level::On(configured) if emitted >= meta.severity => Some(configured),
+        Level::On(configured) => Some(emitted.min(configured)),
+    }
+}
+
+/// Lint a loaded site. With `only`, report just the diagnostics located in
+/// those files (the whole site is still indexed for site rules).
+pub fn lint(site: &Site, config: &Config, now: i64, only: Option<&HashSet<PathBuf>>) -> Vec<Diagnostic> {
+    let cx = Context {
+        hugo: &site.hugo,
+        now,
+    };
+    let wanted = |p: &PathBuf| only.is_none_or(|set| set.contains(p));
+    let posts: Vec<&Post> = site
+        .posts
+        .iter()
+        .filter(|p| !config.is_excluded(&p.path))
+        .collect();
+
+    let mut out: Vec<Diagnostic> = posts
+        .par_iter()
+        .filter(|p| wanted(&p.path))
+        .flat_map_iter(|post| lint_post(post, config, &cx))
+        .collect();
+
+    // Site rules run once over every post, with the base configuration; the
+    // level of each finding follows the configuration of the file it is in.
+    let base = config.rules_for(&config.root);
+    let parsed: Vec<&Post> = posts
+        .iter()
+        .copied()
+        .filter(|p| p.front_matter_error.is_none())
+        .collect();
+    for (meta, _, rule) in &base.rules {
+        if meta.scope != Scope::Site {
+            continue;
+        }
+        let mut found = Vec::new();
+        rule.check_site(&parsed, &cx, &mut found);
+        for mut d in found {
+            if !wanted(&d.path) {
+                continue;
+            }
+            let level = config.rules_for(&d.path).level(meta.name);
+            let Some(sev) = effective(d.severity, meta, level) else {
+                continue;
+            };
+            d.severity = sev;
+            if site.post(&d.path).is_some_and(|p| !suppressed(p, &d)) {
+                out.push(d);
+            }
+        }
+    }
+
+    out.extend(site.errors.iter().filter(|d| wanted(&d.path)).cloned());
+    sort(&mut out);
+    out
+}
+
+/// Order diagnostics by path, then position, then rule: stable output
+/// whatever order files were linted in.
+pub fn sort(diags: &mut [Diagnostic]) {
+    diags.sort_by(|a, b| {
+        (&a.path, a.span.start, a.span.end, a.rule, &a.message).cmp(&(
+            &b.path,
+            b.span.start,
+            b.span.end,
+            b.rule,
+            &b.message,
+        ))
+    });
+}
+
+/// Run every post rule that applies to one post.
+pub fn lint_post(post: &Post, config: &Config, cx: &Context) -> Vec<Diagnostic> {
+    let set = config.rules_for(&post.path);
+    let mut out = Vec::new();
+    for (meta, level, rule) in &set.rules {
+        if meta.scope != Scope::Post || *level == Level::Off {
+            continue;
+        }
+        // A front matter that does not parse leaves nothing for the other
+        // rules to check: only front-matter-syntax speaks.
+        if post.front_matter_error.is_some() && meta.name != rules::front_matter_syntax::META.name {
+            continue;
+        }
+        let mut found = Vec::new();
+        rule.check_post(post, cx, &mut found);
+        for mut d in found {
+            let Some(sev) = effective(d.severity, meta, *level) else {
+                continue;
+            };
+            d.severity = sev;
+            d.path = post.path.clone();
+            if !suppressed(post, &d) {
+                out.push(d);
+            }
+        }
+    }
+    out
+}
+
+/// Whether an inline `<!-- bloglint-… -->` comment silences a diagnostic.
+fn suppressed(post: &Post, d: &Diagnostic) -> bool {
+    let sups = &post.outline.suppressions;
+    if sups.is_empty() {
+        return false;
+    }
+    let names = |rules: &[String]| rules.is_empty() || rules.iter().any(|r| r == d.rule);
+    let index = LineIndex::new(&post.source);
+    let line = index.line_col(d.span.start).0;
+    let mut disabled = false;
+    for s in sups {
+        match s.kind {
+            SuppressionKind::NextLine => {
+                if names(&s.rules) && index.line_col(s.span.end).0 + 1 == line {
+                    return true;
+                }
+            }
+            SuppressionKind::Disable if s.span.start <= d.span.start && names(&s.rules) => {
+                disabled = true
+            }
+            SuppressionKind::Enable if s.span.start <= d.span.start && names(&s.rules) => {
+                disabled = false
+            }
+            _ => {}
+        }
+    }
+    disabled
+}

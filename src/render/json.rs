@@ -1,0 +1,81 @@
+//! Machine output: one JSON array, fields documented in the README and stable.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use super::Sources;
+use crate::diagnostic::{Diagnostic, LineIndex};
+
+#[derive(Serialize)]
+struct JsonLabel<'a> {
+    path: String,
+    line: usize,
+    column: usize,
+    start: usize,
+    end: usize,
+    message: &'a str,
+}
+
+#[derive(Serialize)]
+struct JsonDiagnostic<'a> {
+    path: String,
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
+    start: usize,
+    end: usize,
+    rule: &'a str,
+    severity: &'a str,
+    message: &'a str,
+    help: Option<&'a str>,
+    labels: Vec<JsonLabel<'a>>,
+}
+
+fn position(sources: &dyn Sources, path: &std::path::Path, offset: usize) -> (usize, usize) {
+    sources
+        .source(path)
+        .map_or((1, 1), |s| LineIndex::new(s).line_col(offset))
+}
+
+pub fn render(diags: &[Diagnostic], sources: &dyn Sources, w: &mut dyn Write) -> io::Result<()> {
+    let out: Vec<JsonDiagnostic> = diags
+        .iter()
+        .map(|d| {
+            let (line, column) = position(sources, &d.path, d.span.start);
+            let (end_line, end_column) = position(sources, &d.path, d.span.end);
+            JsonDiagnostic {
+                path: d.path.display().to_string(),
+                line,
+                column,
+                end_line,
+                end_column,
+                start: d.span.start,
+                end: d.span.end,
+                rule: d.rule,
+                severity: d.severity.as_str(),
+                message: &d.message,
+                help: d.help.as_deref(),
+                labels: d
+                    .labels
+                    .iter()
+                    .map(|l| {
+                        let path = l.path.as_deref().unwrap_or(&d.path);
+                        let (line, column) = position(sources, path, l.span.start);
+                        JsonLabel {
+                            path: path.display().to_string(),
+                            line,
+                            column,
+                            start: l.span.start,
+                            end: l.span.end,
+                            message: &l.message,
+                        }
+                    })
+                    .collect(),
+            }
+        })
+        .collect();
+    serde_json::to_writer_pretty(&mut *w, &out)?;
+    writeln!(w)
+}

@@ -1,0 +1,25 @@
+//! `description-length`.
+
+use super::{Context, Options, OptionError, Rule, RuleMeta, Scope};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::document::Post;
+
+pub static META: RuleMeta = RuleMeta {
+    name: "description-length",
+    severity: Severity::Warning,
+    scope: Scope::Post,
+    summary: "TODO",
+    doc: include_str!("../../rules/description-length.md"),
+    options: &[],
+    build,
+};
+
+fn build(_: &Options) -> Result<Box<dyn Rule>, OptionError> {
+    Ok(Box::new(DescriptionLength))
+}
+
+struct DescriptionLength;
+
+impl Rule for DescriptionLength {
+    fn check_post(&self, _post: &Post, _cx: &Context, _out: &mut Vec<Diagnostic>) {}
+}

@@ -1,0 +1,208 @@
+//! The rule engine's vocabulary: what a rule is, and the table of all rules.
+//!
+//! A rule lives in one file of this folder: a `META` static (name, default
+//! severity, options, its documentation page from `rules/<name>.md` at the top
+//! of the repository) and a type implementing [`Rule`]. Add it to [`RULES`].
+
+pub mod date_format;
+pub mod description_length;
+pub mod front_matter_syntax;
+pub mod heading_hierarchy;
+pub mod required_front_matter;
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::document::Post;
+use crate::hugo::config::HugoConfig;
+
+/// Every rule, in the order `bloglint rules` lists them.
+pub static RULES: &[&RuleMeta] = &[
+    &front_matter_syntax::META,
+    &required_front_matter::META,
+    &date_format::META,
+    &heading_hierarchy::META,
+    &description_length::META,
+];
+
+pub fn find(name: &str) -> Option<&'static RuleMeta> {
+    RULES.iter().copied().find(|m| m.name == name)
+}
+
+/// Whether a rule looks at one post or at the whole site.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    Post,
+    Site,
+}
+
+/// One option a rule accepts in `bloglint.toml`.
+pub struct OptionMeta {
+    pub name: &'static str,
+    /// The default, as a TOML literal (printed by `bloglint config`).
+    pub default: &'static str,
+    pub help: &'static str,
+}
+
+/// What a rule is: everything but its code.
+pub struct RuleMeta {
+    pub name: &'static str,
+    pub severity: Severity,
+    pub scope: Scope,
+    /// One line: what the rule reports.
+    pub summary: &'static str,
+    /// The rule's page, `rules/<name>.md`, compiled in.
+    pub doc: &'static str,
+    pub options: &'static [OptionMeta],
+    /// Build the rule from its (already key-checked) options.
+    pub build: fn(&Options) -> Result<Box<dyn Rule>, OptionError>,
+}
+
+/// What every rule may read besides the post itself.
+pub struct Context<'a> {
+    pub hugo: &'a HugoConfig,
+    /// "Now", in seconds since the Unix epoch (UTC): injectable for tests.
+    pub now: i64,
+}
+
+/// A rule's checks. A post rule implements `check_post`, a site rule
+/// `check_site`; the other keeps its empty default.
+pub trait Rule: Send + Sync {
+    fn check_post(&self, _post: &Post, _cx: &Context, _out: &mut Vec<Diagnostic>) {}
+    fn check_site(&self, _posts: &[&Post], _cx: &Context, _out: &mut Vec<Diagnostic>) {}
+}
+
+/// A rule option's value as written in `bloglint.toml`, with its span there.
+pub type OptionValue = toml::Spanned<toml::Value>;
+
+/// A rule's options from the configuration: keys already checked against the
+/// rule's [`OptionMeta`] list.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    pub values: BTreeMap<String, OptionValue>,
+}
+
+/// A bad option value, pointing into the configuration file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OptionError {
+    pub span: Range<usize>,
+    pub message: String,
+}
+
+impl Options {
+    fn get(&self, name: &str) -> Option<&OptionValue> {
+        self.values.get(name)
+    }
+
+    fn error(v: &OptionValue, name: &str, expected: &str) -> OptionError {
+        OptionError {
+            span: v.span(),
+            message: format!("option `{name}` must be {expected}"),
+        }
+    }
+
+    pub fn usize(&self, name: &str, default: usize) -> Result<usize, OptionError> {
+        match self.get(name) {
+            None => Ok(default),
+            Some(v) => match v.get_ref() {
+                toml::Value::Integer(i) if *i >= 0 => Ok(*i as usize),
+                _ => Err(Self::error(v, name, "a non-negative integer")),
+            },
+        }
+    }
+
+    pub fn bool(&self, name: &str, default: bool) -> Result<bool, OptionError> {
+        match self.get(name) {
+            None => Ok(default),
+            Some(v) => match v.get_ref() {
+                toml::Value::Boolean(b) => Ok(*b),
+                _ => Err(Self::error(v, name, "true or false")),
+            },
+        }
+    }
+
+    pub fn strings(&self, name: &str, default: &[&str]) -> Result<Vec<String>, OptionError> {
+        match self.get(name) {
+            None => Ok(default.iter().map(|s| s.to_string()).collect()),
+            Some(v) => match v.get_ref() {
+                toml::Value::Array(items) => items
+                    .iter()
+                    .map(|i| i.as_str().map(str::to_string))
+                    .collect::<Option<Vec<_>>>()
+                    .ok_or_else(|| Self::error(v, name, "a list of strings")),
+                _ => Err(Self::error(v, name, "a list of strings")),
+            },
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rule_names_are_unique_kebab_case() {
+        let mut seen = std::collections::HashSet::new();
+        for m in RULES {
+            assert!(seen.insert(m.name), "duplicate rule {}", m.name);
+            assert!(
+                m.name
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c == '-'),
+                "{} is not kebab-case",
+                m.name
+            );
+        }
+    }
+
+    #[test]
+    fn every_rule_has_its_page_with_the_sections() {
+        for m in RULES {
+            assert!(
+                m.doc.starts_with(&format!("# {}\n", m.name)),
+                "rules/{}.md must start with `# {}`",
+                m.name,
+                m.name
+            );
+            for section in ["## What it does", "## Why it matters", "## Example", "## Options", "## Fix"] {
+                assert!(m.doc.contains(section), "rules/{}.md lacks `{section}`", m.name);
+            }
+            for o in m.options {
+                assert!(
+                    m.doc.contains(&format!("`{}`", o.name)),
+                    "rules/{}.md does not document option `{}`",
+                    m.name,
+                    o.name
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn every_page_in_rules_dir_is_a_rule() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("rules");
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            let stem = path.file_stem().unwrap().to_string_lossy().to_string();
+            if path.extension().is_some_and(|e| e == "md") && stem != "README" {
+                assert!(find(&stem).is_some(), "rules/{stem}.md has no rule");
+            }
+        }
+    }
+
+    #[test]
+    fn default_options_build_every_rule() {
+        for m in RULES {
+            let mut opts = Options::default();
+            for o in m.options {
+                let v: toml::Table = toml::from_str(&format!("v = {}", o.default)).unwrap();
+                opts.values.insert(
+                    o.name.to_string(),
+                    toml::Spanned::new(0..0, v["v"].clone()),
+                );
+            }
+            assert!((m.build)(&opts).is_ok(), "{} defaults do not build", m.name);
+        }
+    }
+}

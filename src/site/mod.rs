@@ -1,0 +1,143 @@
+//! Reading a site: find its root, read its Hugo configuration, walk its
+//! content directories and parse every post, in parallel.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::document::Post;
+use crate::hugo::config::HugoConfig;
+
+/// The pseudo-rule under which files that cannot be linted are reported.
+pub const READ_ERROR: &str = "read-error";
+
+/// Markdown extensions Hugo reads as content.
+const CONTENT_EXTENSIONS: [&str; 3] = ["md", "markdown", "mdown"];
+
+pub struct Site {
+    pub hugo: HugoConfig,
+    pub posts: Vec<Post>,
+    /// Files that could not be read or decoded.
+    pub errors: Vec<Diagnostic>,
+    by_path: HashMap<PathBuf, usize>,
+}
+
+impl Site {
+    pub fn post(&self, path: &Path) -> Option<&Post> {
+        self.by_path.get(path).map(|&i| &self.posts[i])
+    }
+
+    pub fn new(hugo: HugoConfig, posts: Vec<Post>, errors: Vec<Diagnostic>) -> Site {
+        let by_path = posts
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.path.clone(), i))
+            .collect();
+        Site {
+            hugo,
+            posts,
+            errors,
+            by_path,
+        }
+    }
+
+    /// Read and parse every content file of the site.
+    pub fn load(hugo: HugoConfig) -> Site {
+        let mut files: Vec<(PathBuf, String)> = Vec::new();
+        let mut errors = Vec::new();
+        for dir in &hugo.content_dirs {
+            if !dir.path.is_dir() {
+                continue;
+            }
+            let walker = ignore::WalkBuilder::new(&dir.path)
+                .standard_filters(false)
+                .hidden(true)
+                .follow_links(true)
+                .build();
+            for entry in walker {
+                match entry {
+                    Ok(e) => {
+                        let p = e.path();
+                        if e.file_type().is_some_and(|t| t.is_file()) && is_content(p) {
+                            let rel = p.strip_prefix(&dir.path).unwrap_or(p);
+                            let mut content_path = dir.target.clone();
+                            for c in rel.components() {
+                                if !content_path.is_empty() {
+                                    content_path.push('/');
+                                }
+                                content_path.push_str(&c.as_os_str().to_string_lossy());
+                            }
+                            files.push((p.to_path_buf(), content_path));
+                        }
+                    }
+                    Err(err) => errors.push(walk_error(&dir.path, &err)),
+                }
+            }
+        }
+        let results: Vec<Result<Post, Diagnostic>> = files
+            .into_par_iter()
+            .map(|(path, content_path)| read_post(path, content_path))
+            .collect();
+        let mut posts = Vec::with_capacity(results.len());
+        for r in results {
+            match r {
+                Ok(p) => posts.push(p),
+                Err(d) => errors.push(d),
+            }
+        }
+        Site::new(hugo, posts, errors)
+    }
+}
+
+pub fn is_content(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| CONTENT_EXTENSIONS.contains(&e))
+}
+
+/// Read one file as a post, or explain why it cannot be linted.
+pub fn read_post(path: PathBuf, content_path: String) -> Result<Post, Diagnostic> {
+    let bytes = match std::fs::read(&path) {
+        Ok(b) => b,
+        Err(e) => return Err(read_error(path, format!("cannot read file: {e}"))),
+    };
+    post_from_bytes(path, content_path, bytes)
+}
+
+/// Decode and parse; invalid UTF-8 is reported with its line.
+pub fn post_from_bytes(path: PathBuf, content_path: String, bytes: Vec<u8>) -> Result<Post, Diagnostic> {
+    match String::from_utf8(bytes) {
+        Ok(source) => Ok(Post::parse(path, content_path, source)),
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            let bytes = e.as_bytes();
+            let line = bytes[..at].iter().filter(|b| **b == b'\n').count() + 1;
+            let binary = bytes.iter().take(8000).any(|b| *b == 0);
+            let what = if binary {
+                "is a binary file, not text"
+            } else {
+                "is not valid UTF-8"
+            };
+            Err(read_error(
+                path,
+                format!("file {what} (first bad byte at line {line}, byte {at}); Hugo needs UTF-8"),
+            ))
+        }
+    }
+}
+
+fn read_error(path: PathBuf, message: String) -> Diagnostic {
+    let mut d = Diagnostic::new(READ_ERROR, Severity::Error, 0..0, message);
+    d.path = path;
+    d
+}
+
+fn walk_error(dir: &Path, err: &ignore::Error) -> Diagnostic {
+    let path = match err {
+        ignore::Error::WithPath { path, .. } => path.clone(),
+        _ => dir.to_path_buf(),
+    };
+    read_error(path, format!("cannot walk: {err}"))
+}
