@@ -135,6 +135,11 @@ pub fn lint_post(post: &Post, config: &Config, cx: &Context) -> Vec<Diagnostic> 
 }
 
 /// Whether an inline `<!-- bloglint-… -->` comment silences a diagnostic.
+///
+/// A finding in the front matter is silenced by `bloglint-disable` comments
+/// at the very top of the body (nothing but blank lines and other such
+/// comments before them): the front matter has no comments of its own that
+/// every format supports.
 fn suppressed(post: &Post, d: &Diagnostic) -> bool {
     let sups = &post.outline.suppressions;
     if sups.is_empty() {
@@ -143,20 +148,30 @@ fn suppressed(post: &Post, d: &Diagnostic) -> bool {
     let names = |rules: &[String]| rules.is_empty() || rules.iter().any(|r| r == d.rule);
     let index = LineIndex::new(&post.source);
     let line = index.line_col(d.span.start).0;
+    let in_front_matter = d.span.start < post.body_start;
+    let mut top = post.body_start;
     let mut disabled = false;
     for s in sups {
+        let applies = if in_front_matter {
+            let leading = post
+                .source
+                .get(top..s.span.start)
+                .is_some_and(|gap| gap.trim().is_empty());
+            if leading {
+                top = s.span.end;
+            }
+            leading
+        } else {
+            s.span.start <= d.span.start
+        };
         match s.kind {
             SuppressionKind::NextLine => {
-                if names(&s.rules) && index.line_col(s.span.end).0 + 1 == line {
+                if !in_front_matter && names(&s.rules) && index.line_col(s.span.end).0 + 1 == line {
                     return true;
                 }
             }
-            SuppressionKind::Disable if s.span.start <= d.span.start && names(&s.rules) => {
-                disabled = true
-            }
-            SuppressionKind::Enable if s.span.start <= d.span.start && names(&s.rules) => {
-                disabled = false
-            }
+            SuppressionKind::Disable if applies && names(&s.rules) => disabled = true,
+            SuppressionKind::Enable if applies && names(&s.rules) => disabled = false,
             _ => {}
         }
     }

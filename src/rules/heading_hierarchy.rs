@@ -1,6 +1,7 @@
-//! `heading-hierarchy`.
+//! `heading-hierarchy`: headings step down one level at a time, under the
+//! title the theme renders as h1.
 
-use super::{Context, Options, OptionError, Rule, RuleMeta, Scope};
+use super::{Context, OptionError, OptionMeta, Options, Rule, RuleMeta, Scope};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Post;
 
@@ -8,18 +9,63 @@ pub static META: RuleMeta = RuleMeta {
     name: "heading-hierarchy",
     severity: Severity::Warning,
     scope: Scope::Post,
-    summary: "TODO",
+    summary: "A heading skips a level, or an h1 repeats the page title",
     doc: include_str!("../../rules/heading-hierarchy.md"),
-    options: &[],
+    options: &[OptionMeta {
+        name: "title-is-h1",
+        default: "true",
+        help: "The theme renders the front matter title as the page's h1, so the body starts at h2.",
+    }],
     build,
 };
 
-fn build(_: &Options) -> Result<Box<dyn Rule>, OptionError> {
-    Ok(Box::new(HeadingHierarchy))
+fn build(o: &Options) -> Result<Box<dyn Rule>, OptionError> {
+    Ok(Box::new(HeadingHierarchy {
+        title_is_h1: o.bool("title-is-h1", true)?,
+    }))
 }
 
-struct HeadingHierarchy;
+struct HeadingHierarchy {
+    title_is_h1: bool,
+}
 
 impl Rule for HeadingHierarchy {
-    fn check_post(&self, _post: &Post, _cx: &Context, _out: &mut Vec<Diagnostic>) {}
+    fn check_post(&self, post: &Post, _cx: &Context, out: &mut Vec<Diagnostic>) {
+        let has_title = self.title_is_h1
+            && post
+                .field("title")
+                .and_then(|n| n.as_str())
+                .is_some_and(|t| !t.trim().is_empty());
+        // The level of the heading before: the title counts as an h1.
+        let mut previous: Option<u8> = has_title.then_some(1);
+        for h in &post.outline.headings {
+            if h.level == 1 && has_title {
+                out.push(
+                    Diagnostic::new(
+                        META.name,
+                        Severity::Warning,
+                        h.marker_span.clone(),
+                        "h1 in the body of a page that has a front matter title",
+                    )
+                    .with_label("a second h1")
+                    .with_help("the theme already renders the title as the h1: start the body's headings at h2 (##)"),
+                );
+            } else if let Some(prev) = previous.filter(|&p| h.level > p + 1) {
+                out.push(
+                    Diagnostic::new(
+                        META.name,
+                        Severity::Warning,
+                        h.marker_span.clone(),
+                        format!("heading level jumps from h{prev} to h{}", h.level),
+                    )
+                    .with_label(format!("h{} here", h.level))
+                    .with_help(format!(
+                        "use h{} here: screen readers and tables of contents rely on levels stepping down one at a time",
+                        prev + 1
+                    )),
+                );
+            }
+            previous = Some(h.level);
+        }
+    }
 }

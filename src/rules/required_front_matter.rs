@@ -1,25 +1,215 @@
-//! `required-front-matter`.
+//! `required-front-matter`: fields the site needs are present, and Hugo's own
+//! fields have the type Hugo expects.
 
-use super::{Context, Options, OptionError, Rule, RuleMeta, Scope};
+use super::{Context, OptionError, OptionMeta, Options, Rule, RuleMeta, Scope};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::document::Post;
+use crate::document::{Node, PageKind, Post, Value};
 
 pub static META: RuleMeta = RuleMeta {
     name: "required-front-matter",
     severity: Severity::Error,
     scope: Scope::Post,
-    summary: "TODO",
+    summary: "Required front matter fields are missing, or Hugo's fields have the wrong type",
     doc: include_str!("../../rules/required-front-matter.md"),
-    options: &[],
+    options: &[
+        OptionMeta {
+            name: "fields",
+            default: "[\"title\"]",
+            help: "Fields every page must have (home, list and regular pages).",
+        },
+        OptionMeta {
+            name: "section-page-fields",
+            default: "[\"date\"]",
+            help: "Fields every regular page inside a section must have (not _index.md, not top-level pages).",
+        },
+    ],
     build,
 };
 
-fn build(_: &Options) -> Result<Box<dyn Rule>, OptionError> {
-    Ok(Box::new(RequiredFrontMatter))
+/// Keys Hugo reads the page date from, in its default `[frontmatter] date` order.
+const DATE_KEYS: [&str; 6] = ["date", "publishdate", "pubdate", "published", "lastmod", "modified"];
+const STRING_FIELDS: [&str; 5] = ["title", "description", "slug", "url", "linktitle"];
+
+fn build(o: &Options) -> Result<Box<dyn Rule>, OptionError> {
+    Ok(Box::new(RequiredFrontMatter {
+        fields: o.strings("fields", &["title"])?,
+        section_page_fields: o.strings("section-page-fields", &["date"])?,
+    }))
 }
 
-struct RequiredFrontMatter;
+struct RequiredFrontMatter {
+    fields: Vec<String>,
+    section_page_fields: Vec<String>,
+}
+
+fn is_empty(node: &Node) -> bool {
+    match &node.value {
+        Value::Null => true,
+        Value::String(s) => s.trim().is_empty(),
+        Value::Array(a) => a.is_empty(),
+        _ => false,
+    }
+}
+
+impl RequiredFrontMatter {
+    fn check_present(&self, post: &Post, field: &str, out: &mut Vec<Diagnostic>) {
+        // Any of Hugo's date keys gives the page its date.
+        let keys: &[&str] = if field.eq_ignore_ascii_case("date") {
+            &DATE_KEYS
+        } else {
+            std::slice::from_ref(&field)
+        };
+        let found = keys.iter().filter_map(|k| post.field(k)).next();
+        match found {
+            Some(node) if is_empty(node) => out.push(
+                Diagnostic::new(META.name, Severity::Error, node.span.clone(), format!("`{field}` is empty"))
+                    .with_label("empty value")
+                    .with_help(format!("give `{field}` a value; an empty one counts as missing")),
+            ),
+            Some(_) => {}
+            None => {
+                let help = if field.eq_ignore_ascii_case("date") {
+                    "add `date: YYYY-MM-DD` to the front matter; without it Hugo dates the page 0001-01-01 and date-based URLs publish under /1/01/".to_string()
+                } else {
+                    format!("add `{field}` to the front matter")
+                };
+                let where_ = if post.front_matter.is_some() {
+                    "front matter"
+                } else {
+                    "file (it has no front matter)"
+                };
+                out.push(
+                    Diagnostic::new(
+                        META.name,
+                        Severity::Error,
+                        post.front_matter_anchor(),
+                        format!("required field `{field}` is missing"),
+                    )
+                    .with_label(format!("no `{field}` in this {where_}"))
+                    .with_help(help),
+                );
+            }
+        }
+    }
+}
 
 impl Rule for RequiredFrontMatter {
-    fn check_post(&self, _post: &Post, _cx: &Context, _out: &mut Vec<Diagnostic>) {}
+    fn check_post(&self, post: &Post, cx: &Context, out: &mut Vec<Diagnostic>) {
+        for f in &self.fields {
+            self.check_present(post, f, out);
+        }
+        if post.kind == PageKind::Page {
+            for f in &self.section_page_fields {
+                if !self.fields.contains(f) {
+                    self.check_present(post, f, out);
+                }
+            }
+        }
+        let Some(fm) = &post.front_matter else {
+            return;
+        };
+        for (key, node) in &fm.root.entries {
+            let name = key.name.to_ascii_lowercase();
+            if STRING_FIELDS.contains(&name.as_str()) {
+                check_string(&key.name, node, out);
+            } else if name == "draft" {
+                check_bool(&key.name, node, out);
+            } else if name == "aliases"
+                || cx.hugo.taxonomies.iter().any(|(_, plural)| plural.eq_ignore_ascii_case(&name))
+            {
+                check_string_list(&key.name, node, out);
+            }
+        }
+    }
+}
+
+fn type_error(key: &str, node: &Node, expected: &str, severity: Severity, help: &str) -> Diagnostic {
+    Diagnostic::new(
+        META.name,
+        severity,
+        node.span.clone(),
+        format!("`{key}` should be {expected}, not {}", node.type_name()),
+    )
+    .with_label(format!("{} here", node.type_name()))
+    .with_help(help.to_string())
+}
+
+fn check_string(key: &str, node: &Node, out: &mut Vec<Diagnostic>) {
+    match &node.value {
+        Value::String(_) | Value::Null => {}
+        // Hugo converts a scalar to its text: it works, but say so.
+        Value::Integer(_) | Value::Float(_) | Value::Bool(_) | Value::Datetime(_) => out.push(type_error(
+            key,
+            node,
+            "a string",
+            Severity::Warning,
+            "quote the value; Hugo converts it to text, which may not read as written",
+        )),
+        Value::Array(_) | Value::Table(_) => out.push(type_error(
+            key,
+            node,
+            "a string",
+            Severity::Error,
+            "Hugo reads this field as one string: write a single value",
+        )),
+    }
+}
+
+fn check_bool(key: &str, node: &Node, out: &mut Vec<Diagnostic>) {
+    match &node.value {
+        Value::Bool(_) | Value::Null => {}
+        // Hugo's cast accepts the strings Go's strconv.ParseBool does.
+        Value::String(s)
+            if matches!(s.as_str(), "1" | "t" | "T" | "TRUE" | "true" | "True" | "0" | "f" | "F" | "FALSE" | "false" | "False") =>
+        {
+            out.push(type_error(
+                key,
+                node,
+                "a boolean",
+                Severity::Warning,
+                "write true or false without quotes",
+            ))
+        }
+        _ => out.push(type_error(
+            key,
+            node,
+            "a boolean",
+            Severity::Error,
+            "write `true` or `false`; Hugo cannot read this value as a boolean",
+        )),
+    }
+}
+
+fn check_string_list(key: &str, node: &Node, out: &mut Vec<Diagnostic>) {
+    match &node.value {
+        Value::String(_) | Value::Null => {}
+        Value::Array(items) => {
+            for item in items {
+                match &item.value {
+                    Value::String(_) => {}
+                    Value::Integer(_) | Value::Float(_) | Value::Bool(_) => out.push(type_error(
+                        key,
+                        item,
+                        "a list of strings",
+                        Severity::Warning,
+                        "quote the item; Hugo converts it to text",
+                    )),
+                    _ => out.push(type_error(
+                        key,
+                        item,
+                        "a list of strings",
+                        Severity::Error,
+                        "each item must be one string",
+                    )),
+                }
+            }
+        }
+        _ => out.push(type_error(
+            key,
+            node,
+            "a list of strings",
+            Severity::Error,
+            "write a list, e.g. [\"a\", \"b\"], or one string",
+        )),
+    }
 }
