@@ -674,10 +674,10 @@ mod tests {
         #[test]
         fn never_panics_and_spans_slice(body in "[ab: \\-\\[\\]{},&*!?|>'\"#\n\r\té~.0-9]{0,80}") {
             let src = format!("---\n{body}\n---\n");
-            if let Ok(Some(s)) = split(&src) {
-                if let Ok(table) = parse(&src, s.content) {
-                    assert_spans_slice(&src, &table);
-                }
+            if let Ok(Some(s)) = split(&src)
+                && let Ok(table) = parse(&src, s.content)
+            {
+                assert_spans_slice(&src, &table);
             }
         }
     }
