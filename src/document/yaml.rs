@@ -184,17 +184,36 @@ impl Builder<'_> {
         if self.stack.len() >= MAX_DEPTH {
             return Err(too_deep(span));
         }
+        let flow = style == StructureStyle::Flow;
+        let start = match kind {
+            Kind::Seq(_) if !flow => self.dash_before(span.start),
+            _ => span.start,
+        };
         self.stack.push(Frame {
             kind,
-            start: span.start,
+            start,
             end: span.end,
-            flow: style == StructureStyle::Flow,
+            flow,
             anchor,
             nodes_before: self.nodes,
             height: 1,
         });
         self.nodes += 1;
         Ok(())
+    }
+
+    /// A block sequence not indented under its key (`tags:\n- a`) starts, for
+    /// the parser, at its first item: step back to the item's `-`.
+    fn dash_before(&self, at: usize) -> usize {
+        if self.source.as_bytes().get(at) == Some(&b'-') {
+            return at;
+        }
+        let before = self.source.get(..at).unwrap_or_default();
+        let blank = before.trim_end_matches([' ', '\t']);
+        match blank.strip_suffix('-') {
+            Some(rest) => rest.len(),
+            None => at,
+        }
     }
 
     fn close(&mut self, span: Range<usize>) {
@@ -403,8 +422,10 @@ mod tests {
 
     #[test]
     fn list_items_keep_their_spans() {
-        let src = "---\ntags:\n  - one\n  - 'two'\ncats: [x, \"y z\"]\n---\n";
+        let src = "---\ntags:\n  - one\n  - 'two'\ncats: [x, \"y z\"]\nids:\n- 1\n- 2\n---\n";
         let t = table(src);
+        let ids = t.value("ids").unwrap();
+        assert_eq!(text(src, &ids.span), "- 1\n- 2");
         let items: Vec<_> = t
             .value("tags")
             .unwrap()
