@@ -19,7 +19,11 @@ pub const EXIT_FINDINGS: i32 = 1;
 pub const EXIT_FAILURE: i32 = 2;
 
 #[derive(Parser)]
-#[command(name = "bloglint", version, about = "An editorial linter for Hugo sites")]
+#[command(
+    name = "bloglint",
+    version,
+    about = "An editorial linter for Hugo sites"
+)]
 pub struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -106,7 +110,13 @@ pub fn run() -> i32 {
 fn rules_table(out: &mut dyn Write) -> io::Result<()> {
     let width = RULES.iter().map(|m| m.name.len()).max().unwrap_or(0);
     for m in RULES {
-        writeln!(out, "{:width$}  {:7}  {}", m.name, m.severity.as_str(), m.summary)?;
+        writeln!(
+            out,
+            "{:width$}  {:7}  {}",
+            m.name,
+            m.severity.as_str(),
+            m.summary
+        )?;
     }
     Ok(())
 }
@@ -114,7 +124,10 @@ fn rules_table(out: &mut dyn Write) -> io::Result<()> {
 /// "Now" for rules about the future: `BLOGLINT_NOW` (Unix seconds) when set,
 /// so tests and reproducible runs can pin it.
 fn now() -> i64 {
-    if let Some(n) = std::env::var("BLOGLINT_NOW").ok().and_then(|v| v.parse().ok()) {
+    if let Some(n) = std::env::var("BLOGLINT_NOW")
+        .ok()
+        .and_then(|v| v.parse().ok())
+    {
         return n;
     }
     std::time::SystemTime::now()
@@ -190,7 +203,9 @@ fn check(args: &CheckArgs, out: &mut dyn Write) -> io::Result<i32> {
         }
         Some(set)
     };
-    let checked = only.as_ref().map_or(site.posts.len() + site.errors.len(), HashSet::len);
+    let checked = only
+        .as_ref()
+        .map_or(site.posts.len() + site.errors.len(), HashSet::len);
 
     let diags = crate::lint(&site, &config, now(), only.as_ref());
 
@@ -207,7 +222,11 @@ fn check(args: &CheckArgs, out: &mut dyn Write) -> io::Result<i32> {
     out.flush()?;
 
     let count = |s: Severity| diags.iter().filter(|d| d.severity == s).count();
-    let (errors, warnings, infos) = (count(Severity::Error), count(Severity::Warning), count(Severity::Info));
+    let (errors, warnings, infos) = (
+        count(Severity::Error),
+        count(Severity::Warning),
+        count(Severity::Info),
+    );
     eprintln!("{}", summary(errors, warnings, infos, checked));
     let too_many_warnings = args.max_warnings.is_some_and(|max| warnings > max);
     if too_many_warnings {
@@ -257,8 +276,16 @@ impl From<HugoConfigError> for ConfigError {
 
 /// A configuration error, drawn like a diagnostic when it has a position.
 fn report_config_error(e: &ConfigError) {
-    let d = Diagnostic::new("", Severity::Error, e.span.clone().unwrap_or(0..0), e.message.clone());
-    let d = Diagnostic { path: e.path.clone(), ..d };
+    let d = Diagnostic::new(
+        "",
+        Severity::Error,
+        e.span.clone().unwrap_or(0..0),
+        e.message.clone(),
+    );
+    let d = Diagnostic {
+        path: e.path.clone(),
+        ..d
+    };
     struct One<'a>(&'a ConfigError);
     impl render::Sources for One<'_> {
         fn source(&self, path: &Path) -> Option<&str> {

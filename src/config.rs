@@ -7,11 +7,11 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
 use globset::{Glob, GlobSet, GlobSetBuilder};
-use toml::de::{DeString, DeTable, DeValue};
 use toml::Spanned;
+use toml::de::{DeString, DeTable, DeValue};
 
 use crate::diagnostic::Level;
-use crate::rules::{self, OptionError, Options, Rule, RuleMeta, RULES};
+use crate::rules::{self, OptionError, Options, RULES, Rule, RuleMeta};
 
 pub const FILE_NAMES: [&str; 2] = ["bloglint.toml", ".bloglint.toml"];
 
@@ -81,12 +81,9 @@ impl Config {
 
     /// Look for `bloglint.toml` or `.bloglint.toml` in `start` and its ancestors.
     pub fn discover(start: &Path) -> Option<PathBuf> {
-        start.ancestors().find_map(|dir| {
-            FILE_NAMES
-                .iter()
-                .map(|n| dir.join(n))
-                .find(|p| p.is_file())
-        })
+        start
+            .ancestors()
+            .find_map(|dir| FILE_NAMES.iter().map(|n| dir.join(n)).find(|p| p.is_file()))
     }
 
     pub fn load(path: &Path) -> Result<Config, ConfigError> {
@@ -132,7 +129,14 @@ impl Config {
                             match k.get_ref().as_ref() {
                                 "files" => files = Some(globs(v)?),
                                 "rules" => rules = settings(v)?,
-                                other => return Err(unknown_key(k, other, "an override", &["files", "rules"])),
+                                other => {
+                                    return Err(unknown_key(
+                                        k,
+                                        other,
+                                        "an override",
+                                        &["files", "rules"],
+                                    ));
+                                }
                             }
                         }
                         override_globs.push(files.ok_or((
@@ -143,7 +147,12 @@ impl Config {
                     }
                 }
                 other => {
-                    return Err(unknown_key(key, other, "bloglint.toml", &["exclude", "rules", "overrides"]));
+                    return Err(unknown_key(
+                        key,
+                        other,
+                        "bloglint.toml",
+                        &["exclude", "rules", "overrides"],
+                    ));
                 }
             }
         }
@@ -164,7 +173,9 @@ impl Config {
                 .build(&applied)
                 .map_err(|e| (Some(e.span), e.message))?;
             if i > 0 {
-                config.build(&[i - 1]).map_err(|e| (Some(e.span), e.message))?;
+                config
+                    .build(&[i - 1])
+                    .map_err(|e| (Some(e.span), e.message))?;
             }
         }
         config.cache = Mutex::default();
@@ -206,7 +217,8 @@ impl Config {
         for meta in RULES {
             let mut level = Level::On(meta.severity);
             let mut options = Options::default();
-            let layers = std::iter::once(&self.base).chain(applied.iter().map(|&i| &self.overrides[i].settings));
+            let layers = std::iter::once(&self.base)
+                .chain(applied.iter().map(|&i| &self.overrides[i].settings));
             for layer in layers {
                 if let Some(s) = layer.get(meta.name) {
                     if let Some(l) = s.level {
@@ -229,7 +241,10 @@ impl Config {
              # Files never linted (globs).\nexclude = []\n",
         );
         for m in RULES {
-            out.push_str(&format!("\n# {}\n[rules.{}]\nseverity = \"{}\"\n", m.summary, m.name, m.severity));
+            out.push_str(&format!(
+                "\n# {}\n[rules.{}]\nseverity = \"{}\"\n",
+                m.summary, m.name, m.severity
+            ));
             for o in m.options {
                 out.push_str(&format!("# {}\n{} = {}\n", o.help, o.name, o.default));
             }
@@ -252,7 +267,10 @@ fn expected(v: &Spanned<DeValue>, message: &str) -> Error {
 fn unknown_key(key: &Spanned<DeString>, name: &str, what: &str, known: &[&str]) -> Error {
     (
         Some(key.span()),
-        format!("unknown key `{name}` in {what} (known: {})", known.join(", ")),
+        format!(
+            "unknown key `{name}` in {what} (known: {})",
+            known.join(", ")
+        ),
     )
 }
 
@@ -303,19 +321,27 @@ fn settings(value: &Spanned<DeValue>) -> Result<Settings, Error> {
                         };
                         setting.level = Some(level(s, v.span())?);
                     } else if meta.options.iter().any(|o| o.name == key_name) {
-                        setting
-                            .options
-                            .values
-                            .insert(key_name.to_string(), Spanned::new(v.span(), to_value(v.get_ref())));
+                        setting.options.values.insert(
+                            key_name.to_string(),
+                            Spanned::new(v.span(), to_value(v.get_ref())),
+                        );
                     } else {
                         let mut known = vec!["severity"];
                         known.extend(meta.options.iter().map(|o| o.name));
-                        return Err(unknown_key(key, key_name, &format!("rule `{}`", meta.name), &known));
+                        return Err(unknown_key(
+                            key,
+                            key_name,
+                            &format!("rule `{}`", meta.name),
+                            &known,
+                        ));
                     }
                 }
             }
             _ => {
-                return Err(expected(value, "a rule's setting is a severity string or a table"));
+                return Err(expected(
+                    value,
+                    "a rule's setting is a severity string or a table",
+                ));
             }
         }
         out.insert(meta.name, setting);

@@ -20,8 +20,8 @@ use rayon::prelude::*;
 
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Level, LineIndex, Severity};
-use crate::document::markdown::SuppressionKind;
 use crate::document::Post;
+use crate::document::markdown::SuppressionKind;
 use crate::rules::{Context, RuleMeta, Scope};
 use crate::site::Site;
 
@@ -39,7 +39,12 @@ fn effective(emitted: Severity, meta: &RuleMeta, level: Level) -> Option<Severit
 
 /// Lint a loaded site. With `only`, report just the diagnostics located in
 /// those files (the whole site is still indexed for site rules).
-pub fn lint(site: &Site, config: &Config, now: i64, only: Option<&HashSet<PathBuf>>) -> Vec<Diagnostic> {
+pub fn lint(
+    site: &Site,
+    config: &Config,
+    now: i64,
+    only: Option<&HashSet<PathBuf>>,
+) -> Vec<Diagnostic> {
     let cx = Context {
         hugo: &site.hugo,
         now,

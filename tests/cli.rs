@@ -18,7 +18,11 @@ fn bloglint() -> Command {
 /// A tiny site in a temporary folder: `files` are (path, content) pairs.
 fn site(files: &[(&str, &[u8])]) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("hugo.toml"), "baseURL = 'https://example.org/'\n").unwrap();
+    std::fs::write(
+        dir.path().join("hugo.toml"),
+        "baseURL = 'https://example.org/'\n",
+    )
+    .unwrap();
     for (path, content) in files {
         let p = dir.path().join(path);
         std::fs::create_dir_all(p.parent().unwrap()).unwrap();
@@ -74,7 +78,10 @@ fn clean_site_exits_zero() {
 
 #[test]
 fn warnings_alone_pass_unless_max_warnings_exceeded() {
-    let dir = site(&[("content/posts/a.md", b"---\ntitle: T\ndate: 2024-01-14\n---\n")]);
+    let dir = site(&[(
+        "content/posts/a.md",
+        b"---\ntitle: T\ndate: 2024-01-14\n---\n",
+    )]);
     bloglint().arg("check").arg(dir.path()).assert().code(0);
     bloglint()
         .args(["check", "--max-warnings", "0"])
@@ -97,8 +104,18 @@ fn json_format_has_the_documented_fields() {
     assert!(!items.is_empty());
     for item in items {
         for field in [
-            "path", "line", "column", "end_line", "end_column", "start", "end", "rule", "severity",
-            "message", "help", "labels",
+            "path",
+            "line",
+            "column",
+            "end_line",
+            "end_column",
+            "start",
+            "end",
+            "rule",
+            "severity",
+            "message",
+            "help",
+            "labels",
         ] {
             assert!(item.get(field).is_some(), "missing {field} in {item}");
         }
@@ -106,7 +123,12 @@ fn json_format_has_the_documented_fields() {
     // Sorted by path, then position.
     let keys: Vec<(String, u64)> = items
         .iter()
-        .map(|i| (i["path"].as_str().unwrap().to_string(), i["start"].as_u64().unwrap()))
+        .map(|i| {
+            (
+                i["path"].as_str().unwrap().to_string(),
+                i["start"].as_u64().unwrap(),
+            )
+        })
         .collect();
     let mut sorted = keys.clone();
     sorted.sort();
@@ -163,8 +185,15 @@ fn config_turns_rules_off_and_overrides_by_path() {
             b"[rules]\ndescription-length = \"off\"\n\n[[overrides]]\nfiles = [\"content/docs/**\"]\n[overrides.rules.required-front-matter]\nsection-page-fields = []\n",
         ),
     ]);
-    let out = stdout_of(bloglint().args(["check", "--format", "concise"]).arg(dir.path()));
-    assert!(out.contains("a.md") && out.contains("required field `date`"), "{out}");
+    let out = stdout_of(
+        bloglint()
+            .args(["check", "--format", "concise"])
+            .arg(dir.path()),
+    );
+    assert!(
+        out.contains("a.md") && out.contains("required field `date`"),
+        "{out}"
+    );
     assert!(!out.contains("b.md"), "{out}");
     assert!(!out.contains("description-length"), "{out}");
 }
@@ -172,13 +201,28 @@ fn config_turns_rules_off_and_overrides_by_path() {
 #[test]
 fn unknown_config_keys_are_errors_pointing_at_the_key() {
     for (text, needle) in [
-        ("[rules.date-format]\nseverity = \"error\"\nfuture-dates = true\n", "unknown key `future-dates`"),
-        ("[rules]\ndate-formt = \"off\"\n", "did you mean `date-format`"),
+        (
+            "[rules.date-format]\nseverity = \"error\"\nfuture-dates = true\n",
+            "unknown key `future-dates`",
+        ),
+        (
+            "[rules]\ndate-formt = \"off\"\n",
+            "did you mean `date-format`",
+        ),
         ("colour = true\n", "unknown key `colour`"),
-        ("[rules]\ndate-format = \"loud\"\n", "unknown severity `loud`"),
-        ("[rules.description-length]\nmin = \"ten\"\n", "must be a non-negative integer"),
+        (
+            "[rules]\ndate-format = \"loud\"\n",
+            "unknown severity `loud`",
+        ),
+        (
+            "[rules.description-length]\nmin = \"ten\"\n",
+            "must be a non-negative integer",
+        ),
     ] {
-        let dir = site(&[("content/posts/a.md", CLEAN), ("bloglint.toml", text.as_bytes())]);
+        let dir = site(&[
+            ("content/posts/a.md", CLEAN),
+            ("bloglint.toml", text.as_bytes()),
+        ]);
         bloglint()
             .arg("check")
             .arg(dir.path())
@@ -193,21 +237,38 @@ fn unknown_config_keys_are_errors_pointing_at_the_key() {
 fn isolated_ignores_the_config_file() {
     let dir = site(&[
         ("content/posts/a.md", b"---\ntitle: T\n---\n"),
-        ("bloglint.toml", b"[rules]\nrequired-front-matter = \"off\"\n"),
+        (
+            "bloglint.toml",
+            b"[rules]\nrequired-front-matter = \"off\"\n",
+        ),
     ]);
     bloglint().arg("check").arg(dir.path()).assert().code(0);
-    bloglint().args(["check", "--isolated"]).arg(dir.path()).assert().code(1);
+    bloglint()
+        .args(["check", "--isolated"])
+        .arg(dir.path())
+        .assert()
+        .code(1);
 }
 
 #[test]
 fn bad_input_is_reported_and_the_rest_is_linted() {
-    let mut bomb = String::from("---\na: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
+    let mut bomb = String::from(
+        "---\na: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n",
+    );
     for i in 0..9 {
-        let prev = if i == 0 { "a".to_string() } else { format!("b{}", i - 1) };
+        let prev = if i == 0 {
+            "a".to_string()
+        } else {
+            format!("b{}", i - 1)
+        };
         bomb.push_str(&format!("b{i}: &b{i} [*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev}]\n"));
     }
     bomb.push_str("---\n");
-    let deep = format!("---\ntitle: {}{}\n---\n", "[".repeat(10_000), "]".repeat(10_000));
+    let deep = format!(
+        "---\ntitle: {}{}\n---\n",
+        "[".repeat(10_000),
+        "]".repeat(10_000)
+    );
     let dir = site(&[
         ("content/posts/utf8.md", b"---\ntitle: ok\n---\n\nbad \xff byte\n"),
         ("content/posts/binary.md", b"\x00\x01\x02\x03PNG\x00"),
@@ -228,13 +289,36 @@ fn bad_input_is_reported_and_the_rest_is_linted() {
         .stdout
         .clone();
     let out = String::from_utf8(out).unwrap();
-    assert!(out.contains("utf8.md:1:1: error[read-error] file is not valid UTF-8 (first bad byte at line 5"), "{out}");
-    assert!(out.contains("binary.md:1:1: error[read-error] file is a binary file"), "{out}");
-    assert!(out.contains("empty.md:1:1: error[required-front-matter]"), "{out}");
-    assert!(out.contains("bomb.md") && out.contains("[front-matter-syntax]"), "{out}");
-    assert!(out.contains("deep.md") && out.contains("[front-matter-syntax]"), "{out}");
-    assert!(out.contains("dashes.md:1:1: error[front-matter-syntax]"), "{out}");
-    assert!(out.contains("bad-date.md") && out.contains("[date-format]"), "{out}");
+    assert!(
+        out.contains(
+            "utf8.md:1:1: error[read-error] file is not valid UTF-8 (first bad byte at line 5"
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains("binary.md:1:1: error[read-error] file is a binary file"),
+        "{out}"
+    );
+    assert!(
+        out.contains("empty.md:1:1: error[required-front-matter]"),
+        "{out}"
+    );
+    assert!(
+        out.contains("bomb.md") && out.contains("[front-matter-syntax]"),
+        "{out}"
+    );
+    assert!(
+        out.contains("deep.md") && out.contains("[front-matter-syntax]"),
+        "{out}"
+    );
+    assert!(
+        out.contains("dashes.md:1:1: error[front-matter-syntax]"),
+        "{out}"
+    );
+    assert!(
+        out.contains("bad-date.md") && out.contains("[date-format]"),
+        "{out}"
+    );
     assert!(!out.contains("good.md"), "{out}");
 }
 
@@ -242,7 +326,10 @@ fn bad_input_is_reported_and_the_rest_is_linted() {
 #[test]
 fn unreadable_file_is_reported() {
     use std::os::unix::fs::PermissionsExt;
-    let dir = site(&[("content/posts/secret.md", CLEAN), ("content/posts/good.md", CLEAN)]);
+    let dir = site(&[
+        ("content/posts/secret.md", CLEAN),
+        ("content/posts/good.md", CLEAN),
+    ]);
     let secret: PathBuf = dir.path().join("content/posts/secret.md");
     std::fs::set_permissions(&secret, std::fs::Permissions::from_mode(0o000)).unwrap();
     if std::fs::read(&secret).is_ok() {
@@ -254,7 +341,9 @@ fn unreadable_file_is_reported() {
         .arg(dir.path())
         .assert()
         .code(1)
-        .stdout(predicate::str::contains("secret.md:1:1: error[read-error] cannot read file"));
+        .stdout(predicate::str::contains(
+            "secret.md:1:1: error[read-error] cannot read file",
+        ));
 }
 
 #[test]
@@ -264,5 +353,8 @@ fn missing_path_is_a_usage_failure() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("no such file or directory"));
-    bloglint().args(["check", "--format", "xml"]).assert().code(2);
+    bloglint()
+        .args(["check", "--format", "xml"])
+        .assert()
+        .code(2);
 }

@@ -31,7 +31,11 @@ fn fixtures(rule: &str, kind: &str) -> Vec<(PathBuf, String)> {
             if p.is_dir() {
                 stack.push(p);
             } else if site::is_content(&p) {
-                let rel = p.strip_prefix(&dir).unwrap().to_string_lossy().replace('\\', "/");
+                let rel = p
+                    .strip_prefix(&dir)
+                    .unwrap()
+                    .to_string_lossy()
+                    .replace('\\', "/");
                 out.push((p, rel));
             }
         }
@@ -69,10 +73,17 @@ fn check_rule(rule: &str) {
     let fires = fixtures(rule, "fires");
     let silent = fixtures(rule, "silent");
     assert!(!fires.is_empty(), "{rule} has no fixtures that fire");
-    assert!(!silent.is_empty(), "{rule} has no fixtures that stay silent");
+    assert!(
+        !silent.is_empty(),
+        "{rule} has no fixtures that stay silent"
+    );
     for (path, rel) in &fires {
         let (n, rendered) = lint_fixture(rule, path, rel);
-        assert!(n > 0, "{rule}: {} should fire but is silent", path.display());
+        assert!(
+            n > 0,
+            "{rule}: {} should fire but is silent",
+            path.display()
+        );
         let name = format!("{rule}__{}", rel.replace('/', "__"));
         insta::with_settings!({ snapshot_path => "snapshots/rules", prepend_module_to_snapshot => false, description => rel.as_str() }, {
             insta::assert_snapshot!(name, rendered);
@@ -80,7 +91,12 @@ fn check_rule(rule: &str) {
     }
     for (path, rel) in &silent {
         let (n, rendered) = lint_fixture(rule, path, rel);
-        assert_eq!(n, 0, "{rule}: {} should be silent but reports:\n{rendered}", path.display());
+        assert_eq!(
+            n,
+            0,
+            "{rule}: {} should be silent but reports:\n{rendered}",
+            path.display()
+        );
     }
 }
 

@@ -114,10 +114,7 @@ impl Node {
     pub fn string_list(&self) -> Option<Vec<(&str, &Node)>> {
         match &self.value {
             Value::String(s) => Some(vec![(s.as_str(), self)]),
-            Value::Array(items) => items
-                .iter()
-                .map(|n| n.as_str().map(|s| (s, n)))
-                .collect(),
+            Value::Array(items) => items.iter().map(|n| n.as_str().map(|s| (s, n))).collect(),
             _ => None,
         }
     }

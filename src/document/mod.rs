@@ -151,12 +151,24 @@ mod tests {
     #[test]
     fn page_kinds_from_paths() {
         assert_eq!(PageKind::from_content_path("_index.md"), PageKind::Home);
-        assert_eq!(PageKind::from_content_path("posts/_index.md"), PageKind::List);
+        assert_eq!(
+            PageKind::from_content_path("posts/_index.md"),
+            PageKind::List
+        );
         assert_eq!(PageKind::from_content_path("posts/a.md"), PageKind::Page);
-        assert_eq!(PageKind::from_content_path("posts/a/index.md"), PageKind::Page);
+        assert_eq!(
+            PageKind::from_content_path("posts/a/index.md"),
+            PageKind::Page
+        );
         assert_eq!(PageKind::from_content_path("about.md"), PageKind::TopLevel);
-        assert_eq!(PageKind::from_content_path("about/index.md"), PageKind::TopLevel);
-        assert_eq!(PageKind::from_content_path("about.fr.md"), PageKind::TopLevel);
+        assert_eq!(
+            PageKind::from_content_path("about/index.md"),
+            PageKind::TopLevel
+        );
+        assert_eq!(
+            PageKind::from_content_path("about.fr.md"),
+            PageKind::TopLevel
+        );
         assert_eq!(PageKind::from_content_path("_index.fr.md"), PageKind::Home);
     }
 }

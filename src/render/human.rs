@@ -4,9 +4,7 @@
 use std::fmt;
 use std::io::{self, Write};
 
-use miette::{
-    GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceSpan,
-};
+use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceSpan};
 
 use super::Sources;
 use crate::diagnostic::{Diagnostic, Severity};

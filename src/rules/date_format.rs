@@ -1,6 +1,6 @@
 //! `date-format`.
 
-use super::{Context, Options, OptionError, Rule, RuleMeta, Scope};
+use super::{Context, OptionError, Options, Rule, RuleMeta, Scope};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Post;
 

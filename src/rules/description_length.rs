@@ -72,12 +72,18 @@ impl Rule for DescriptionLength {
         let (problem, help) = if len < self.min {
             (
                 "short",
-                format!("write at least {} characters: say what the reader will find", self.min),
+                format!(
+                    "write at least {} characters: say what the reader will find",
+                    self.min
+                ),
             )
         } else if len > self.max {
             (
                 "long",
-                format!("keep it to {} characters: search engines cut the rest", self.max),
+                format!(
+                    "keep it to {} characters: search engines cut the rest",
+                    self.max
+                ),
             )
         } else {
             return;

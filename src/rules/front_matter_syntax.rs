@@ -1,6 +1,6 @@
 //! `front-matter-syntax`: a front matter block that is not closed or does not parse.
 
-use super::{Context, Options, OptionError, Rule, RuleMeta, Scope};
+use super::{Context, OptionError, Options, Rule, RuleMeta, Scope};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Post;
 
@@ -24,9 +24,16 @@ impl Rule for FrontMatterSyntax {
     fn check_post(&self, post: &Post, _cx: &Context, out: &mut Vec<Diagnostic>) {
         if let Some(e) = &post.front_matter_error {
             out.push(
-                Diagnostic::new(META.name, Severity::Error, e.span.clone(), e.message.clone())
-                    .with_label("here")
-                    .with_help("Hugo stops the build on this file; the other checks of this file were skipped"),
+                Diagnostic::new(
+                    META.name,
+                    Severity::Error,
+                    e.span.clone(),
+                    e.message.clone(),
+                )
+                .with_label("here")
+                .with_help(
+                    "Hugo stops the build on this file; the other checks of this file were skipped",
+                ),
             );
         }
     }

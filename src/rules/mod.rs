@@ -147,9 +147,7 @@ mod tests {
         for m in RULES {
             assert!(seen.insert(m.name), "duplicate rule {}", m.name);
             assert!(
-                m.name
-                    .chars()
-                    .all(|c| c.is_ascii_lowercase() || c == '-'),
+                m.name.chars().all(|c| c.is_ascii_lowercase() || c == '-'),
                 "{} is not kebab-case",
                 m.name
             );
@@ -165,8 +163,18 @@ mod tests {
                 m.name,
                 m.name
             );
-            for section in ["## What it does", "## Why it matters", "## Example", "## Options", "## Fix"] {
-                assert!(m.doc.contains(section), "rules/{}.md lacks `{section}`", m.name);
+            for section in [
+                "## What it does",
+                "## Why it matters",
+                "## Example",
+                "## Options",
+                "## Fix",
+            ] {
+                assert!(
+                    m.doc.contains(section),
+                    "rules/{}.md lacks `{section}`",
+                    m.name
+                );
             }
             for o in m.options {
                 assert!(
@@ -197,10 +205,8 @@ mod tests {
             let mut opts = Options::default();
             for o in m.options {
                 let v: toml::Table = toml::from_str(&format!("v = {}", o.default)).unwrap();
-                opts.values.insert(
-                    o.name.to_string(),
-                    toml::Spanned::new(0..0, v["v"].clone()),
-                );
+                opts.values
+                    .insert(o.name.to_string(), toml::Spanned::new(0..0, v["v"].clone()));
             }
             assert!((m.build)(&opts).is_ok(), "{} defaults do not build", m.name);
         }

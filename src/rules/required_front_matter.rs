@@ -27,7 +27,14 @@ pub static META: RuleMeta = RuleMeta {
 };
 
 /// Keys Hugo reads the page date from, in its default `[frontmatter] date` order.
-const DATE_KEYS: [&str; 6] = ["date", "publishdate", "pubdate", "published", "lastmod", "modified"];
+const DATE_KEYS: [&str; 6] = [
+    "date",
+    "publishdate",
+    "pubdate",
+    "published",
+    "lastmod",
+    "modified",
+];
 const STRING_FIELDS: [&str; 5] = ["title", "description", "slug", "url", "linktitle"];
 
 fn build(o: &Options) -> Result<Box<dyn Rule>, OptionError> {
@@ -62,9 +69,16 @@ impl RequiredFrontMatter {
         let found = keys.iter().filter_map(|k| post.field(k)).next();
         match found {
             Some(node) if is_empty(node) => out.push(
-                Diagnostic::new(META.name, Severity::Error, node.span.clone(), format!("`{field}` is empty"))
-                    .with_label("empty value")
-                    .with_help(format!("give `{field}` a value; an empty one counts as missing")),
+                Diagnostic::new(
+                    META.name,
+                    Severity::Error,
+                    node.span.clone(),
+                    format!("`{field}` is empty"),
+                )
+                .with_label("empty value")
+                .with_help(format!(
+                    "give `{field}` a value; an empty one counts as missing"
+                )),
             ),
             Some(_) => {}
             None => {
@@ -115,7 +129,11 @@ impl Rule for RequiredFrontMatter {
             } else if name == "draft" {
                 check_bool(&key.name, node, out);
             } else if name == "aliases"
-                || cx.hugo.taxonomies.iter().any(|(_, plural)| plural.eq_ignore_ascii_case(&name))
+                || cx
+                    .hugo
+                    .taxonomies
+                    .iter()
+                    .any(|(_, plural)| plural.eq_ignore_ascii_case(&name))
             {
                 check_string_list(&key.name, node, out);
             }
@@ -123,7 +141,13 @@ impl Rule for RequiredFrontMatter {
     }
 }
 
-fn type_error(key: &str, node: &Node, expected: &str, severity: Severity, help: &str) -> Diagnostic {
+fn type_error(
+    key: &str,
+    node: &Node,
+    expected: &str,
+    severity: Severity,
+    help: &str,
+) -> Diagnostic {
     Diagnostic::new(
         META.name,
         severity,
@@ -138,13 +162,15 @@ fn check_string(key: &str, node: &Node, out: &mut Vec<Diagnostic>) {
     match &node.value {
         Value::String(_) | Value::Null => {}
         // Hugo converts a scalar to its text: it works, but say so.
-        Value::Integer(_) | Value::Float(_) | Value::Bool(_) | Value::Datetime(_) => out.push(type_error(
-            key,
-            node,
-            "a string",
-            Severity::Warning,
-            "quote the value; Hugo converts it to text, which may not read as written",
-        )),
+        Value::Integer(_) | Value::Float(_) | Value::Bool(_) | Value::Datetime(_) => {
+            out.push(type_error(
+                key,
+                node,
+                "a string",
+                Severity::Warning,
+                "quote the value; Hugo converts it to text, which may not read as written",
+            ))
+        }
         Value::Array(_) | Value::Table(_) => out.push(type_error(
             key,
             node,
@@ -160,7 +186,20 @@ fn check_bool(key: &str, node: &Node, out: &mut Vec<Diagnostic>) {
         Value::Bool(_) | Value::Null => {}
         // Hugo's cast accepts the strings Go's strconv.ParseBool does.
         Value::String(s)
-            if matches!(s.as_str(), "1" | "t" | "T" | "TRUE" | "true" | "True" | "0" | "f" | "F" | "FALSE" | "false" | "False") =>
+            if matches!(
+                s.as_str(),
+                "1" | "t"
+                    | "T"
+                    | "TRUE"
+                    | "true"
+                    | "True"
+                    | "0"
+                    | "f"
+                    | "F"
+                    | "FALSE"
+                    | "false"
+                    | "False"
+            ) =>
         {
             out.push(type_error(
                 key,

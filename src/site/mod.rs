@@ -107,7 +107,11 @@ pub fn read_post(path: PathBuf, content_path: String) -> Result<Post, Diagnostic
 }
 
 /// Decode and parse; invalid UTF-8 is reported with its line.
-pub fn post_from_bytes(path: PathBuf, content_path: String, bytes: Vec<u8>) -> Result<Post, Diagnostic> {
+pub fn post_from_bytes(
+    path: PathBuf,
+    content_path: String,
+    bytes: Vec<u8>,
+) -> Result<Post, Diagnostic> {
     match String::from_utf8(bytes) {
         Ok(source) => Ok(Post::parse(path, content_path, source)),
         Err(e) => {
