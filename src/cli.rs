@@ -258,7 +258,7 @@ fn summary(errors: usize, warnings: usize, infos: usize, files: usize) -> String
         "bloglint: {}, {}, {} in {}",
         plural(errors, "error"),
         plural(warnings, "warning"),
-        plural(infos, "info"),
+        format!("{infos} info"),
         plural(files, "file")
     )
 }

@@ -32,6 +32,7 @@ pub fn parse(source: &str, content: Range<usize>) -> Result<Table, SyntaxError> 
         nodes: 0,
         last_end: offset,
         root: None,
+        duplicate: None,
     };
     let options = granit_parser::options! { emit_comments: false };
     for event in Parser::new_from_str_with_options(text, options) {
@@ -42,6 +43,9 @@ pub fn parse(source: &str, content: Range<usize>) -> Result<Table, SyntaxError> 
         }
         let span = span.byte_range().unwrap_or(0..0);
         builder.event(event, span.start + offset..span.end + offset)?;
+        if let Some(e) = builder.duplicate.take() {
+            return Err(e);
+        }
     }
     root_table(builder.root)
 }
@@ -76,6 +80,8 @@ struct Builder<'s> {
     /// End of the previous event's span.
     last_end: usize,
     root: Option<Node>,
+    /// A key repeated in one map: Hugo (0.168, goccy/go-yaml) refuses it.
+    duplicate: Option<SyntaxError>,
 }
 
 struct Frame {
@@ -279,7 +285,19 @@ impl Builder<'_> {
             Kind::Seq(items) => items.push(node),
             Kind::Map(table, pending) => match pending.take() {
                 Some(key) => table.entries.push((key, node)),
-                None => *pending = Some(key_of(self.source, node)),
+                None => {
+                    let key = key_of(self.source, node);
+                    if let Some((first, _)) = table.entries.iter().find(|(k, _)| k.name == key.name)
+                    {
+                        let message = format!(
+                            "invalid YAML: key `{}` is already defined on line {}",
+                            key.name,
+                            self.source[..first.span.start].matches('\n').count() + 1
+                        );
+                        self.duplicate = Some(error(key.span.clone(), &message));
+                    }
+                    *pending = Some(key);
+                }
             },
         }
     }
@@ -639,6 +657,22 @@ mod tests {
             })
             .unwrap();
         assert!(handle.join().unwrap());
+    }
+
+    #[test]
+    fn duplicate_keys_are_errors_as_in_hugo() {
+        // Hugo 0.168: `mapping key "title" already defined at [1:1]`.
+        let src = "---\ntitle: a\ntitle: b\n---\n";
+        let e = parse_file(src).unwrap_err();
+        assert_eq!(&src[e.span.clone()], "title");
+        assert_eq!(e.span.start, 13);
+        assert!(
+            e.message.contains("already defined on line 2"),
+            "{}",
+            e.message
+        );
+        // Keys are case-sensitive in YAML itself.
+        assert!(parse_file("---\ntitle: a\nTitle: b\n---\n").is_ok());
     }
 
     #[test]
