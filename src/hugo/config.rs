@@ -682,6 +682,8 @@ impl<'a> Reader<'a> {
     fn integer(&self, value: &Merged, name: &str) -> Fallible<i64> {
         match value.value() {
             Some(Value::Integer(i)) => Ok(*i),
+            // Go decodes JSON numbers as floats.
+            Some(Value::Float(f)) if f.fract() == 0.0 => Ok(*f as i64),
             _ => Err(self.wrong_type(value, name, "an integer")),
         }
     }
@@ -1616,7 +1618,7 @@ mod tests {
         );
         assert_eq!(c.languages, strings(&["de", "fr", "es", "it"]));
         assert_eq!(c.default_content_language, "de");
-        let (_, c) = toml("[languages.fr]\nweight = 1\n[languages.en]\nweight = 2");
+        let (_, c) = toml("[languages.fr]\nweight = 1.0\n[languages.en]\nweight = 2");
         assert_eq!(c.default_content_language, "en");
         let (_, c) = toml(
             "defaultContentLanguage = 'FR'\ndefaultContentLanguageInSubdir = true\n[languages.fr]\n[languages.en]",
