@@ -255,10 +255,10 @@ fn plural(n: usize, word: &str) -> String {
 
 fn summary(errors: usize, warnings: usize, infos: usize, files: usize) -> String {
     format!(
-        "bloglint: {}, {}, {} in {}",
+        "bloglint: {}, {}, {} info in {}",
         plural(errors, "error"),
         plural(warnings, "warning"),
-        format!("{infos} info"),
+        infos,
         plural(files, "file")
     )
 }

@@ -170,10 +170,12 @@ fn suppressed(post: &Post, d: &Diagnostic) -> bool {
             s.span.start <= d.span.start
         };
         match s.kind {
-            SuppressionKind::NextLine => {
-                if !in_front_matter && names(&s.rules) && index.line_col(s.span.end).0 + 1 == line {
-                    return true;
-                }
+            SuppressionKind::NextLine
+                if !in_front_matter
+                    && names(&s.rules)
+                    && index.line_col(s.span.end).0 + 1 == line =>
+            {
+                return true;
             }
             SuppressionKind::Disable if applies && names(&s.rules) => disabled = true,
             SuppressionKind::Enable if applies && names(&s.rules) => disabled = false,

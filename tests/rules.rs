@@ -58,7 +58,7 @@ fn lint_fixture(rule: &str, path: &Path, content_path: &str) -> (usize, String) 
     let bytes = std::fs::read(path).unwrap();
     let (posts, errors) = match site::post_from_bytes(display, content_path.to_string(), bytes) {
         Ok(p) => (vec![p], vec![]),
-        Err(d) => (vec![], vec![d]),
+        Err(d) => (vec![], vec![*d]),
     };
     let site = Site::new(HugoConfig::default_for(root), posts, errors);
     let diags = bloglint::lint(&site, &config, NOW, None);

@@ -72,11 +72,11 @@ impl Site {
                             files.push((p.to_path_buf(), content_path));
                         }
                     }
-                    Err(err) => errors.push(walk_error(&dir.path, &err)),
+                    Err(err) => errors.push(*walk_error(&dir.path, &err)),
                 }
             }
         }
-        let results: Vec<Result<Post, Diagnostic>> = files
+        let results: Vec<Result<Post, Box<Diagnostic>>> = files
             .into_par_iter()
             .map(|(path, content_path)| read_post(path, content_path))
             .collect();
@@ -84,7 +84,7 @@ impl Site {
         for r in results {
             match r {
                 Ok(p) => posts.push(p),
-                Err(d) => errors.push(d),
+                Err(d) => errors.push(*d),
             }
         }
         Site::new(hugo, posts, errors)
@@ -98,7 +98,7 @@ pub fn is_content(path: &Path) -> bool {
 }
 
 /// Read one file as a post, or explain why it cannot be linted.
-pub fn read_post(path: PathBuf, content_path: String) -> Result<Post, Diagnostic> {
+pub fn read_post(path: PathBuf, content_path: String) -> Result<Post, Box<Diagnostic>> {
     let bytes = match std::fs::read(&path) {
         Ok(b) => b,
         Err(e) => return Err(read_error(path, format!("cannot read file: {e}"))),
@@ -111,7 +111,7 @@ pub fn post_from_bytes(
     path: PathBuf,
     content_path: String,
     bytes: Vec<u8>,
-) -> Result<Post, Diagnostic> {
+) -> Result<Post, Box<Diagnostic>> {
     match String::from_utf8(bytes) {
         Ok(source) => Ok(Post::parse(path, content_path, source)),
         Err(e) => {
@@ -132,13 +132,13 @@ pub fn post_from_bytes(
     }
 }
 
-fn read_error(path: PathBuf, message: String) -> Diagnostic {
+fn read_error(path: PathBuf, message: String) -> Box<Diagnostic> {
     let mut d = Diagnostic::new(READ_ERROR, Severity::Error, 0..0, message);
     d.path = path;
-    d
+    Box::new(d)
 }
 
-fn walk_error(dir: &Path, err: &ignore::Error) -> Diagnostic {
+fn walk_error(dir: &Path, err: &ignore::Error) -> Box<Diagnostic> {
     let path = match err {
         ignore::Error::WithPath { path, .. } => path.clone(),
         _ => dir.to_path_buf(),
