@@ -26,15 +26,6 @@ pub static META: RuleMeta = RuleMeta {
     build,
 };
 
-/// Keys Hugo reads the page date from, in its default `[frontmatter] date` order.
-const DATE_KEYS: [&str; 6] = [
-    "date",
-    "publishdate",
-    "pubdate",
-    "published",
-    "lastmod",
-    "modified",
-];
 const STRING_FIELDS: [&str; 5] = ["title", "description", "slug", "url", "linktitle"];
 
 fn build(o: &Options) -> Result<Box<dyn Rule>, OptionError> {
@@ -59,14 +50,22 @@ fn is_empty(node: &Node) -> bool {
 }
 
 impl RequiredFrontMatter {
-    fn check_present(&self, post: &Post, field: &str, out: &mut Vec<Diagnostic>) {
-        // Any of Hugo's date keys gives the page its date.
-        let keys: &[&str] = if field.eq_ignore_ascii_case("date") {
-            &DATE_KEYS
+    fn check_present(&self, post: &Post, cx: &Context, field: &str, out: &mut Vec<Diagnostic>) {
+        let is_date = field.eq_ignore_ascii_case("date");
+        if is_date && date_from_elsewhere(post, &cx.hugo.front_matter.date) {
+            return;
+        }
+        // Any of the keys Hugo's `[frontmatter] date` lists gives the page its date.
+        let found = if is_date {
+            cx.hugo
+                .front_matter
+                .date
+                .iter()
+                .filter_map(|k| post.field(k))
+                .next()
         } else {
-            std::slice::from_ref(&field)
+            post.field(field)
         };
-        let found = keys.iter().filter_map(|k| post.field(k)).next();
         match found {
             Some(node) if is_empty(node) => out.push(
                 Diagnostic::new(
@@ -82,7 +81,7 @@ impl RequiredFrontMatter {
             ),
             Some(_) => {}
             None => {
-                let help = if field.eq_ignore_ascii_case("date") {
+                let help = if is_date {
                     "add `date: YYYY-MM-DD` to the front matter; without it Hugo dates the page 0001-01-01 and date-based URLs publish under /1/01/".to_string()
                 } else {
                     format!("add `{field}` to the front matter")
@@ -110,12 +109,12 @@ impl RequiredFrontMatter {
 impl Rule for RequiredFrontMatter {
     fn check_post(&self, post: &Post, cx: &Context, out: &mut Vec<Diagnostic>) {
         for f in &self.fields {
-            self.check_present(post, f, out);
+            self.check_present(post, cx, f, out);
         }
         if post.kind == PageKind::Page {
             for f in &self.section_page_fields {
                 if !self.fields.contains(f) {
-                    self.check_present(post, f, out);
+                    self.check_present(post, cx, f, out);
                 }
             }
         }
@@ -139,6 +138,33 @@ impl Rule for RequiredFrontMatter {
             }
         }
     }
+}
+
+/// Whether Hugo dates the page without front matter: from git, the file's
+/// modification time, or a `YYYY-MM-DD-` file name, as `[frontmatter] date` says.
+fn date_from_elsewhere(post: &Post, sources: &[String]) -> bool {
+    sources.iter().any(|s| match s.as_str() {
+        ":git" | ":filemodtime" => true,
+        ":filename" => {
+            let name = post.content_path.rsplit('/').next().unwrap_or_default();
+            let name = if name.starts_with("index.") {
+                // A bundle: Hugo looks at the folder's name.
+                post.content_path.rsplit('/').nth(1).unwrap_or_default()
+            } else {
+                name
+            };
+            let b = name.as_bytes();
+            b.len() >= 10
+                && b[..10].iter().enumerate().all(|(i, c)| {
+                    if i == 4 || i == 7 {
+                        *c == b'-'
+                    } else {
+                        c.is_ascii_digit()
+                    }
+                })
+        }
+        _ => false,
+    })
 }
 
 fn type_error(
@@ -250,5 +276,45 @@ fn check_string_list(key: &str, node: &Node, out: &mut Vec<Diagnostic>) {
             Severity::Error,
             "write a list, e.g. [\"a\", \"b\"], or one string",
         )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::PathBuf;
+
+    fn post(content_path: &str) -> Post {
+        Post::parse(
+            PathBuf::from(content_path),
+            content_path.into(),
+            "---\ntitle: t\n---\n".into(),
+        )
+    }
+
+    #[test]
+    fn dates_hugo_takes_from_elsewhere() {
+        let filename = vec![":filename".to_string()];
+        assert!(date_from_elsewhere(
+            &post("posts/2024-03-01-x.md"),
+            &filename
+        ));
+        assert!(date_from_elsewhere(
+            &post("posts/2024-03-01-x/index.md"),
+            &filename
+        ));
+        assert!(!date_from_elsewhere(&post("posts/x.md"), &filename));
+        assert!(!date_from_elsewhere(
+            &post("posts/2024-3-01-x.md"),
+            &filename
+        ));
+        assert!(date_from_elsewhere(
+            &post("posts/x.md"),
+            &[":git".to_string()]
+        ));
+        assert!(!date_from_elsewhere(
+            &post("posts/2024-03-01-x.md"),
+            &["date".to_string()]
+        ));
     }
 }
