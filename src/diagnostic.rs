@@ -96,6 +96,12 @@ impl Diagnostic {
         self
     }
 
+    /// Set the file the diagnostic is in (site rules report across files).
+    pub fn in_file(mut self, path: PathBuf) -> Self {
+        self.path = path;
+        self
+    }
+
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
         self

@@ -24,6 +24,7 @@ use crate::document::Post;
 use crate::document::markdown::SuppressionKind;
 use crate::rules::{Context, RuleMeta, Scope};
 use crate::site::Site;
+use crate::site::index::SiteIndex;
 
 /// The severity a diagnostic ends with: a rule's configured level replaces
 /// its default severity; findings a rule emits below its default (the
@@ -62,20 +63,41 @@ pub fn lint(
         .flat_map_iter(|post| lint_post(post, config, &cx))
         .collect();
 
-    // Site rules run once over every post, with the base configuration; the
-    // level of each finding follows the configuration of the file it is in.
+    out.extend(run_site_rules(site, config, &posts, &cx, &wanted));
+    out.extend(site.errors.iter().filter(|d| wanted(&d.path)).cloned());
+    sort(&mut out);
+    out
+}
+
+/// Site rules run once over every post, with the base configuration; the
+/// level of each finding follows the configuration of the file it is in.
+/// The site index is built only when a site rule is on.
+fn run_site_rules(
+    site: &Site,
+    config: &Config,
+    posts: &[&Post],
+    cx: &Context,
+    wanted: &dyn Fn(&PathBuf) -> bool,
+) -> Vec<Diagnostic> {
     let base = config.rules_for(&config.root);
+    let site_rules: Vec<_> = base
+        .rules
+        .iter()
+        .filter(|(m, level, _)| m.scope == Scope::Site && *level != Level::Off)
+        .collect();
+    let mut out = Vec::new();
+    if site_rules.is_empty() {
+        return out;
+    }
     let parsed: Vec<&Post> = posts
         .iter()
         .copied()
         .filter(|p| p.front_matter_error.is_none())
         .collect();
-    for (meta, _, rule) in &base.rules {
-        if meta.scope != Scope::Site {
-            continue;
-        }
+    let index = SiteIndex::build(&site.hugo, &parsed, &site.resources, &site.static_files, cx.now);
+    for (meta, _, rule) in site_rules {
         let mut found = Vec::new();
-        rule.check_site(&parsed, &cx, &mut found);
+        rule.check_site(&index, cx, &mut found);
         for mut d in found {
             if !wanted(&d.path) {
                 continue;
@@ -90,9 +112,6 @@ pub fn lint(
             }
         }
     }
-
-    out.extend(site.errors.iter().filter(|d| wanted(&d.path)).cloned());
-    sort(&mut out);
     out
 }
 

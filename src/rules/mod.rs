@@ -4,6 +4,7 @@
 //! severity, options, its documentation page from `rules/<name>.md` at the top
 //! of the repository) and a type implementing [`Rule`]. Add it to [`RULES`].
 
+pub mod alias_collision;
 pub mod date_format;
 pub mod description_length;
 pub mod front_matter_syntax;
@@ -16,6 +17,7 @@ use std::ops::Range;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Post;
 use crate::hugo::config::HugoConfig;
+use crate::site::index::SiteIndex;
 
 /// Every rule, in the order `bloglint rules` lists them.
 pub static RULES: &[&RuleMeta] = &[
@@ -24,6 +26,7 @@ pub static RULES: &[&RuleMeta] = &[
     &date_format::META,
     &heading_hierarchy::META,
     &description_length::META,
+    &alias_collision::META,
 ];
 
 pub fn find(name: &str) -> Option<&'static RuleMeta> {
@@ -70,7 +73,7 @@ pub struct Context<'a> {
 /// `check_site`; the other keeps its empty default.
 pub trait Rule: Send + Sync {
     fn check_post(&self, _post: &Post, _cx: &Context, _out: &mut Vec<Diagnostic>) {}
-    fn check_site(&self, _posts: &[&Post], _cx: &Context, _out: &mut Vec<Diagnostic>) {}
+    fn check_site(&self, _site: &SiteIndex, _cx: &Context, _out: &mut Vec<Diagnostic>) {}
 }
 
 /// A rule option's value as written in `bloglint.toml`, with its span there.

@@ -4,6 +4,9 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
+pub mod index;
+pub mod urls;
+
 use rayon::prelude::*;
 
 use crate::diagnostic::{Diagnostic, Severity};
@@ -21,6 +24,11 @@ pub struct Site {
     pub posts: Vec<Post>,
     /// Files that could not be read or decoded.
     pub errors: Vec<Diagnostic>,
+    /// Non-content files under the content directories (bundle resources):
+    /// path on disk and content path (`posts/a/cover.png`).
+    pub resources: Vec<(PathBuf, String)>,
+    /// Files of the static directories: path on disk and URL path.
+    pub static_files: Vec<(PathBuf, String)>,
     by_path: HashMap<PathBuf, usize>,
 }
 
@@ -39,6 +47,8 @@ impl Site {
             hugo,
             posts,
             errors,
+            resources: Vec::new(),
+            static_files: Vec::new(),
             by_path,
         }
     }
@@ -46,34 +56,21 @@ impl Site {
     /// Read and parse every content file of the site.
     pub fn load(hugo: HugoConfig) -> Site {
         let mut files: Vec<(PathBuf, String)> = Vec::new();
+        let mut resources = Vec::new();
         let mut errors = Vec::new();
         for dir in &hugo.content_dirs {
-            if !dir.path.is_dir() {
-                continue;
-            }
-            let walker = ignore::WalkBuilder::new(&dir.path)
-                .standard_filters(false)
-                .hidden(true)
-                .follow_links(true)
-                .build();
-            for entry in walker {
-                match entry {
-                    Ok(e) => {
-                        let p = e.path();
-                        if e.file_type().is_some_and(|t| t.is_file()) && is_content(p) {
-                            let rel = p.strip_prefix(&dir.path).unwrap_or(p);
-                            let mut content_path = dir.target.clone();
-                            for c in rel.components() {
-                                if !content_path.is_empty() {
-                                    content_path.push('/');
-                                }
-                                content_path.push_str(&c.as_os_str().to_string_lossy());
-                            }
-                            files.push((p.to_path_buf(), content_path));
-                        }
-                    }
-                    Err(err) => errors.push(*walk_error(&dir.path, &err)),
+            for (path, content_path) in walk(&dir.path, &dir.target, &mut errors) {
+                if is_content(&path) {
+                    files.push((path, content_path));
+                } else {
+                    resources.push((path, content_path));
                 }
+            }
+        }
+        let mut static_files = Vec::new();
+        for dir in &hugo.static_dirs {
+            for (path, rel) in walk(dir, "", &mut errors) {
+                static_files.push((path, format!("/{rel}")));
             }
         }
         let results: Vec<Result<Post, Box<Diagnostic>>> = files
@@ -87,8 +84,44 @@ impl Site {
                 Err(d) => errors.push(*d),
             }
         }
-        Site::new(hugo, posts, errors)
+        let mut site = Site::new(hugo, posts, errors);
+        site.resources = resources;
+        site.static_files = static_files;
+        site
     }
+}
+
+/// Every file under `dir` (following links, skipping hidden files), with its
+/// `/`-separated path relative to `dir`, prefixed by `target`.
+fn walk(dir: &Path, target: &str, errors: &mut Vec<Diagnostic>) -> Vec<(PathBuf, String)> {
+    let mut out = Vec::new();
+    if !dir.is_dir() {
+        return out;
+    }
+    let walker = ignore::WalkBuilder::new(dir)
+        .standard_filters(false)
+        .hidden(true)
+        .follow_links(true)
+        .build();
+    for entry in walker {
+        match entry {
+            Ok(e) if e.file_type().is_some_and(|t| t.is_file()) => {
+                let p = e.path();
+                let rel = p.strip_prefix(dir).unwrap_or(p);
+                let mut joined = target.to_string();
+                for c in rel.components() {
+                    if !joined.is_empty() {
+                        joined.push('/');
+                    }
+                    joined.push_str(&c.as_os_str().to_string_lossy());
+                }
+                out.push((p.to_path_buf(), joined));
+            }
+            Ok(_) => {}
+            Err(err) => errors.push(*walk_error(dir, &err)),
+        }
+    }
+    out
 }
 
 pub fn is_content(path: &Path) -> bool {

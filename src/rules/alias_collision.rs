@@ -1,0 +1,145 @@
+//! `alias-collision`: aliases that two pages claim, that hide a published
+//! URL, or that Hugo rejects.
+
+use std::collections::HashMap;
+
+use super::{Context, OptionError, Options, Rule, RuleMeta, Scope};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::site::index::{Served, SiteIndex};
+
+pub static META: RuleMeta = RuleMeta {
+    name: "alias-collision",
+    severity: Severity::Error,
+    scope: Scope::Site,
+    summary: "An alias claimed twice, hiding a published page, or rejected by Hugo",
+    doc: include_str!("../../rules/alias-collision.md"),
+    options: &[],
+    build,
+};
+
+fn build(_: &Options) -> Result<Box<dyn Rule>, OptionError> {
+    Ok(Box::new(AliasCollision))
+}
+
+struct AliasCollision;
+
+impl Rule for AliasCollision {
+    fn check_site(&self, site: &SiteIndex, _cx: &Context, out: &mut Vec<Diagnostic>) {
+        // Every claim of every alias URL: (page, alias).
+        let mut claims: HashMap<&str, Vec<(usize, usize)>> = HashMap::new();
+        for (i, page) in site.pages.iter().enumerate() {
+            if !page.is_published() {
+                continue;
+            }
+            for (j, alias) in page.aliases.iter().enumerate() {
+                match &alias.url {
+                    Ok(url) => claims.entry(url.as_str()).or_default().push((i, j)),
+                    Err(why) => out.push(
+                        Diagnostic::new(
+                            META.name,
+                            Severity::Error,
+                            alias.span.clone(),
+                            format!("Hugo rejects the alias `{}`: {why}", alias.written),
+                        )
+                        .with_label("rejected alias")
+                        .with_help("write a path on this site, e.g. /old/path/")
+                        .in_file(page.post.path.clone()),
+                    ),
+                }
+            }
+        }
+        for (url, claimants) in &claims {
+            // The URL's other owners: pages, lists, terms, files.
+            let owners: Vec<&Served> = site
+                .lookup(url)
+                .unwrap_or_default()
+                .iter()
+                .filter(|s| !matches!(s, Served::Alias(..)))
+                .collect();
+            for &(i, j) in claimants {
+                let page = &site.pages[i];
+                let alias = &page.aliases[j];
+                if let Some(owner) = owners.first() {
+                    out.push(hides(site, i, j, url, owner));
+                    continue;
+                }
+                let others: Vec<&(usize, usize)> =
+                    claimants.iter().filter(|c| **c != (i, j)).collect();
+                if others.is_empty() {
+                    if alias.relative && has_doubled_segment(url) {
+                        out.push(
+                            Diagnostic::new(
+                                META.name,
+                                Severity::Warning,
+                                alias.span.clone(),
+                                format!("the relative alias `{}` resolves to `{url}`", alias.written),
+                            )
+                            .with_label(format!("resolves to {url}"))
+                            .with_help("a relative alias resolves against the folder the page is published in; start it with `/` for a path from the site root")
+                            .in_file(page.post.path.clone()),
+                        );
+                    }
+                    continue;
+                }
+                let mut d = Diagnostic::new(
+                    META.name,
+                    Severity::Error,
+                    alias.span.clone(),
+                    format!("the alias `{url}` is claimed {} times", claimants.len()),
+                )
+                .with_label("claimed here")
+                .with_help("Hugo writes one redirect per URL and silently drops the others: keep the alias on one page")
+                .in_file(page.post.path.clone());
+                for &&(oi, oj) in &others {
+                    let other = &site.pages[oi];
+                    let path = (oi != i).then(|| other.post.path.clone());
+                    d = d.with_secondary(path, other.aliases[oj].span.clone(), "also claimed here");
+                }
+                out.push(d);
+            }
+        }
+    }
+}
+
+/// An alias that equals a URL something else publishes.
+fn hides(site: &SiteIndex, i: usize, j: usize, url: &str, owner: &Served) -> Diagnostic {
+    let page = &site.pages[i];
+    let alias = &page.aliases[j];
+    let (what, secondary) = match owner {
+        Served::Page(o) if *o == i => ("this page's own URL".to_string(), None),
+        Served::Page(o) => (
+            format!("the URL of {}", site.pages[*o].post.path.display()),
+            Some(*o),
+        ),
+        Served::Section(s) => (format!("the URL of the section `{s}`"), None),
+        Served::Taxonomy(t) => (format!("the URL of the taxonomy `{t}`"), None),
+        Served::Term(t, term) => (format!("the URL of the `{t}` term `{term}`"), None),
+        Served::Static(p) | Served::Resource(p) => (format!("the URL of the file {}", p.display()), None),
+        Served::Alias(..) => ("another alias".to_string(), None),
+    };
+    let help = if matches!(owner, Served::Page(o) if *o == i) {
+        "remove it: a page needs no alias to its own URL".to_string()
+    } else {
+        "Hugo writes the redirect over the real page (or drops it): remove the alias, or point it elsewhere".to_string()
+    };
+    let mut d = Diagnostic::new(
+        META.name,
+        Severity::Error,
+        alias.span.clone(),
+        format!("the alias `{url}` is {what}"),
+    )
+    .with_label("this alias")
+    .with_help(help)
+    .in_file(page.post.path.clone());
+    if let Some(o) = secondary {
+        let other = site.pages[o].post;
+        d = d.with_secondary(Some(other.path.clone()), other.front_matter_anchor(), "published here");
+    }
+    d
+}
+
+/// `/post/post/x/`: two equal segments in a row.
+fn has_doubled_segment(url: &str) -> bool {
+    let segs: Vec<&str> = url.split('/').filter(|s| !s.is_empty()).collect();
+    segs.windows(2).any(|w| w[0] == w[1])
+}
