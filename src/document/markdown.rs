@@ -4,6 +4,8 @@
 
 use std::ops::Range;
 
+use pulldown_cmark::{Event, LinkType, Options, Parser, RefDefs, Tag, TagEnd};
+
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Outline {
     pub headings: Vec<Heading>,
@@ -16,14 +18,17 @@ pub struct Outline {
 pub struct Heading {
     /// 1 to 6.
     pub level: u8,
-    /// The heading's plain text (what Hugo feeds its id generator).
+    /// The heading's plain text, as Hugo feeds its id generator: text and
+    /// inline code with the markup dropped, lines joined by `\n`, `--` and
+    /// `---` turned into dashes by the typographer, numeric character
+    /// references left as written.
     pub text: String,
     /// The whole heading, markers included (for setext: both lines).
     pub span: Range<usize>,
     /// The `#`s of an ATX heading, or the underline of a setext one.
     pub marker_span: Range<usize>,
     pub setext: bool,
-    /// An explicit `{#id}` attribute.
+    /// An explicit `{#id}` (or `{id="…"}`) attribute; `{#}` gives `""`.
     pub custom_id: Option<String>,
 }
 
@@ -82,7 +87,977 @@ pub struct Suppression {
 impl Outline {
     /// Parse the body of `source`, which starts at `body_start`.
     pub fn parse(source: &str, body_start: usize) -> Outline {
-        let _ = (source, body_start);
-        Outline::default()
+        let Some(body) = source.get(body_start..) else {
+            return Outline::default();
+        };
+        let mut builder = Builder {
+            source,
+            offset: body_start,
+            out: Outline::default(),
+            heading: None,
+            links: Vec::new(),
+            code: Vec::new(),
+        };
+        let mut events = Parser::new_ext(body, options()).into_offset_iter();
+        builder.definitions(events.reference_definitions());
+        while let Some((event, range)) = events.next() {
+            let range = range.start + body_start..range.end + body_start;
+            builder.event(event, range, events.reference_definitions());
+        }
+        builder.finish()
+    }
+}
+
+/// Goldmark as Hugo configures it by default.
+fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_HEADING_ATTRIBUTES
+        | Options::ENABLE_DEFINITION_LIST
+}
+
+struct Builder<'s> {
+    source: &'s str,
+    /// Where the body starts: pulldown's ranges are shifted by it.
+    offset: usize,
+    out: Outline,
+    heading: Option<OpenHeading>,
+    /// Links and images being read, innermost last.
+    links: Vec<OpenLink>,
+    /// Code blocks and code spans, in order.
+    code: Vec<Range<usize>>,
+}
+
+struct OpenHeading {
+    heading: Heading,
+    /// Where the heading's content ends so far (its last inline event).
+    content_end: usize,
+    /// Whether goldmark would accept the `{…}` attributes pulldown found:
+    /// it wants a value for every key.
+    attributes_valid: bool,
+}
+
+struct OpenLink {
+    kind: LinkKind,
+    dest: String,
+    span: Range<usize>,
+    /// Known from the start for autolinks and reference links.
+    dest_span: Option<Range<usize>>,
+    /// Where the link text ends so far; the destination comes after it.
+    text_end: usize,
+}
+
+impl Builder<'_> {
+    fn event(&mut self, event: Event, range: Range<usize>, defs: &RefDefs) {
+        if !matches!(event, Event::End(TagEnd::Link | TagEnd::Image))
+            && let Some(link) = self.links.last_mut()
+        {
+            link.text_end = link.text_end.max(range.end);
+        }
+        if !matches!(event, Event::End(TagEnd::Heading(_)))
+            && let Some(open) = &mut self.heading
+        {
+            open.content_end = open.content_end.max(range.end);
+        }
+        match event {
+            Event::Start(Tag::Heading {
+                level, id, attrs, ..
+            }) => {
+                let custom_id = id.map(|id| id.to_string()).or_else(|| {
+                    attrs
+                        .iter()
+                        .find(|(key, _)| key.as_ref() == "id")
+                        .and_then(|(_, value)| value.as_deref())
+                        .map(|v| unquote(v).to_string())
+                });
+                self.open_heading(level as u8, range, custom_id);
+                if let Some(open) = &mut self.heading {
+                    open.attributes_valid = attrs.iter().all(|(_, value)| value.is_some());
+                }
+            }
+            Event::End(TagEnd::Heading(_)) => self.close_heading(),
+            Event::Text(text) => {
+                let autolink = self
+                    .links
+                    .last()
+                    .is_some_and(|l| l.kind == LinkKind::Autolink);
+                if let Some(open) = &mut self.heading {
+                    let raw = self.source.get(range).unwrap_or_default();
+                    if autolink {
+                        // Goldmark's autolinks have no text child.
+                    } else if raw.starts_with("&#") && raw != text.as_ref() {
+                        open.heading.text.push_str(raw);
+                    } else {
+                        push_typographic(&mut open.heading.text, &text);
+                    }
+                }
+            }
+            Event::Code(code) => {
+                if let Some(open) = &mut self.heading {
+                    open.heading.text.push_str(&code);
+                }
+                self.code.push(range);
+            }
+            Event::SoftBreak | Event::HardBreak => {
+                if let Some(open) = &mut self.heading {
+                    open.heading.text.push('\n');
+                }
+            }
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                id,
+                ..
+            }) => {
+                let def = self.definition(defs, &id);
+                self.open_link(LinkKind::Link, link_type, dest_url.to_string(), range, def);
+            }
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                id,
+                ..
+            }) => {
+                let def = self.definition(defs, &id);
+                self.open_link(LinkKind::Image, link_type, dest_url.to_string(), range, def);
+            }
+            Event::End(TagEnd::Link | TagEnd::Image) => self.close_link(),
+            Event::Start(Tag::CodeBlock(_)) => self.code.push(range),
+            Event::InlineHtml(html) => {
+                // Goldmark's typographer reads `<<tag>>` as quotes, not HTML.
+                let quoted =
+                    range.start > 0 && self.source.as_bytes().get(range.start - 1) == Some(&b'<');
+                if let Some(open) = self.heading.as_mut().filter(|_| quoted) {
+                    open.heading.text.push_str(&html);
+                }
+                self.comments(range);
+            }
+            Event::Start(Tag::HtmlBlock) => self.comments(range),
+            _ => {}
+        }
+    }
+
+    fn open_heading(&mut self, level: u8, range: Range<usize>, custom_id: Option<String>) {
+        let bytes = self.source.as_bytes();
+        let trimmed = self
+            .source
+            .get(range.clone())
+            .unwrap_or_default()
+            .trim_end();
+        let span = range.start..range.start + trimmed.len();
+        let (marker_span, content_start, setext) = match atx_marker(bytes, span.start) {
+            Some(marker) => {
+                let mut start = marker.end;
+                while matches!(bytes.get(start), Some(b' ' | b'\t')) {
+                    start += 1;
+                }
+                (marker, start.min(span.end), false)
+            }
+            None => {
+                // The underline: the trailing run of `=` or `-`.
+                let mut start = span.end;
+                while start > span.start && matches!(bytes.get(start - 1), Some(b'=' | b'-')) {
+                    start -= 1;
+                }
+                (start..span.end, span.start, true)
+            }
+        };
+        self.heading = Some(OpenHeading {
+            heading: Heading {
+                level,
+                text: String::new(),
+                setext,
+                span,
+                marker_span,
+                custom_id,
+            },
+            content_end: content_start,
+            attributes_valid: true,
+        });
+    }
+
+    /// Pulldown drops the trailing `{…}` attributes of a heading; goldmark
+    /// keeps them as text when it does not accept them, and reads `{#}` as
+    /// an empty id.
+    fn close_heading(&mut self) {
+        let Some(mut open) = self.heading.take() else {
+            return;
+        };
+        let h = &mut open.heading;
+        let content_end = if h.setext {
+            let before_underline = self
+                .source
+                .get(h.span.start..h.marker_span.start)
+                .unwrap_or_default();
+            let line = before_underline.rfind('\n').unwrap_or(0);
+            h.span.start + before_underline[..line].trim_end().len()
+        } else {
+            h.span.end
+        };
+        let rest = self
+            .source
+            .get(open.content_end..content_end)
+            .unwrap_or_default();
+        if let Some(block) = attribute_block(rest) {
+            if !open.attributes_valid {
+                h.text.push_str(rest);
+                h.custom_id = None;
+            } else if h.custom_id.is_none() && block.split_whitespace().any(|word| word == "#") {
+                h.custom_id = Some(String::new());
+            }
+        }
+        self.out.headings.push(open.heading);
+    }
+
+    /// The span of the reference definition labelled `label`, if any.
+    fn definition(&self, defs: &RefDefs, label: &str) -> Option<Range<usize>> {
+        if label.is_empty() {
+            return None;
+        }
+        let def = defs.get(label)?;
+        Some(def.span.start + self.offset..def.span.end + self.offset)
+    }
+
+    /// `definition`: for a reference link, the span of its definition.
+    fn open_link(
+        &mut self,
+        kind: LinkKind,
+        link_type: LinkType,
+        dest: String,
+        span: Range<usize>,
+        definition: Option<Range<usize>>,
+    ) {
+        let (kind, dest_span) = match link_type {
+            LinkType::Autolink | LinkType::Email => {
+                let end = span.end.saturating_sub(1).max(span.start);
+                (LinkKind::Autolink, Some((span.start + 1).min(end)..end))
+            }
+            LinkType::Reference
+            | LinkType::ReferenceUnknown
+            | LinkType::Collapsed
+            | LinkType::CollapsedUnknown
+            | LinkType::Shortcut
+            | LinkType::ShortcutUnknown => (
+                kind,
+                definition.and_then(|def| definition_dest(self.source, def)),
+            ),
+            _ => (kind, None),
+        };
+        // Pulldown leaves the `[]` of a collapsed reference out of its span.
+        let mut span = span;
+        if matches!(link_type, LinkType::Collapsed)
+            && self
+                .source
+                .get(span.end..)
+                .is_some_and(|r| r.starts_with("[]"))
+        {
+            span.end += 2;
+        }
+        let text_end = span.start + if kind == LinkKind::Image { 2 } else { 1 };
+        self.links.push(OpenLink {
+            kind,
+            dest,
+            span,
+            dest_span,
+            text_end,
+        });
+    }
+
+    fn close_link(&mut self) {
+        let Some(link) = self.links.pop() else {
+            return;
+        };
+        if let Some(parent) = self.links.last_mut() {
+            parent.text_end = parent.text_end.max(link.span.end);
+        }
+        // The shortcode is recorded by itself.
+        if has_shortcode(&link.dest) {
+            return;
+        }
+        let dest_span = link
+            .dest_span
+            .or_else(|| inline_dest(self.source, link.text_end, link.span.end))
+            .unwrap_or_else(|| link.span.clone());
+        self.out.links.push(Link {
+            kind: link.kind,
+            dest: link.dest,
+            dest_span,
+            span: link.span,
+        });
+    }
+
+    fn definitions(&mut self, defs: &RefDefs) {
+        for (_, def) in defs.iter() {
+            if has_shortcode(&def.dest) {
+                continue;
+            }
+            let span = def.span.start + self.offset..def.span.end + self.offset;
+            self.out.links.push(Link {
+                kind: LinkKind::Definition,
+                dest: def.dest.to_string(),
+                dest_span: definition_dest(self.source, span.clone())
+                    .unwrap_or_else(|| span.clone()),
+                span,
+            });
+        }
+    }
+
+    /// Suppression comments in an HTML block or inline HTML.
+    fn comments(&mut self, range: Range<usize>) {
+        let Some(html) = self.source.get(range.clone()) else {
+            return;
+        };
+        let mut pos = 0;
+        while let Some(open) = html[pos..].find("<!--") {
+            let body = pos + open + 4;
+            let Some(close) = html[body..].find("-->") else {
+                break;
+            };
+            pos = body + close + 3;
+            let span = range.start + body - 4..range.start + pos;
+            if let Some(suppression) = suppression(&html[body..body + close], span) {
+                self.out.suppressions.push(suppression);
+            }
+        }
+    }
+
+    fn finish(mut self) -> Outline {
+        self.out.links.sort_by_key(|l| l.span.start);
+        self.out.refs = ref_shortcodes(self.source, self.offset, &self.code);
+        self.out
+    }
+}
+
+/// The `#`s opening an ATX heading at `start`, if it is one.
+fn atx_marker(bytes: &[u8], start: usize) -> Option<Range<usize>> {
+    let mut i = start;
+    while matches!(bytes.get(i), Some(b' ' | b'\t')) {
+        i += 1;
+    }
+    let hashes = bytes.get(i..)?.iter().take_while(|&&b| b == b'#').count();
+    let after = bytes.get(i + hashes);
+    ((1..=6).contains(&hashes) && matches!(after, None | Some(b' ' | b'\t' | b'\r' | b'\n')))
+        .then(|| i..i + hashes)
+}
+
+/// The inside of the `{…}` that ends what follows a heading's text, if any.
+fn attribute_block(rest: &str) -> Option<&str> {
+    let rest = rest.trim_end().strip_suffix('}')?;
+    Some(&rest[rest.find('{')? + 1..])
+}
+
+fn unquote(value: &str) -> &str {
+    value
+        .strip_prefix('"')
+        .and_then(|v| v.strip_suffix('"'))
+        .unwrap_or(value)
+}
+
+/// Goldmark's typographer, as far as it changes ids: `---` is an em dash,
+/// `--` an en dash.
+fn push_typographic(out: &mut String, text: &str) {
+    let mut rest = text;
+    while let Some(i) = rest.find("--") {
+        out.push_str(&rest[..i]);
+        if rest[i..].starts_with("---") {
+            out.push('—');
+            rest = &rest[i + 3..];
+        } else {
+            out.push('–');
+            rest = &rest[i + 2..];
+        }
+    }
+    out.push_str(rest);
+}
+
+fn has_shortcode(dest: &str) -> bool {
+    dest.contains("{{<") || dest.contains("{{%")
+}
+
+/// The destination of an inline link or image whose text ends at or after
+/// `text_end`: after `](`, up to the title or `)`.
+fn inline_dest(source: &str, text_end: usize, end: usize) -> Option<Range<usize>> {
+    let close = text_end + source.get(text_end..end)?.find("](")?;
+    dest_at(source.as_bytes(), close + 2, true)
+}
+
+/// The destination of the reference definition spanning `span`.
+fn definition_dest(source: &str, span: Range<usize>) -> Option<Range<usize>> {
+    let bytes = source.as_bytes();
+    let mut i = span.start + source.get(span)?.find('[')? + 1;
+    loop {
+        match bytes.get(i)? {
+            b'\\' => i += 2,
+            b']' => break,
+            _ => i += 1,
+        }
+    }
+    (bytes.get(i + 1) == Some(&b':')).then_some(())?;
+    dest_at(bytes, i + 2, false)
+}
+
+/// A link destination starting after blanks at `start`, brackets excluded.
+/// In an inline link (`in_parens`), an unbalanced `)` ends it.
+fn dest_at(bytes: &[u8], start: usize, in_parens: bool) -> Option<Range<usize>> {
+    let mut i = start;
+    let mut newline = false;
+    loop {
+        match bytes.get(i) {
+            Some(b' ' | b'\t' | b'\r') => {}
+            Some(b'\n') => newline = true,
+            // A block quote's marker on the next line.
+            Some(b'>') if newline => {}
+            _ => break,
+        }
+        i += 1;
+    }
+    if bytes.get(i) == Some(&b'<') {
+        let start = i + 1;
+        let mut j = start;
+        loop {
+            match bytes.get(j)? {
+                b'\\' if bytes.get(j + 1).is_some_and(u8::is_ascii_punctuation) => j += 2,
+                b'>' => return Some(start..j),
+                b'\n' | b'<' => return None,
+                _ => j += 1,
+            }
+        }
+    }
+    let mut j = i;
+    let mut depth = 0usize;
+    while let Some(&b) = bytes.get(j) {
+        match b {
+            b'\\' if bytes.get(j + 1).is_some_and(u8::is_ascii_punctuation) => j += 1,
+            b'(' if in_parens => depth += 1,
+            b')' if in_parens && depth == 0 => break,
+            b')' if in_parens => depth -= 1,
+            _ if b.is_ascii_whitespace() || b.is_ascii_control() => break,
+            _ => {}
+        }
+        j += 1;
+    }
+    Some(i..j.min(bytes.len()))
+}
+
+fn suppression(comment: &str, span: Range<usize>) -> Option<Suppression> {
+    let mut words = comment
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty());
+    let kind = match words.next()? {
+        "bloglint-disable-next-line" => SuppressionKind::NextLine,
+        "bloglint-disable" => SuppressionKind::Disable,
+        "bloglint-enable" => SuppressionKind::Enable,
+        _ => return None,
+    };
+    Some(Suppression {
+        kind,
+        rules: words.map(String::from).collect(),
+        span,
+    })
+}
+
+/// The `ref` and `relref` shortcodes of the body, outside code.
+fn ref_shortcodes(source: &str, body_start: usize, code: &[Range<usize>]) -> Vec<RefShortcode> {
+    let mut out = Vec::new();
+    let mut code = code.iter().peekable();
+    let mut pos = body_start;
+    while let Some(found) = source.get(pos..).and_then(|rest| rest.find('{')) {
+        let start = pos + found;
+        pos = start + 1;
+        if source.as_bytes().get(start + 1) != Some(&b'{') {
+            continue;
+        }
+        while code.next_if(|c| c.end <= start).is_some() {}
+        if let Some(c) = code.peek().filter(|c| c.start <= start) {
+            pos = c.end;
+            continue;
+        }
+        match shortcode(source, start) {
+            Some(Shortcode::Ref(r)) => {
+                pos = r.span.end;
+                out.push(r);
+            }
+            Some(Shortcode::Comment(end)) => pos = end,
+            None => {}
+        }
+    }
+    out
+}
+
+enum Shortcode {
+    Ref(RefShortcode),
+    /// `{{</* … */>}}`, ending there.
+    Comment(usize),
+}
+
+/// A shortcode argument: its value and where it is written, quotes excluded.
+struct Arg {
+    value: String,
+    span: Range<usize>,
+    quoted: bool,
+}
+
+/// The shortcode opening at `start` (`{{<` or `{{%`), when it is a
+/// `ref`/`relref` with a target or a comment.
+fn shortcode(source: &str, start: usize) -> Option<Shortcode> {
+    let bytes = source.as_bytes();
+    let close: &[u8] = match bytes.get(start + 2)? {
+        b'<' => b">}}",
+        b'%' => b"%}}",
+        _ => return None,
+    };
+    let at = |i: usize, s: &[u8]| bytes.get(i..).is_some_and(|b| b.starts_with(s));
+    let mut i = skip_blanks(bytes, start + 3);
+    if at(i, b"/*") {
+        let end = (i..bytes.len()).find(|&j| at(j, b"*/") && at(j + 2, close))?;
+        return Some(Shortcode::Comment(end + 5));
+    }
+    let name_start = i;
+    while bytes
+        .get(i)
+        .is_some_and(|&b| b.is_ascii_alphanumeric() || b"-_./".contains(&b))
+    {
+        i += 1;
+    }
+    let name = source.get(name_start..i)?;
+    if name != "ref" && name != "relref" {
+        return None;
+    }
+    let (mut positional, mut path) = (None, None);
+    loop {
+        i = skip_blanks(bytes, i);
+        if at(i, close) {
+            break;
+        }
+        let (arg, next) = shortcode_arg(source, i, close, true)?;
+        i = next;
+        if !arg.quoted && bytes.get(i) == Some(&b'=') {
+            let (value, next) = shortcode_arg(source, skip_blanks(bytes, i + 1), close, false)?;
+            i = next;
+            if arg.value == "path" {
+                path = Some(value);
+            }
+        } else if positional.is_none() {
+            positional = Some(arg);
+        }
+    }
+    let target = positional.or(path)?;
+    Some(Shortcode::Ref(RefShortcode {
+        name: name.to_string(),
+        target: target.value,
+        target_span: target.span,
+        span: start..i + close.len(),
+    }))
+}
+
+/// One argument at `i`: quoted with `"` (escapes `\"`), `` ` `` or `'`, or
+/// bare up to a blank, the closing delimiter or (for a name) `=`.
+fn shortcode_arg(source: &str, i: usize, close: &[u8], name: bool) -> Option<(Arg, usize)> {
+    let bytes = source.as_bytes();
+    let quote = *bytes.get(i)?;
+    if matches!(quote, b'"' | b'`' | b'\'') {
+        let start = i + 1;
+        let mut j = start;
+        loop {
+            match bytes.get(j)? {
+                b'\\' if quote == b'"' && bytes.get(j + 1) == Some(&b'"') => j += 2,
+                b'\n' if quote == b'"' => return None,
+                &b if b == quote => break,
+                _ => j += 1,
+            }
+        }
+        let raw = source.get(start..j)?;
+        let value = if quote == b'"' {
+            raw.replace("\\\"", "\"")
+        } else {
+            raw.to_string()
+        };
+        let arg = Arg {
+            value,
+            span: start..j,
+            quoted: true,
+        };
+        return Some((arg, j + 1));
+    }
+    let mut j = i;
+    while let Some(&b) = bytes.get(j) {
+        if b.is_ascii_whitespace() || (name && b == b'=') || bytes[j..].starts_with(close) {
+            break;
+        }
+        j += 1;
+    }
+    let arg = Arg {
+        value: source.get(i..j)?.to_string(),
+        span: i..j,
+        quoted: false,
+    };
+    (j > i).then_some((arg, j))
+}
+
+fn skip_blanks(bytes: &[u8], mut i: usize) -> usize {
+    while bytes.get(i).is_some_and(u8::is_ascii_whitespace) {
+        i += 1;
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const FRONT: &str = "---\ntitle: Ünïcode\n---\n";
+
+    /// Parse `body` after a front matter, so spans are checked against a
+    /// non-zero body start.
+    fn parse(body: &str) -> (String, Outline) {
+        let source = format!("{FRONT}{body}");
+        let outline = Outline::parse(&source, FRONT.len());
+        (source, outline)
+    }
+
+    fn dests<'a>(src: &'a str, outline: &Outline) -> Vec<(LinkKind, &'a str, &'a str)> {
+        outline
+            .links
+            .iter()
+            .map(|l| (l.kind, &src[l.dest_span.clone()], &src[l.span.clone()]))
+            .collect()
+    }
+
+    #[test]
+    fn atx_headings() {
+        let (src, o) = parse("# Café *au* `lait`\n\nText\n\n  ### Closed ###  \n#5 is not\n");
+        assert_eq!(o.headings.len(), 2);
+        let h = &o.headings[0];
+        assert_eq!(
+            (h.level, h.text.as_str(), h.setext),
+            (1, "Café au lait", false)
+        );
+        assert_eq!(&src[h.span.clone()], "# Café *au* `lait`");
+        assert_eq!(&src[h.marker_span.clone()], "#");
+        let h = &o.headings[1];
+        assert_eq!((h.level, h.text.as_str()), (3, "Closed"));
+        assert_eq!(&src[h.span.clone()], "### Closed ###");
+        assert_eq!(&src[h.marker_span.clone()], "###");
+        assert_eq!(h.marker_span.start, src.find("###").unwrap());
+    }
+
+    #[test]
+    fn setext_headings_with_crlf() {
+        let (src, o) =
+            parse("Title *one*\r\n===\r\n\r\nTwo\r\nlines  \r\n---  \r\n\r\n#hashtag\r\n==\r\n");
+        let [one, two, hashtag] = &o.headings[..] else {
+            panic!("{:?}", o.headings)
+        };
+        assert_eq!(
+            (one.level, one.text.as_str(), one.setext),
+            (1, "Title one", true)
+        );
+        assert_eq!(&src[one.span.clone()], "Title *one*\r\n===");
+        assert_eq!(&src[one.marker_span.clone()], "===");
+        assert_eq!((two.level, two.text.as_str()), (2, "Two\nlines"));
+        assert_eq!(&src[two.span.clone()], "Two\r\nlines  \r\n---");
+        assert_eq!(&src[two.marker_span.clone()], "---");
+        assert_eq!((hashtag.text.as_str(), hashtag.setext), ("#hashtag", true));
+        assert_eq!(&src[hashtag.marker_span.clone()], "==");
+    }
+
+    #[test]
+    fn heading_text_as_hugo_sees_it() {
+        let (_, o) = parse(concat!(
+            "## a -- b --- c `x--y`\n",
+            "## Amp &amp; &#233; &copy;\n",
+            "## <span>Tag</span> [link](/x) ![alt](/i.png) <https://a.b>\n",
+            "## Note[^1]\n",
+            "## ...dots <<quotes>>\n\n",
+            "[^1]: Footnote.\n",
+        ));
+        let texts: Vec<_> = o.headings.iter().map(|h| h.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "a – b — c x--y",
+                "Amp & &#233; ©",
+                "Tag link alt ",
+                "Note",
+                "...dots <<quotes>>",
+            ]
+        );
+    }
+
+    #[test]
+    fn heading_attributes() {
+        let (_, o) = parse(concat!(
+            "## Custom {#custom}\n",
+            "## Class {#id .cls}\n",
+            "## Quoted {id=\"q1\" class=\"c\"}\n",
+            "## Empty {#}\n",
+            "## Use {braces}\n",
+            "## Weird {#wid key}\n",
+            "## Close ## {#cid}\n",
+            "## Plain {.cls}\n",
+            "## Code `{#no}`\n",
+            "Setext {#set}\n---\n",
+        ));
+        let got: Vec<_> = o
+            .headings
+            .iter()
+            .map(|h| (h.text.as_str(), h.custom_id.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Custom", Some("custom")),
+                ("Class", Some("id")),
+                ("Quoted", Some("q1")),
+                ("Empty", Some("")),
+                ("Use {braces}", None),
+                ("Weird {#wid key}", None),
+                ("Close", Some("cid")),
+                ("Plain", None),
+                ("Code {#no}", None),
+                ("Setext", Some("set")),
+            ]
+        );
+    }
+
+    #[test]
+    fn inline_links_and_images() {
+        let body = concat!(
+            "See [a](/posts/a/) and [b](<with space.md> \"T\"), [c]( /c(1).md 'x' ).\n",
+            "![Ünï](/img/ü.png) [![inner](/i.png)](/outer/) [`]`](/code/) [a\\]b](/esc/)\n",
+            "[empty]() [x](/a\\)b)\n\n",
+            "> [quoted](\n> /q/)\n",
+        );
+        let (src, o) = parse(body);
+        assert_eq!(
+            dests(&src, &o),
+            [
+                (LinkKind::Link, "/posts/a/", "[a](/posts/a/)"),
+                (
+                    LinkKind::Link,
+                    "with space.md",
+                    "[b](<with space.md> \"T\")"
+                ),
+                (LinkKind::Link, "/c(1).md", "[c]( /c(1).md 'x' )"),
+                (LinkKind::Image, "/img/ü.png", "![Ünï](/img/ü.png)"),
+                (LinkKind::Link, "/outer/", "[![inner](/i.png)](/outer/)"),
+                (LinkKind::Image, "/i.png", "![inner](/i.png)"),
+                (LinkKind::Link, "/code/", "[`]`](/code/)"),
+                (LinkKind::Link, "/esc/", "[a\\]b](/esc/)"),
+                (LinkKind::Link, "", "[empty]()"),
+                (LinkKind::Link, "/a\\)b", "[x](/a\\)b)"),
+                (LinkKind::Link, "/q/", "[quoted](\n> /q/)"),
+            ]
+        );
+        assert_eq!(o.links[1].dest, "with space.md");
+        assert_eq!(o.links[9].dest, "/a)b");
+    }
+
+    #[test]
+    fn reference_links_point_at_their_definition() {
+        let body = concat!(
+            "[full][Lab  El], [collapsed][], [shortcut] and ![img][pic].\n\n",
+            "[lab el]: /full/ \"Title\"\n",
+            "[collapsed]:\n  </coll apsed/>\n",
+            "[shortcut]: https://example.com/ü\n",
+            "[pic]: /p.png\n",
+            "[unused]: /unused/\n",
+        );
+        let (src, o) = parse(body);
+        assert_eq!(
+            dests(&src, &o),
+            [
+                (LinkKind::Link, "/full/", "[full][Lab  El]"),
+                (LinkKind::Link, "/coll apsed/", "[collapsed][]"),
+                (LinkKind::Link, "https://example.com/ü", "[shortcut]"),
+                (LinkKind::Image, "/p.png", "![img][pic]"),
+                (LinkKind::Definition, "/full/", "[lab el]: /full/ \"Title\""),
+                (
+                    LinkKind::Definition,
+                    "/coll apsed/",
+                    "[collapsed]:\n  </coll apsed/>"
+                ),
+                (
+                    LinkKind::Definition,
+                    "https://example.com/ü",
+                    "[shortcut]: https://example.com/ü"
+                ),
+                (LinkKind::Definition, "/p.png", "[pic]: /p.png"),
+                (LinkKind::Definition, "/unused/", "[unused]: /unused/"),
+            ]
+        );
+        assert_eq!(o.links[0].dest_span, o.links[4].dest_span);
+    }
+
+    #[test]
+    fn autolinks() {
+        let (src, o) = parse("Go <https://example.com/a?b> or <me@example.com>.\r\n");
+        assert_eq!(
+            dests(&src, &o),
+            [
+                (
+                    LinkKind::Autolink,
+                    "https://example.com/a?b",
+                    "<https://example.com/a?b>"
+                ),
+                (LinkKind::Autolink, "me@example.com", "<me@example.com>"),
+            ]
+        );
+    }
+
+    #[test]
+    fn code_is_ignored() {
+        let body = concat!(
+            "```md\n# Not a heading\n[a](/a/) {{< ref \"a\" >}}\n<!-- bloglint-disable -->\n```\n\n",
+            "    ## indented\n    [b](/b/) {{< ref \"b\" >}}\n\n",
+            "Inline `[c](/c/) {{< ref \"c\" >}} <!-- bloglint-disable -->` only.\n\n",
+            "~~~\n[d]: /d/\n~~~\n\n",
+            "# Real\n",
+        );
+        let (_, o) = parse(body);
+        assert_eq!(o.headings.len(), 1);
+        assert!(o.links.is_empty(), "{:?}", o.links);
+        assert!(o.refs.is_empty(), "{:?}", o.refs);
+        assert!(o.suppressions.is_empty(), "{:?}", o.suppressions);
+    }
+
+    #[test]
+    fn ref_shortcodes_of_every_form() {
+        let body = concat!(
+            "{{< ref \"posts/a.md\" >}}\n",
+            "{{% relref \"b.md#intro\" %}}\n",
+            "{{< ref path=\"c.md\" >}}\n",
+            "{{< relref path=\"d.md\" lang=\"fr\" outputFormat=\"amp\" >}}\n",
+            "{{< ref lang=\"fr\" path=`e.md` >}}\n",
+            "{{< ref about >}} {{< ref 'f.md' >}} {{< ref `g.md` \"amp\" >}}\n",
+            "{{<ref \"h.md\">}} {{< ref path=i.md >}} {{< ref \"Ünï \\\"q\\\".md\" >}}\n",
+            "{{< relref\n  \"j.md\"\n>}}\n",
+        );
+        let (src, o) = parse(body);
+        let got: Vec<_> = o
+            .refs
+            .iter()
+            .map(|r| {
+                (
+                    r.name.as_str(),
+                    r.target.as_str(),
+                    &src[r.target_span.clone()],
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("ref", "posts/a.md", "posts/a.md"),
+                ("relref", "b.md#intro", "b.md#intro"),
+                ("ref", "c.md", "c.md"),
+                ("relref", "d.md", "d.md"),
+                ("ref", "e.md", "e.md"),
+                ("ref", "about", "about"),
+                ("ref", "f.md", "f.md"),
+                ("ref", "g.md", "g.md"),
+                ("ref", "h.md", "h.md"),
+                ("ref", "i.md", "i.md"),
+                ("ref", "Ünï \"q\".md", "Ünï \\\"q\\\".md"),
+                ("relref", "j.md", "j.md"),
+            ]
+        );
+        assert_eq!(&src[o.refs[0].span.clone()], "{{< ref \"posts/a.md\" >}}");
+        assert_eq!(
+            &src[o.refs[1].span.clone()],
+            "{{% relref \"b.md#intro\" %}}"
+        );
+        assert_eq!(&src[o.refs[11].span.clone()], "{{< relref\n  \"j.md\"\n>}}");
+    }
+
+    #[test]
+    fn other_shortcodes_and_comments_are_not_refs() {
+        let body = concat!(
+            "{{</* ref \"commented\" */>}} {{%/* relref \"too\" */%}}\n",
+            "{{< figure src=\"x.png\" >}} {{< /ref >}} {{< refs \"no\" >}} {{ ref }}\n",
+            "{{< ref lang=\"fr\" >}} {{< ref \"unclosed\" %}} {{< ref \"unterminated >}}\n",
+            "{{< ref \"last\" >}}",
+        );
+        let (_, o) = parse(body);
+        let targets: Vec<_> = o.refs.iter().map(|r| r.target.as_str()).collect();
+        assert_eq!(targets, ["last"]);
+    }
+
+    #[test]
+    fn links_to_shortcodes_are_shortcodes() {
+        let body = concat!(
+            "[a]({{< ref \"a.md\" >}}) [b]({{% relref \"b.md\" %}} \"T\") [c](<{{< ref \"c\" >}}>) [d][d]\n\n",
+            "[d]: {{<ref \"d\">}}\n",
+            "[e]: {{<ref`e`>}}\n",
+        );
+        let (src, o) = parse(body);
+        assert!(o.links.is_empty(), "{:?}", dests(&src, &o));
+        let targets: Vec<_> = o.refs.iter().map(|r| r.target.as_str()).collect();
+        assert_eq!(targets, ["a.md", "b.md", "c", "d", "e"]);
+    }
+
+    #[test]
+    fn suppressions() {
+        let body = concat!(
+            "<!-- bloglint-disable-next-line rule-a rule-b -->\n",
+            "Text <!-- bloglint-disable rule-c, rule-d --> more.\n\n",
+            "<!-- bloglint-enable -->\n<!-- unrelated --><!-- bloglint-disable -->\n\n",
+            "> <!-- bloglint-enable\n> rule-e -->\n\n",
+            "<!-- bloglint-disable-line x --> <!--bloglint-enable rule-f-->\n",
+        );
+        let (src, o) = parse(body);
+        let got: Vec<_> = o
+            .suppressions
+            .iter()
+            .map(|s| (s.kind, s.rules.join(" "), &src[s.span.clone()]))
+            .collect();
+        use SuppressionKind::*;
+        assert_eq!(
+            got,
+            [
+                (
+                    NextLine,
+                    "rule-a rule-b".into(),
+                    "<!-- bloglint-disable-next-line rule-a rule-b -->"
+                ),
+                (
+                    Disable,
+                    "rule-c rule-d".into(),
+                    "<!-- bloglint-disable rule-c, rule-d -->"
+                ),
+                (Enable, String::new(), "<!-- bloglint-enable -->"),
+                (Disable, String::new(), "<!-- bloglint-disable -->"),
+                (
+                    Enable,
+                    "> rule-e".into(),
+                    "<!-- bloglint-enable\n> rule-e -->"
+                ),
+                (Enable, "rule-f".into(), "<!--bloglint-enable rule-f-->"),
+            ]
+        );
+    }
+
+    #[test]
+    fn body_start_out_of_range() {
+        assert_eq!(Outline::parse("ü", 1), Outline::default());
+        assert_eq!(Outline::parse("", 5), Outline::default());
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn never_panics(body in "[-#=*_`~<>!\\[\\](){}%\"'/\\\\: \n\r\tü a1{{<>}}]{0,200}", front in "[a-z\n]{0,10}") {
+            let source = format!("{front}{body}");
+            let outline = Outline::parse(&source, front.len());
+            let spans = outline.headings.iter().flat_map(|h| [&h.span, &h.marker_span])
+                .chain(outline.links.iter().flat_map(|l| [&l.span, &l.dest_span]))
+                .chain(outline.refs.iter().flat_map(|r| [&r.span, &r.target_span]))
+                .chain(outline.suppressions.iter().map(|s| &s.span));
+            for span in spans {
+                proptest::prop_assert!(span.start >= front.len());
+                proptest::prop_assert!(source.get(span.clone()).is_some(), "{span:?}");
+            }
+        }
     }
 }
