@@ -807,34 +807,22 @@ fn parse_layout(layout: &str, value: &[u8]) -> Result<Fields, Fail> {
                 f.offset = Some(0);
             }
             Elem::IsoColonTz | Elem::NumColonTz | Elem::IsoTz | Elem::NumTz => {
-                let colon = matches!(e, Elem::IsoColonTz | Elem::NumColonTz);
-                let len = if colon { 6 } else { 5 };
-                let z = c.b.get(c.i..c.i + len).ok_or_else(bad)?;
-                if colon && z[3] != b':' {
-                    return Err(bad());
+                let sign = match c.peek() {
+                    Some(b'+') => 1,
+                    Some(b'-') => -1,
+                    _ => return Err(bad()),
+                };
+                c.i += 1;
+                let h = c.digits(2).ok_or_else(bad)? as i32;
+                if matches!(e, Elem::IsoColonTz | Elem::NumColonTz) {
+                    c.lit(b':').ok_or_else(bad)?;
                 }
-                let (hh, mm) = if colon {
-                    (&z[1..3], &z[4..6])
-                } else {
-                    (&z[1..3], &z[3..5])
-                };
-                let two = |s: &[u8]| {
-                    s.iter()
-                        .all(u8::is_ascii_digit)
-                        .then(|| i32::from(s[0] - b'0') * 10 + i32::from(s[1] - b'0'))
-                };
-                let (h, m) = (two(hh).ok_or_else(bad)?, two(mm).ok_or_else(bad)?);
+                let m = c.digits(2).ok_or_else(bad)? as i32;
                 // Go allows 24 hours and 60 minutes here.
                 if h > 24 || m > 60 {
                     range("time zone offset");
                 }
-                let o = (h * 60 + m) * 60;
-                f.offset = Some(match z[0] {
-                    b'+' => o,
-                    b'-' => -o,
-                    _ => return Err(bad()),
-                });
-                c.i += len;
+                f.offset = Some(sign * (h * 60 + m) * 60);
             }
             Elem::ZoneName => {
                 let rest = c.rest();
