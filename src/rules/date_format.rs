@@ -1,25 +1,862 @@
-//! `date-format`.
+//! `date-format`: front matter dates Hugo cannot parse, and dates Hugo reads
+//! otherwise than meant (a future publish date, `lastmod` before `date`, a
+//! year read as Unix time, an ignored zone name).
 
-use super::{Context, OptionError, Options, Rule, RuleMeta, Scope};
+use super::{Context, OptionError, OptionMeta, Options, Rule, RuleMeta, Scope};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::document::Post;
+use crate::document::{Format, Key, Node, Post, Value};
+use crate::hugo::date::{self, DateError, HugoDate};
 
 pub static META: RuleMeta = RuleMeta {
     name: "date-format",
     severity: Severity::Error,
     scope: Scope::Post,
-    summary: "TODO",
+    summary: "Front matter dates Hugo cannot parse, or reads otherwise than meant",
     doc: include_str!("../../rules/date-format.md"),
-    options: &[],
+    options: &[
+        OptionMeta {
+            name: "future",
+            default: "true",
+            help: "Warn when a page that is not a draft has a publish date in the future",
+        },
+        OptionMeta {
+            name: "lastmod-before-date",
+            default: "true",
+            help: "Warn when `lastmod` is earlier than `date`",
+        },
+    ],
     build,
 };
 
-fn build(_: &Options) -> Result<Box<dyn Rule>, OptionError> {
-    Ok(Box::new(DateFormat))
+fn build(options: &Options) -> Result<Box<dyn Rule>, OptionError> {
+    Ok(Box::new(DateFormat {
+        future: options.bool("future", true)?,
+        lastmod_before_date: options.bool("lastmod-before-date", true)?,
+    }))
 }
 
-struct DateFormat;
+struct DateFormat {
+    future: bool,
+    lastmod_before_date: bool,
+}
+
+/// A date field Hugo reads by default (keys are case-insensitive), and the
+/// fields before it in Hugo's chains: when one of those holds a date, Hugo
+/// never reads this one.
+struct Field {
+    key: &'static str,
+    shadowed_by: &'static [&'static str],
+}
+
+const FIELDS: &[Field] = &[
+    Field {
+        key: "date",
+        shadowed_by: &[],
+    },
+    Field {
+        key: "publishDate",
+        shadowed_by: &[],
+    },
+    Field {
+        key: "pubdate",
+        shadowed_by: &["publishDate"],
+    },
+    Field {
+        key: "published",
+        shadowed_by: &["publishDate", "pubdate"],
+    },
+    Field {
+        key: "lastmod",
+        shadowed_by: &[],
+    },
+    Field {
+        key: "modified",
+        shadowed_by: &["lastmod"],
+    },
+    Field {
+        key: "expiryDate",
+        shadowed_by: &[],
+    },
+    Field {
+        key: "unpublishdate",
+        shadowed_by: &["expiryDate"],
+    },
+];
+
+/// Hugo's `.PublishDate` and `.Date` chains, without the `lastmod` fallbacks.
+const PUBLISH_CHAIN: &[&str] = &["publishDate", "pubdate", "published", "date"];
+const DATE_CHAIN: &[&str] = &["date", "publishDate", "pubdate", "published"];
+const LASTMOD_CHAIN: &[&str] = &["lastmod", "modified"];
+
+const EXAMPLE: &str = "write it as 2024-01-14 or 2024-01-14T09:30:00+01:00";
+
+/// Integers below this (2001-09-09 as Unix time) are taken for a mistake
+/// (`date: 2024`, `date: 20240114`) rather than a deliberate Unix time.
+const UNIX_TIME_FLOOR: i64 = 1_000_000_000;
+
+/// The farthest offsets from UTC in use: UTC+14:00 and UTC−12:00.
+const MAX_EAST: i64 = 14 * 3600;
+const MAX_WEST: i64 = 12 * 3600;
+
+/// A date field as written in the post.
+struct Found<'a> {
+    key: &'a Key,
+    node: &'a Node,
+    reading: Result<Option<HugoDate>, Problem>,
+}
+
+/// Why Hugo cannot read a value as a date.
+enum Problem {
+    Unparsable(DateError),
+    WrongType,
+}
 
 impl Rule for DateFormat {
-    fn check_post(&self, _post: &Post, _cx: &Context, _out: &mut Vec<Diagnostic>) {}
+    fn check_post(&self, post: &Post, cx: &Context, out: &mut Vec<Diagnostic>) {
+        let Some(fm) = &post.front_matter else {
+            return;
+        };
+        let site = site_offset(cx.hugo.time_zone.as_deref());
+        let found: Vec<(&Field, Found)> = FIELDS
+            .iter()
+            .filter_map(|f| {
+                let (key, node) = fm.root.get(f.key)?;
+                let reading = read(node, fm.format);
+                Some((f, Found { key, node, reading }))
+            })
+            .collect();
+        let date_in = |key: &str| {
+            found.iter().find_map(|(f, x)| match &x.reading {
+                Ok(Some(d)) if f.key == key => Some((x, d)),
+                _ => None,
+            })
+        };
+        let first_date = |chain: &[&str]| chain.iter().find_map(|k| date_in(k));
+
+        for (field, x) in &found {
+            let shadow = field.shadowed_by.iter().find_map(|k| date_in(k));
+            match (&x.reading, shadow) {
+                (Err(problem), None) => out.push(problem_report(x, problem)),
+                (Err(_), Some((by, _))) => out.push(
+                    Diagnostic::new(
+                        META.name,
+                        Severity::Warning,
+                        x.node.span.clone(),
+                        format!(
+                            "`{}` is not a date; Hugo ignores it because `{}` is set",
+                            x.key.name, by.key.name
+                        ),
+                    )
+                    .with_label(match &x.reading {
+                        Err(Problem::Unparsable(e)) => unparsable_label(e),
+                        _ => "not a date".to_string(),
+                    })
+                    .with_help(format!("remove it, or {EXAMPLE}")),
+                ),
+                (Ok(Some(d)), None) => out.extend(misreading(x, d, site)),
+                (Ok(_), _) => {}
+            }
+        }
+
+        if self.future
+            && !is_draft(post)
+            && let Some((x, d)) = first_date(PUBLISH_CHAIN)
+            && instants(d, site).0 > cx.now
+        {
+            out.push(
+                Diagnostic::new(
+                    META.name,
+                    Severity::Warning,
+                    x.node.span.clone(),
+                    format!(
+                        "`{}` is in the future: Hugo does not publish this page until {d}",
+                        x.key.name
+                    ),
+                )
+                .with_label("in the future")
+                .with_help("mark the page `draft: true` until then, or build with `--buildFuture`"),
+            );
+        }
+
+        if self.lastmod_before_date
+            && let (Some((lm, l)), Some((dt, d))) =
+                (first_date(LASTMOD_CHAIN), first_date(DATE_CHAIN))
+            && earlier(l, d, site)
+        {
+            out.push(
+                Diagnostic::new(
+                    META.name,
+                    Severity::Warning,
+                    lm.node.span.clone(),
+                    format!(
+                        "`{}` ({l}) is earlier than `{}` ({d})",
+                        lm.key.name, dt.key.name
+                    ),
+                )
+                .with_label("earlier than the publication date")
+                .with_secondary(None, dt.node.span.clone(), "published here")
+                .with_help(format!(
+                    "set `{}` to the date of the last real change, or remove it",
+                    lm.key.name
+                )),
+            );
+        }
+    }
+}
+
+/// What Hugo makes of a front matter value: a date, nothing (null, `""`),
+/// or an error.
+fn read(node: &Node, format: Format) -> Result<Option<HugoDate>, Problem> {
+    match &node.value {
+        Value::Null => Ok(None),
+        Value::String(s) if s.is_empty() => Ok(None),
+        Value::String(s) => date::parse(s).map(Some).map_err(Problem::Unparsable),
+        Value::Datetime(s) => date::parse_toml(s).map(Some).map_err(Problem::Unparsable),
+        // YAML and TOML integers are Unix time; JSON numbers are floats,
+        // which Hugo rejects.
+        Value::Integer(i) if format != Format::Json => Ok(Some(HugoDate::from_unix(*i))),
+        _ => Err(Problem::WrongType),
+    }
+}
+
+/// The error for a value Hugo fails the build on.
+fn problem_report(x: &Found, problem: &Problem) -> Diagnostic {
+    let key = &x.key.name;
+    let d =
+        |message: String| Diagnostic::new(META.name, Severity::Error, x.node.span.clone(), message);
+    match problem {
+        Problem::Unparsable(e) => {
+            let help = x
+                .node
+                .as_str()
+                .and_then(date::suggest)
+                .map_or_else(|| EXAMPLE.to_string(), |s| format!("write it as {s}"));
+            let label = unparsable_label(e);
+            d(format!(
+                "`{key}` is not a date Hugo can parse; the build fails"
+            ))
+            .with_label(label)
+            .with_help(help)
+        }
+        Problem::WrongType => {
+            let what = match x.node.value {
+                Value::Integer(_) | Value::Float(_) => "a number",
+                _ => x.node.type_name(),
+            };
+            // `"date": 20240114` in JSON: the date, quoted.
+            let help = match x.node.value {
+                Value::Integer(i) => yyyymmdd(i).map(|s| format!("write it as \"{s}\"")),
+                _ => None,
+            };
+            d(format!("`{key}` is {what}, not a date; the build fails"))
+                .with_label("not a date")
+                .with_help(help.unwrap_or_else(|| EXAMPLE.to_string()))
+        }
+    }
+}
+
+fn unparsable_label(e: &DateError) -> String {
+    match e {
+        DateError::NoLayout => "not a date Hugo can parse".to_string(),
+        e => e.to_string(),
+    }
+}
+
+/// A warning for a date Hugo reads, but not as the writer meant.
+fn misreading(x: &Found, d: &HugoDate, site: Option<i32>) -> Option<Diagnostic> {
+    let key = &x.key.name;
+    let (message, label, help) = if let Value::Integer(i) = x.node.value {
+        if i >= UNIX_TIME_FLOOR {
+            return None;
+        }
+        (
+            format!("`{key}` is a number: Hugo reads it as Unix time, {d}"),
+            format!("read as {d}"),
+            yyyymmdd(i).map_or_else(|| EXAMPLE.to_string(), |s| format!("write it as {s}")),
+        )
+    } else if !d.has_year {
+        (
+            format!("`{key}` has no year: Hugo reads it as {d}"),
+            "no year".to_string(),
+            EXAMPLE.to_string(),
+        )
+    } else {
+        let zone = d.ignored_zone.as_deref()?;
+        if matches!(zone, "UTC" | "GMT") && site == Some(0) {
+            return None;
+        }
+        let wall = HugoDate {
+            offset: None,
+            ..d.clone()
+        };
+        (
+            format!(
+                "Hugo ignores the zone `{zone}` of `{key}` and reads {wall} in the site's time zone"
+            ),
+            format!("`{zone}` is ignored"),
+            format!("write the offset as a number instead, like {wall}-08:00"),
+        )
+    };
+    Some(
+        Diagnostic::new(META.name, Severity::Warning, x.node.span.clone(), message)
+            .with_label(label)
+            .with_help(help),
+    )
+}
+
+/// `20240114` → `2024-01-14`, when it is a real date.
+fn yyyymmdd(i: i64) -> Option<String> {
+    let s = i.to_string();
+    if s.len() != 8 {
+        return None;
+    }
+    let iso = format!("{}-{}-{}", &s[..4], &s[4..6], &s[6..]);
+    date::parse(&iso).is_ok().then_some(iso)
+}
+
+/// Whether Hugo treats the page as a draft (`draft: true`, or a string Go's
+/// `strconv.ParseBool` reads as true).
+fn is_draft(post: &Post) -> bool {
+    match post.field("draft").map(|n| &n.value) {
+        Some(Value::Bool(b)) => *b,
+        Some(Value::String(s)) => matches!(s.as_str(), "1" | "t" | "T" | "true" | "TRUE" | "True"),
+        Some(Value::Integer(i)) => *i != 0,
+        _ => false,
+    }
+}
+
+/// The site's offset from UTC when it is fixed: Hugo reads dates without
+/// one in UTC when `timeZone` is unset. A named zone with daylight saving
+/// time (`Europe/Paris`) is not modelled: `None`.
+fn site_offset(time_zone: Option<&str>) -> Option<i32> {
+    let tz = time_zone.unwrap_or("");
+    let utc = [
+        "",
+        "UTC",
+        "Etc/UTC",
+        "UCT",
+        "Etc/UCT",
+        "GMT",
+        "Etc/GMT",
+        "GMT0",
+        "Etc/GMT0",
+        "GMT+0",
+        "Etc/GMT+0",
+        "GMT-0",
+        "Etc/GMT-0",
+        "Greenwich",
+        "Etc/Greenwich",
+        "Universal",
+        "Etc/Universal",
+        "Zulu",
+        "Etc/Zulu",
+    ];
+    if utc.contains(&tz) {
+        return Some(0);
+    }
+    // POSIX-style names count west as positive: Etc/GMT+5 is UTC−05:00.
+    let hours: i32 = tz.strip_prefix("Etc/GMT")?.parse().ok()?;
+    (-14..=12).contains(&hours).then_some(-hours * 3600)
+}
+
+/// The earliest and latest instant a date can be: exact when its offset or
+/// the site's is known, else anywhere from UTC+14:00 to UTC−12:00.
+fn instants(d: &HugoDate, site: Option<i32>) -> (i64, i64) {
+    match d.offset.or(site) {
+        Some(o) => {
+            let t = d.unix_in(o);
+            (t, t)
+        }
+        None => (d.unix() - MAX_EAST, d.unix() + MAX_WEST),
+    }
+}
+
+/// Whether `a` is surely earlier than `b`. A calendar date alone compares
+/// by day: `lastmod: 2024-01-14` is not earlier than `date: 2024-01-14T10:00:00`.
+fn earlier(a: &HugoDate, b: &HugoDate, site: Option<i32>) -> bool {
+    if !a.has_time || !b.has_time {
+        return a.day_number() < b.day_number();
+    }
+    if a.offset.is_none() && b.offset.is_none() {
+        // Both in the site's zone, whatever it is.
+        return a.unix() < b.unix();
+    }
+    instants(a, site).1 < instants(b, site).0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{FrontMatter, Quote, Table};
+    use crate::hugo::config::HugoConfig;
+    use std::path::{Path, PathBuf};
+
+    const NOW: i64 = 1_705_225_800; // 2024-01-14T09:50:00Z
+
+    fn rule(opts: &[(&str, bool)]) -> Box<dyn Rule> {
+        let mut o = Options::default();
+        for (k, v) in opts {
+            o.values.insert(
+                k.to_string(),
+                toml::Spanned::new(0..0, toml::Value::Boolean(*v)),
+            );
+        }
+        build(&o).expect("options build")
+    }
+
+    fn check_with(post: &Post, rule: &dyn Rule, tz: Option<&str>) -> Vec<Diagnostic> {
+        let mut hugo = HugoConfig::default_for(Path::new("."));
+        hugo.time_zone = tz.map(str::to_string);
+        let cx = Context {
+            hugo: &hugo,
+            now: NOW,
+        };
+        let mut out = Vec::new();
+        rule.check_post(post, &cx, &mut out);
+        out
+    }
+
+    fn check(post: &Post) -> Vec<Diagnostic> {
+        check_with(post, &*rule(&[]), None)
+    }
+
+    /// A post whose front matter is built by hand: each value is written
+    /// out in `source` as `key: <text>` so spans point at real text.
+    fn post(format: Format, fields: &[(&str, Value)]) -> Post {
+        let mut source = String::from("---\n");
+        let mut entries = Vec::new();
+        for (k, v) in fields {
+            let text = match v {
+                Value::String(s) => format!("\"{s}\""),
+                Value::Datetime(s) => s.clone(),
+                Value::Integer(i) => i.to_string(),
+                Value::Float(f) => f.to_string(),
+                Value::Bool(b) => b.to_string(),
+                _ => "x".to_string(),
+            };
+            let key_start = source.len();
+            source.push_str(&format!("{k}: "));
+            let start = source.len();
+            source.push_str(&text);
+            entries.push((
+                Key {
+                    name: k.to_string(),
+                    span: key_start..key_start + k.len(),
+                },
+                Node {
+                    value: v.clone(),
+                    span: start..source.len(),
+                    quote: Quote::Double,
+                },
+            ));
+            source.push('\n');
+        }
+        source.push_str("---\nbody\n");
+        let mut p = Post::parse(PathBuf::from("p.md"), "posts/p.md".into(), source.clone());
+        p.front_matter = Some(FrontMatter {
+            format,
+            span: 0..source.len() - 5,
+            content: 4..source.len() - 9,
+            root: Table { entries },
+        });
+        p
+    }
+
+    fn s(text: &str) -> Value {
+        Value::String(text.into())
+    }
+
+    fn yaml(fields: &[(&str, Value)]) -> Post {
+        post(Format::Yaml, fields)
+    }
+
+    /// (severity, text under the span, label) of each finding.
+    fn findings(p: &Post) -> Vec<(Severity, String, String)> {
+        summarize(p, check(p))
+    }
+
+    fn summarize(p: &Post, ds: Vec<Diagnostic>) -> Vec<(Severity, String, String)> {
+        ds.into_iter()
+            .map(|d| (d.severity, p.source[d.span].to_string(), d.label))
+            .collect()
+    }
+
+    #[test]
+    fn accepted_dates_are_silent() {
+        for text in [
+            "2024-01-14",
+            "2024-01-14T09:30:00",
+            "2024-01-14T09:30:00+01:00",
+            "2024-01-14 09:30:00",
+            "2024-01-14T09:30:00.5Z",
+            "14 Jan 2024",
+            "Sun, 14 Jan 2024 09:30:00 +0100",
+            "",
+        ] {
+            for key in [
+                "date",
+                "publishDate",
+                "pubdate",
+                "published",
+                "lastmod",
+                "modified",
+                "expiryDate",
+                "unpublishdate",
+                "PUBLISHDATE",
+            ] {
+                let p = yaml(&[(key, s(text))]);
+                assert_eq!(findings(&p), [], "{key}: {text}");
+            }
+        }
+        assert_eq!(findings(&yaml(&[("date", Value::Null)])), []);
+        assert_eq!(findings(&yaml(&[("title", s("14/01/2024"))])), []);
+    }
+
+    #[test]
+    fn unparsable_strings_are_errors_on_the_value() {
+        let p = yaml(&[("title", s("x")), ("Date", s("14/01/2024"))]);
+        let ds = check(&p);
+        assert_eq!(ds.len(), 1);
+        let d = &ds[0];
+        assert_eq!(d.severity, Severity::Error);
+        assert_eq!(&p.source[d.span.clone()], "\"14/01/2024\"");
+        assert_eq!(
+            d.message,
+            "`Date` is not a date Hugo can parse; the build fails"
+        );
+        assert_eq!(d.label, "not a date Hugo can parse");
+        assert_eq!(d.help.as_deref(), Some("write it as 2024-01-14"));
+
+        let p = yaml(&[("date", s("2024-02-30"))]);
+        let d = &check(&p)[0];
+        assert_eq!(d.label, "February 2024 has 29 days");
+        assert_eq!(d.help.as_deref(), Some(EXAMPLE));
+
+        let p = yaml(&[("lastmod", s("2024-01-14 10:00"))]);
+        let d = &check(&p)[0];
+        assert_eq!(d.help.as_deref(), Some("write it as 2024-01-14T10:00:00"));
+
+        let p = yaml(&[("expirydate", s("03/04/2024"))]);
+        assert_eq!(check(&p)[0].help.as_deref(), Some(EXAMPLE)); // ambiguous
+
+        for bad in [
+            "2024-1-5",
+            "2024-01-14T25:00:00Z",
+            " 2024-01-14",
+            "Jan 14, 2024",
+            "soon",
+        ] {
+            let p = yaml(&[("unpublishdate", s(bad))]);
+            let f = findings(&p);
+            assert_eq!(f.len(), 1, "{bad}");
+            assert_eq!(f[0].0, Severity::Error, "{bad}");
+        }
+    }
+
+    #[test]
+    fn wrong_types_are_errors() {
+        for v in [
+            Value::Bool(true),
+            Value::Float(2024.5),
+            Value::Array(vec![]),
+        ] {
+            let p = yaml(&[("date", v.clone())]);
+            let ds = check(&p);
+            assert_eq!(ds.len(), 1, "{v:?}");
+            assert_eq!(ds[0].severity, Severity::Error);
+            assert_eq!(ds[0].label, "not a date");
+        }
+        // JSON numbers are floats to Hugo: an error (Hugo v0.168.0).
+        let p = post(Format::Json, &[("date", Value::Integer(1_705_190_400))]);
+        let ds = check(&p);
+        assert_eq!(ds[0].severity, Severity::Error);
+        assert_eq!(
+            ds[0].message,
+            "`date` is a number, not a date; the build fails"
+        );
+    }
+
+    #[test]
+    fn small_integers_are_read_as_unix_time() {
+        // Hugo v0.168.0 builds `date: 2024` as 1970-01-01T00:33:44Z.
+        let p = yaml(&[("date", Value::Integer(2024))]);
+        let ds = check(&p);
+        assert_eq!(ds.len(), 1);
+        assert_eq!(ds[0].severity, Severity::Warning);
+        assert_eq!(
+            ds[0].message,
+            "`date` is a number: Hugo reads it as Unix time, 1970-01-01T00:33:44Z"
+        );
+        let p = post(Format::Toml, &[("date", Value::Integer(20_240_114))]);
+        let ds = check(&p);
+        assert_eq!(ds[0].help.as_deref(), Some("write it as 2024-01-14"));
+        // A real Unix time is left alone.
+        assert_eq!(
+            findings(&yaml(&[("date", Value::Integer(1_705_190_400))])),
+            []
+        );
+    }
+
+    #[test]
+    fn toml_native_dates() {
+        let toml = |v: &str| post(Format::Toml, &[("date", Value::Datetime(v.into()))]);
+        assert_eq!(findings(&toml("2024-01-14")), []);
+        assert_eq!(findings(&toml("2024-01-14T09:30:00")), []);
+        assert_eq!(findings(&toml("2024-01-14T09:30:00+01:00")), []);
+        let f = findings(&toml("07:32:00"));
+        assert_eq!(
+            f,
+            [(
+                Severity::Error,
+                "07:32:00".into(),
+                "a time of day without a date".into()
+            )]
+        );
+    }
+
+    #[test]
+    fn a_bad_alias_hugo_never_reads_is_a_warning() {
+        // Hugo v0.168.0: `publishDate: 2024-01-14` + `pubdate: 2024-02-30`
+        // builds; Hugo stops at the first date it can read.
+        let p = yaml(&[
+            ("publishDate", s("2024-01-14")),
+            ("pubdate", s("2024-02-30")),
+        ]);
+        let ds = check(&p);
+        assert_eq!(ds.len(), 1);
+        assert_eq!(ds[0].severity, Severity::Warning);
+        assert_eq!(
+            ds[0].message,
+            "`pubdate` is not a date; Hugo ignores it because `publishDate` is set"
+        );
+        assert_eq!(ds[0].label, "February 2024 has 29 days");
+        // …but an unreadable publishDate does not shadow anything.
+        let p = yaml(&[("publishDate", s("soon")), ("published", s("2024-02-30"))]);
+        let f = findings(&p);
+        assert_eq!(f.iter().filter(|x| x.0 == Severity::Error).count(), 2);
+    }
+
+    #[test]
+    fn future_publish_dates_warn_unless_draft() {
+        let f = findings(&yaml(&[("date", s("2024-03-01"))]));
+        assert_eq!(
+            f,
+            [(
+                Severity::Warning,
+                "\"2024-03-01\"".into(),
+                "in the future".into()
+            )]
+        );
+        assert_eq!(
+            findings(&yaml(&[
+                ("date", s("2024-03-01")),
+                ("draft", Value::Bool(true))
+            ])),
+            []
+        );
+        assert_eq!(
+            findings(&yaml(&[("date", s("2024-03-01")), ("draft", s("true"))])),
+            []
+        );
+        assert_eq!(
+            findings(&yaml(&[
+                ("date", s("2024-03-01")),
+                ("draft", Value::Bool(false))
+            ]))
+            .len(),
+            1
+        );
+        // publishDate wins over date, as in Hugo.
+        let p = yaml(&[("date", s("2024-03-01")), ("publishDate", s("2024-01-01"))]);
+        assert_eq!(findings(&p), []);
+        let p = yaml(&[("date", s("2024-01-01")), ("publishdate", s("2024-03-01"))]);
+        assert_eq!(findings(&p)[0].1, "\"2024-03-01\"");
+        // Off by option.
+        let p = yaml(&[("date", s("2024-03-01"))]);
+        assert_eq!(check_with(&p, &*rule(&[("future", false)]), None), []);
+    }
+
+    #[test]
+    fn future_respects_what_is_known_of_the_zone() {
+        // Now is 2024-01-14T09:50:00Z.
+        let at = |text: &str, tz: Option<&str>| {
+            check_with(&yaml(&[("date", s(text))]), &*rule(&[]), tz).len()
+        };
+        // No timeZone: Hugo reads zone-less dates in UTC, exactly.
+        assert_eq!(at("2024-01-14T09:51:00", None), 1);
+        assert_eq!(at("2024-01-14T09:49:00", None), 0);
+        assert_eq!(at("2024-01-14T10:51:00+01:00", Some("Europe/Paris")), 1);
+        assert_eq!(at("2024-01-14T10:49:00+01:00", Some("Europe/Paris")), 0);
+        // Etc/GMT-1 is UTC+01:00.
+        assert_eq!(at("2024-01-14T10:51:00", Some("Etc/GMT-1")), 1);
+        assert_eq!(at("2024-01-14T10:49:00", Some("Etc/GMT-1")), 0);
+        // An unmodelled zone: only beyond UTC+14:00.
+        assert_eq!(at("2024-01-14T23:49:00", Some("Europe/Paris")), 0);
+        assert_eq!(at("2024-01-14T23:51:00", Some("Europe/Paris")), 1);
+        assert_eq!(at("2024-01-15", Some("Pacific/Kiritimati")), 1);
+    }
+
+    #[test]
+    fn lastmod_before_date() {
+        let p = yaml(&[("date", s("2024-01-10")), ("lastmod", s("2024-01-09"))]);
+        let ds = check(&p);
+        assert_eq!(ds.len(), 1);
+        assert_eq!(ds[0].severity, Severity::Warning);
+        assert_eq!(&p.source[ds[0].span.clone()], "\"2024-01-09\"");
+        assert_eq!(
+            ds[0].message,
+            "`lastmod` (2024-01-09) is earlier than `date` (2024-01-10)"
+        );
+        assert_eq!(&p.source[ds[0].labels[0].span.clone()], "\"2024-01-10\"");
+        // Same day, one without a time: fine.
+        let p = yaml(&[
+            ("date", s("2024-01-10T10:00:00")),
+            ("lastmod", s("2024-01-10")),
+        ]);
+        assert_eq!(findings(&p), []);
+        // Times on both: compared exactly.
+        let p = yaml(&[
+            ("date", s("2024-01-10T10:00:00")),
+            ("modified", s("2024-01-10T09:59:59")),
+        ]);
+        assert_eq!(findings(&p).len(), 1);
+        let p = yaml(&[
+            ("date", s("2024-01-10T10:00:00+01:00")),
+            ("lastmod", s("2024-01-10T09:30:00Z")),
+        ]);
+        assert_eq!(findings(&p), []);
+        // lastmod vs publishDate when there is no date.
+        let p = yaml(&[
+            ("publishDate", s("2024-01-10")),
+            ("lastmod", s("2023-12-31")),
+        ]);
+        assert_eq!(findings(&p).len(), 1);
+        // Mixed offsets, unknown zone: within the zone slack, silent.
+        let p = yaml(&[
+            ("date", s("2024-01-10T10:00:00")),
+            ("lastmod", s("2024-01-10T09:00:00Z")),
+        ]);
+        assert_eq!(check_with(&p, &*rule(&[]), Some("Europe/Paris")), []);
+        let p = yaml(&[
+            ("date", s("2024-01-10T10:00:00")),
+            ("lastmod", s("2024-01-09T09:00:00Z")),
+        ]);
+        assert_eq!(check_with(&p, &*rule(&[]), Some("Europe/Paris")).len(), 1);
+        // Off by option.
+        let p = yaml(&[("date", s("2024-01-10")), ("lastmod", s("2024-01-09"))]);
+        assert_eq!(
+            check_with(&p, &*rule(&[("lastmod-before-date", false)]), None),
+            []
+        );
+    }
+
+    #[test]
+    fn dates_hugo_reads_otherwise() {
+        let f = findings(&yaml(&[("date", s("3:04PM"))]));
+        assert_eq!(f[0].0, Severity::Warning);
+        assert_eq!(f[0].2, "no year");
+        let ds = check(&yaml(&[("date", s("Sun, 14 Jan 2024 09:30:00 PST"))]));
+        assert_eq!(ds.len(), 1);
+        assert_eq!(
+            ds[0].message,
+            "Hugo ignores the zone `PST` of `date` and reads 2024-01-14T09:30:00 in the site's time zone"
+        );
+        // UTC in a UTC site is what it says.
+        assert_eq!(
+            findings(&yaml(&[("date", s("Sun, 14 Jan 2024 09:30:00 UTC"))])),
+            []
+        );
+        let p = yaml(&[("date", s("Sun, 14 Jan 2024 09:30:00 UTC"))]);
+        assert_eq!(check_with(&p, &*rule(&[]), Some("Europe/Paris")).len(), 1);
+    }
+
+    #[test]
+    fn site_offsets() {
+        assert_eq!(site_offset(None), Some(0));
+        assert_eq!(site_offset(Some("Etc/UTC")), Some(0));
+        assert_eq!(site_offset(Some("Etc/GMT+5")), Some(-5 * 3600));
+        assert_eq!(site_offset(Some("Etc/GMT-14")), Some(14 * 3600));
+        assert_eq!(site_offset(Some("Europe/Paris")), None);
+        assert_eq!(site_offset(Some("Local")), None);
+    }
+
+    #[test]
+    fn options_and_page() {
+        assert!(META.doc.starts_with("# date-format\n"));
+        for section in [
+            "## What it does",
+            "## Why it matters",
+            "## Example",
+            "## Options",
+            "## Fix",
+        ] {
+            assert!(META.doc.contains(section), "{section}");
+        }
+        for o in META.options {
+            assert!(META.doc.contains(&format!("`{}`", o.name)), "{}", o.name);
+        }
+        let mut o = Options::default();
+        o.values.insert(
+            "future".into(),
+            toml::Spanned::new(3..5, toml::Value::Integer(1)),
+        );
+        assert_eq!(build(&o).err().map(|e| e.span), Some(3..5));
+    }
+
+    // These parse real front matter, so they pass only once the YAML and
+    // TOML parsers land (the parsers are stubs on this branch).
+    fn parsed(src: &str) -> Vec<(Severity, String, String)> {
+        let p = Post::parse(PathBuf::from("p.md"), "posts/p.md".into(), src.into());
+        findings(&p)
+    }
+
+    #[test]
+    fn real_yaml_front_matter() {
+        let f = parsed("---\ntitle: Hi\ndate: 14/01/2024\n---\nbody\n");
+        assert_eq!(
+            f,
+            [(
+                Severity::Error,
+                "14/01/2024".into(),
+                "not a date Hugo can parse".into()
+            )]
+        );
+        assert_eq!(
+            parsed("---\ndate: 2024-01-14\nlastmod: 2024-01-15T10:00:00+01:00\n---\n"),
+            []
+        );
+        let f = parsed("---\ndate: 2024-01-10\nlastmod: '2024-01-09'\n---\n");
+        assert_eq!(
+            f,
+            [(
+                Severity::Warning,
+                "'2024-01-09'".into(),
+                "earlier than the publication date".into()
+            )]
+        );
+        let f = parsed("---\ndate: 2024\n---\n");
+        assert_eq!(f[0].0, Severity::Warning);
+        let f = parsed("---\ndate: true\n---\n");
+        assert_eq!(f[0].0, Severity::Error);
+    }
+
+    #[test]
+    fn real_toml_front_matter() {
+        assert_eq!(parsed("+++\ndate = 2024-01-14T09:30:00+01:00\n+++\n"), []);
+        assert_eq!(
+            parsed("+++\ndate = 2024-01-14\nlastmod = \"2024-01-15\"\n+++\n"),
+            []
+        );
+        let f = parsed("+++\ndate = \"2024-1-5\"\n+++\n");
+        assert_eq!(
+            f,
+            [(
+                Severity::Error,
+                "\"2024-1-5\"".into(),
+                "not a date Hugo can parse".into()
+            )]
+        );
+        let f = parsed("+++\ndate = 07:32:00\n+++\n");
+        assert_eq!(f[0].2, "a time of day without a date");
+    }
 }
