@@ -94,7 +94,13 @@ fn run_site_rules(
         .copied()
         .filter(|p| p.front_matter_error.is_none())
         .collect();
-    let index = SiteIndex::build(&site.hugo, &parsed, &site.resources, &site.static_files, cx.now);
+    let index = SiteIndex::build(
+        &site.hugo,
+        &parsed,
+        &site.resources,
+        &site.static_files,
+        cx.now,
+    );
     for (meta, _, rule) in site_rules {
         let mut found = Vec::new();
         rule.check_site(&index, cx, &mut found);

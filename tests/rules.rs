@@ -43,13 +43,25 @@ fn lint_fixture(rule: &str, root: &Path) -> (BTreeSet<PathBuf>, Vec<PathBuf>, St
 fn check_rule(rule: &str) {
     let base = PathBuf::from("tests/fixtures").join(rule);
     let (fires, silent) = (base.join("fires"), base.join("silent"));
-    assert!(fires.join("content").is_dir(), "{}/content is missing", fires.display());
-    assert!(silent.join("content").is_dir(), "{}/content is missing", silent.display());
+    assert!(
+        fires.join("content").is_dir(),
+        "{}/content is missing",
+        fires.display()
+    );
+    assert!(
+        silent.join("content").is_dir(),
+        "{}/content is missing",
+        silent.display()
+    );
 
     let (hit, files, rendered) = lint_fixture(rule, &fires);
     assert!(!files.is_empty(), "{rule}: no fixtures that fire");
     for f in &files {
-        assert!(hit.contains(f), "{rule}: {} should fire but is silent\n{rendered}", f.display());
+        assert!(
+            hit.contains(f),
+            "{rule}: {} should fire but is silent\n{rendered}",
+            f.display()
+        );
     }
     insta::with_settings!({ snapshot_path => "snapshots/rules", prepend_module_to_snapshot => false }, {
         insta::assert_snapshot!(rule, rendered);
@@ -57,7 +69,10 @@ fn check_rule(rule: &str) {
 
     let (hit, files, rendered) = lint_fixture(rule, &silent);
     assert!(!files.is_empty(), "{rule}: no fixtures that stay silent");
-    assert!(hit.is_empty(), "{rule}: silent fixtures report:\n{rendered}");
+    assert!(
+        hit.is_empty(),
+        "{rule}: silent fixtures report:\n{rendered}"
+    );
 }
 
 /// Every registered rule, against its fixtures: adding a rule needs no

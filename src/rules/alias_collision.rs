@@ -114,7 +114,9 @@ fn hides(site: &SiteIndex, i: usize, j: usize, url: &str, owner: &Served) -> Dia
         Served::Section(s) => (format!("the URL of the section `{s}`"), None),
         Served::Taxonomy(t) => (format!("the URL of the taxonomy `{t}`"), None),
         Served::Term(t, term) => (format!("the URL of the `{t}` term `{term}`"), None),
-        Served::Static(p) | Served::Resource(p) => (format!("the URL of the file {}", p.display()), None),
+        Served::Static(p) | Served::Resource(p) => {
+            (format!("the URL of the file {}", p.display()), None)
+        }
         Served::Alias(..) => ("another alias".to_string(), None),
     };
     let help = if matches!(owner, Served::Page(o) if *o == i) {
@@ -133,7 +135,11 @@ fn hides(site: &SiteIndex, i: usize, j: usize, url: &str, owner: &Served) -> Dia
     .in_file(page.post.path.clone());
     if let Some(o) = secondary {
         let other = site.pages[o].post;
-        d = d.with_secondary(Some(other.path.clone()), other.front_matter_anchor(), "published here");
+        d = d.with_secondary(
+            Some(other.path.clone()),
+            other.front_matter_anchor(),
+            "published here",
+        );
     }
     d
 }

@@ -5,11 +5,13 @@
 //! of the repository) and a type implementing [`Rule`]. Add it to [`RULES`].
 
 pub mod alias_collision;
+pub mod broken_link;
 pub mod date_format;
 pub mod description_length;
 pub mod front_matter_syntax;
 pub mod heading_hierarchy;
 pub mod required_front_matter;
+pub mod taxonomy_spelling;
 
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -27,6 +29,8 @@ pub static RULES: &[&RuleMeta] = &[
     &heading_hierarchy::META,
     &description_length::META,
     &alias_collision::META,
+    &taxonomy_spelling::META,
+    &broken_link::META,
 ];
 
 pub fn find(name: &str) -> Option<&'static RuleMeta> {

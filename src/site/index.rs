@@ -120,10 +120,18 @@ impl<'a> SiteIndex<'a> {
             if !page.is_published() {
                 continue;
             }
-            index.urls.entry(page.url.clone()).or_default().push(Served::Page(i));
+            index
+                .urls
+                .entry(page.url.clone())
+                .or_default()
+                .push(Served::Page(i));
             for (j, alias) in page.aliases.iter().enumerate() {
                 if let Ok(u) = &alias.url {
-                    index.urls.entry(u.clone()).or_default().push(Served::Alias(i, j));
+                    index
+                        .urls
+                        .entry(u.clone())
+                        .or_default()
+                        .push(Served::Alias(i, j));
                 }
             }
             if page.post.kind == PageKind::Page {
@@ -153,14 +161,21 @@ impl<'a> SiteIndex<'a> {
         for lang in &hugo.languages {
             for (_, plural) in &hugo.taxonomies {
                 let url = urls::taxonomy_url(plural, lang, hugo);
-                index.urls.entry(url).or_default().push(Served::Taxonomy(plural.clone()));
+                index
+                    .urls
+                    .entry(url)
+                    .or_default()
+                    .push(Served::Taxonomy(plural.clone()));
             }
         }
         for (plural, term, lang) in terms {
             let url = urls::term_url(&plural, &term, &lang, hugo);
             let served = index.urls.entry(url).or_default();
             let urlized = urls::urlize(&term);
-            if !served.iter().any(|s| matches!(s, Served::Term(p, t) if *p == plural && *t == urlized)) {
+            if !served
+                .iter()
+                .any(|s| matches!(s, Served::Term(p, t) if *p == plural && *t == urlized))
+            {
                 served.push(Served::Term(plural, urlized));
             }
         }
@@ -176,7 +191,11 @@ impl<'a> SiteIndex<'a> {
         }
         for (path, content_path) in resources {
             if let Some(url) = index.resource_url(content_path, &bundles) {
-                index.urls.entry(url).or_default().push(Served::Resource(path.clone()));
+                index
+                    .urls
+                    .entry(url)
+                    .or_default()
+                    .push(Served::Resource(path.clone()));
             }
         }
         for (path, url) in static_files {
@@ -192,7 +211,11 @@ impl<'a> SiteIndex<'a> {
     /// Where a file under the content directory is published: inside the
     /// URL of the bundle holding it (a leaf `index.md` in the same folder or
     /// above, or a branch `_index.md` in the same folder).
-    fn resource_url(&self, content_path: &str, bundles: &HashMap<&str, (usize, bool)>) -> Option<String> {
+    fn resource_url(
+        &self,
+        content_path: &str,
+        bundles: &HashMap<&str, (usize, bool)>,
+    ) -> Option<String> {
         let mut dir = content_path;
         let mut direct = true;
         while let Some((parent, _)) = dir.rsplit_once('/') {

@@ -100,7 +100,10 @@ pub fn language_prefix(lang: &str, hugo: &HugoConfig) -> String {
 /// Hugo's path sanitising for URLs built from file paths: spaces become
 /// hyphens, and the path is lower-cased unless `disablePathToLower`.
 pub fn sanitize_path(path: &str, hugo: &HugoConfig) -> String {
-    let p: String = path.chars().map(|c| if c == ' ' { '-' } else { c }).collect();
+    let p: String = path
+        .chars()
+        .map(|c| if c == ' ' { '-' } else { c })
+        .collect();
     if hugo.disable_path_to_lower {
         p
     } else {
@@ -126,7 +129,9 @@ pub fn urlize(s: &str) -> String {
 }
 
 fn string_field<'a>(post: &'a Post, key: &str) -> Option<&'a str> {
-    post.field(key).and_then(|n| n.as_str()).filter(|s| !s.trim().is_empty())
+    post.field(key)
+        .and_then(|n| n.as_str())
+        .filter(|s| !s.trim().is_empty())
 }
 
 /// The page's date for permalink tokens, as Hugo's `[frontmatter] date` finds it.
@@ -153,7 +158,9 @@ fn expand_permalink(pattern: &str, post: &Post, logical: &str, hugo: &HugoConfig
     };
     let date = page_date(post, hugo);
     let title = string_field(post, "title").unwrap_or_default();
-    let slug = string_field(post, "slug").map(urlize).unwrap_or_else(|| urlize(title));
+    let slug = string_field(post, "slug")
+        .map(urlize)
+        .unwrap_or_else(|| urlize(title));
     let mut out = String::new();
     let mut rest = pattern;
     while let Some(i) = rest.find(':') {
@@ -173,7 +180,9 @@ fn expand_permalink(pattern: &str, post: &Post, logical: &str, hugo: &HugoConfig
             "title" => Some(urlize(title)),
             "slug" => Some(slug.clone()),
             "slugorfilename" | "slugorcontentbasename" => Some(
-                string_field(post, "slug").map(urlize).unwrap_or_else(|| file_stem.to_string()),
+                string_field(post, "slug")
+                    .map(urlize)
+                    .unwrap_or_else(|| file_stem.to_string()),
             ),
             "filename" | "contentbasename" => Some(file_stem.to_string()),
             "section" => Some(section.to_string()),
@@ -196,8 +205,18 @@ fn expand_permalink(pattern: &str, post: &Post, logical: &str, hugo: &HugoConfig
 }
 
 const MONTHS: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 
 /// The permalink pattern configured for a regular page in `section`.
@@ -205,7 +224,9 @@ fn permalink_for(section: &str, kind: &str, hugo: &HugoConfig) -> Option<String>
     hugo.permalinks
         .iter()
         .filter(|p| !p.glob)
-        .find(|p| p.key.eq_ignore_ascii_case(section) && p.kind.as_deref().is_none_or(|k| k == kind))
+        .find(|p| {
+            p.key.eq_ignore_ascii_case(section) && p.kind.as_deref().is_none_or(|k| k == kind)
+        })
         .map(|p| p.pattern.clone())
 }
 
@@ -213,7 +234,10 @@ fn permalink_for(section: &str, kind: &str, hugo: &HugoConfig) -> Option<String>
 pub fn normalize(url: &str) -> String {
     let mut u = String::from("/");
     u.push_str(url.trim_start_matches('/'));
-    let u = u.strip_suffix("index.html").map(str::to_string).unwrap_or(u);
+    let u = u
+        .strip_suffix("index.html")
+        .map(str::to_string)
+        .unwrap_or(u);
     let last = u.rsplit('/').next().unwrap_or_default();
     if !u.ends_with('/') && !last.contains('.') {
         format!("{u}/")
@@ -227,7 +251,11 @@ pub fn normalize(url: &str) -> String {
 pub fn page_url(post: &Post, lang: &str, hugo: &HugoConfig) -> String {
     let prefix = language_prefix(lang, hugo);
     if let Some(url) = string_field(post, "url") {
-        let url = if url.starts_with('/') { url.to_string() } else { format!("/{url}") };
+        let url = if url.starts_with('/') {
+            url.to_string()
+        } else {
+            format!("/{url}")
+        };
         return normalize(&url);
     }
     let logical = logical_path(post, hugo);
@@ -236,13 +264,19 @@ pub fn page_url(post: &Post, lang: &str, hugo: &HugoConfig) -> String {
         PageKind::List => normalize(&format!("{prefix}/{}", sanitize_path(&logical, hugo))),
         PageKind::Page | PageKind::TopLevel => {
             let section = section_of(&logical, post.kind);
-            if let Some(pattern) = permalink_for(section, "page", hugo).filter(|_| !section.is_empty()) {
+            if let Some(pattern) =
+                permalink_for(section, "page", hugo).filter(|_| !section.is_empty())
+            {
                 let expanded = expand_permalink(&pattern, post, &logical, hugo);
                 return normalize(&format!("{prefix}{}", sanitize_path(&expanded, hugo)));
             }
             let (dir, stem) = logical.rsplit_once('/').unwrap_or(("", &logical));
             let last = string_field(post, "slug").unwrap_or(stem);
-            let path = if dir.is_empty() { last.to_string() } else { format!("{dir}/{last}") };
+            let path = if dir.is_empty() {
+                last.to_string()
+            } else {
+                format!("{dir}/{last}")
+            };
             let path = sanitize_path(&path, hugo);
             if hugo.ugly_urls.for_section(section) {
                 format!("{prefix}/{path}.html")
@@ -255,18 +289,32 @@ pub fn page_url(post: &Post, lang: &str, hugo: &HugoConfig) -> String {
 
 /// The URL of a taxonomy list page (`/tags/`).
 pub fn taxonomy_url(plural: &str, lang: &str, hugo: &HugoConfig) -> String {
-    normalize(&format!("{}/{}", language_prefix(lang, hugo), urlize(plural)))
+    normalize(&format!(
+        "{}/{}",
+        language_prefix(lang, hugo),
+        urlize(plural)
+    ))
 }
 
 /// The URL of a term page (`/tags/go/`).
 pub fn term_url(plural: &str, term: &str, lang: &str, hugo: &HugoConfig) -> String {
-    normalize(&format!("{}/{}/{}", language_prefix(lang, hugo), urlize(plural), urlize(term)))
+    normalize(&format!(
+        "{}/{}/{}",
+        language_prefix(lang, hugo),
+        urlize(plural),
+        urlize(term)
+    ))
 }
 
 /// Resolve an alias as Hugo does: absolute ones are site paths (in the page's
 /// language folder when it has one), relative ones are resolved against the
 /// folder the page is published in. `Err` holds why Hugo rejects it.
-pub fn resolve_alias(alias: &str, page_url: &str, lang: &str, hugo: &HugoConfig) -> Result<String, String> {
+pub fn resolve_alias(
+    alias: &str,
+    page_url: &str,
+    lang: &str,
+    hugo: &HugoConfig,
+) -> Result<String, String> {
     let a = alias.trim();
     if a.is_empty() {
         return Err("an empty alias".into());
@@ -277,14 +325,20 @@ pub fn resolve_alias(alias: &str, page_url: &str, lang: &str, hugo: &HugoConfig)
     let joined = if let Some(abs) = a.strip_prefix('/') {
         format!("{}/{abs}", language_prefix(lang, hugo))
     } else {
-        if a.starts_with("..") && !page_url.trim_matches('/').contains('/') && a.starts_with("../..") {
+        if a.starts_with("..")
+            && !page_url.trim_matches('/').contains('/')
+            && a.starts_with("../..")
+        {
             return Err("the alias climbs above the site root".into());
         }
         let base = page_url.rsplit_once('/').map_or("", |(d, _)| d);
         let base = if page_url.ends_with('/') {
             // `/posts/a/` publishes in `/posts/a/`; relative aliases resolve
             // against its parent, as a browser resolves `a/` from `/posts/`.
-            page_url.trim_end_matches('/').rsplit_once('/').map_or("", |(d, _)| d)
+            page_url
+                .trim_end_matches('/')
+                .rsplit_once('/')
+                .map_or("", |(d, _)| d)
         } else {
             base
         };
