@@ -296,7 +296,7 @@ fn bad_input_is_reported_and_the_rest_is_linted() {
         "{out}"
     );
     assert!(
-        out.contains("binary.md:1:1: error[read-error] file is a binary file"),
+        out.contains("binary.md:1:1: error[read-error] file is binary, not text"),
         "{out}"
     );
     assert!(

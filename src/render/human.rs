@@ -24,17 +24,17 @@ struct Report {
 
 impl fmt::Display for Report {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)
+        if self.rule.is_empty() {
+            f.write_str(&self.message)
+        } else {
+            write!(f, "{}[{}]: {}", self.severity, self.rule, self.message)
+        }
     }
 }
 
 impl std::error::Error for Report {}
 
 impl miette::Diagnostic for Report {
-    fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        (!self.rule.is_empty()).then(|| Box::new(self.rule) as Box<dyn fmt::Display>)
-    }
-
     fn severity(&self) -> Option<miette::Severity> {
         Some(match self.severity {
             Severity::Error => miette::Severity::Error,
@@ -152,6 +152,7 @@ pub fn render(
             .render_report(&mut out, &report(d, sources))
             .map_err(io::Error::other)?;
         w.write_all(out.as_bytes())?;
+        writeln!(w)?;
     }
     Ok(())
 }

@@ -255,14 +255,14 @@ fn check_string_list(key: &str, node: &Node, out: &mut Vec<Diagnostic>) {
                     Value::Integer(_) | Value::Float(_) | Value::Bool(_) => out.push(type_error(
                         key,
                         item,
-                        "a list of strings",
+                        "an item: a string",
                         Severity::Warning,
                         "quote the item; Hugo converts it to text",
                     )),
                     _ => out.push(type_error(
                         key,
                         item,
-                        "a list of strings",
+                        "an item: a string",
                         Severity::Error,
                         "each item must be one string",
                     )),

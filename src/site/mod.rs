@@ -139,27 +139,31 @@ pub fn read_post(path: PathBuf, content_path: String) -> Result<Post, Box<Diagno
     post_from_bytes(path, content_path, bytes)
 }
 
-/// Decode and parse; invalid UTF-8 is reported with its line.
+/// Decode and parse; a binary file (NUL bytes) or invalid UTF-8 is
+/// reported with its line.
 pub fn post_from_bytes(
     path: PathBuf,
     content_path: String,
     bytes: Vec<u8>,
 ) -> Result<Post, Box<Diagnostic>> {
+    let line_of = |bytes: &[u8], at: usize| bytes[..at].iter().filter(|b| **b == b'\n').count() + 1;
+    if let Some(at) = bytes.iter().take(8000).position(|b| *b == 0) {
+        let line = line_of(&bytes, at);
+        return Err(read_error(
+            path,
+            format!("file is binary, not text (a NUL byte at line {line}, byte {at})"),
+        ));
+    }
     match String::from_utf8(bytes) {
         Ok(source) => Ok(Post::parse(path, content_path, source)),
         Err(e) => {
             let at = e.utf8_error().valid_up_to();
-            let bytes = e.as_bytes();
-            let line = bytes[..at].iter().filter(|b| **b == b'\n').count() + 1;
-            let binary = bytes.iter().take(8000).any(|b| *b == 0);
-            let what = if binary {
-                "is a binary file, not text"
-            } else {
-                "is not valid UTF-8"
-            };
+            let line = line_of(e.as_bytes(), at);
             Err(read_error(
                 path,
-                format!("file {what} (first bad byte at line {line}, byte {at}); Hugo needs UTF-8"),
+                format!(
+                    "file is not valid UTF-8 (first bad byte at line {line}, byte {at}); Hugo needs UTF-8"
+                ),
             ))
         }
     }
