@@ -174,14 +174,16 @@ fn type_error(
     severity: Severity,
     help: &str,
 ) -> Diagnostic {
-    Diagnostic::new(
-        META.name,
-        severity,
-        node.span.clone(),
-        format!("`{key}` should be {expected}, not {}", node.type_name()),
-    )
-    .with_label(format!("{} here", node.type_name()))
-    .with_help(help.to_string())
+    let what = match expected.strip_prefix("an item: ") {
+        Some(item) => format!(
+            "each item of `{key}` should be {item}, not {}",
+            node.type_name()
+        ),
+        None => format!("`{key}` should be {expected}, not {}", node.type_name()),
+    };
+    Diagnostic::new(META.name, severity, node.span.clone(), what)
+        .with_label(format!("{} here", node.type_name()))
+        .with_help(help.to_string())
 }
 
 fn check_string(key: &str, node: &Node, out: &mut Vec<Diagnostic>) {
