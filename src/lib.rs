@@ -49,6 +49,7 @@ pub fn lint(
     let cx = Context {
         hugo: &site.hugo,
         now,
+        unrendered: &site.unrendered,
     };
     let wanted = |p: &PathBuf| only.is_none_or(|set| set.contains(p));
     let posts: Vec<&Post> = site

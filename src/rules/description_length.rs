@@ -45,7 +45,11 @@ struct DescriptionLength {
 }
 
 impl Rule for DescriptionLength {
-    fn check_post(&self, post: &Post, _cx: &Context, out: &mut Vec<Diagnostic>) {
+    fn check_post(&self, post: &Post, cx: &Context, out: &mut Vec<Diagnostic>) {
+        // Snippets Hugo never renders as pages need no page furniture.
+        if !cx.is_rendered(post) {
+            return;
+        }
         let Some(node) = post.field("description") else {
             if self.require {
                 out.push(

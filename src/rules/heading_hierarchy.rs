@@ -30,7 +30,11 @@ struct HeadingHierarchy {
 }
 
 impl Rule for HeadingHierarchy {
-    fn check_post(&self, post: &Post, _cx: &Context, out: &mut Vec<Diagnostic>) {
+    fn check_post(&self, post: &Post, cx: &Context, out: &mut Vec<Diagnostic>) {
+        // Snippets Hugo never renders as pages need no page furniture.
+        if !cx.is_rendered(post) {
+            return;
+        }
         let has_title = self.title_is_h1
             && post
                 .field("title")

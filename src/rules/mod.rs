@@ -71,6 +71,16 @@ pub struct Context<'a> {
     pub hugo: &'a HugoConfig,
     /// "Now", in seconds since the Unix epoch (UTC): injectable for tests.
     pub now: i64,
+    /// Posts Hugo never renders as pages (headless, `build.render: never`,
+    /// cascaded): page-level rules skip them.
+    pub unrendered: &'a std::collections::HashSet<std::path::PathBuf>,
+}
+
+impl Context<'_> {
+    /// Whether Hugo renders this post as a page of its own.
+    pub fn is_rendered(&self, post: &Post) -> bool {
+        !self.unrendered.contains(&post.path)
+    }
 }
 
 /// A rule's checks. A post rule implements `check_post`, a site rule

@@ -108,6 +108,10 @@ impl RequiredFrontMatter {
 
 impl Rule for RequiredFrontMatter {
     fn check_post(&self, post: &Post, cx: &Context, out: &mut Vec<Diagnostic>) {
+        // Snippets Hugo never renders as pages need no page furniture.
+        if !cx.is_rendered(post) {
+            return;
+        }
         for f in &self.fields {
             self.check_present(post, cx, f, out);
         }
