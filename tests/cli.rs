@@ -279,6 +279,13 @@ fn bad_input_is_reported_and_the_rest_is_linted() {
         ("content/posts/good.md", CLEAN),
         ("content/posts/bad-date.md", b"---\ntitle: T\ndate: 2024-02-30\ndescription: A description that is long enough for search engines to show it.\n---\n"),
     ]);
+    #[cfg(unix)]
+    {
+        let posts = dir.path().join("content/posts");
+        std::os::unix::fs::symlink("/nonexistent/file.md", posts.join("dangling.md")).unwrap();
+        std::fs::create_dir(posts.join("loop")).unwrap();
+        std::os::unix::fs::symlink("../loop", posts.join("loop/again")).unwrap();
+    }
     let out = bloglint()
         .args(["check", "--format", "concise"])
         .arg(dir.path())
@@ -320,6 +327,19 @@ fn bad_input_is_reported_and_the_rest_is_linted() {
         "{out}"
     );
     assert!(!out.contains("good.md"), "{out}");
+    #[cfg(unix)]
+    {
+        assert!(
+            out.contains(
+                "dangling.md:1:1: error[read-error] cannot read: a symbolic link to nothing"
+            ),
+            "{out}"
+        );
+        assert!(
+            out.contains("again:1:1: error[read-error] symbolic link loop"),
+            "{out}"
+        );
+    }
 }
 
 #[cfg(unix)]

@@ -180,11 +180,36 @@ fn read_error(path: PathBuf, message: String) -> Box<Diagnostic> {
 }
 
 fn walk_error(dir: &Path, err: &ignore::Error) -> Box<Diagnostic> {
-    let path = match err {
-        ignore::Error::WithPath { path, .. } => path.clone(),
-        _ => dir.to_path_buf(),
-    };
-    read_error(path, format!("cannot walk: {err}"))
+    let mut path = dir.to_path_buf();
+    let mut err = err;
+    loop {
+        match err {
+            ignore::Error::WithPath {
+                path: p,
+                err: inner,
+            } => {
+                path = p.clone();
+                err = inner;
+            }
+            ignore::Error::WithDepth { err: inner, .. }
+            | ignore::Error::WithLineNumber { err: inner, .. } => {
+                err = inner;
+            }
+            ignore::Error::Loop { ancestor, child } => {
+                return read_error(
+                    child.clone(),
+                    format!(
+                        "symbolic link loop: it points back to {}",
+                        ancestor.display()
+                    ),
+                );
+            }
+            ignore::Error::Io(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return read_error(path, "cannot read: a symbolic link to nothing".into());
+            }
+            other => return read_error(path, format!("cannot read: {other}")),
+        }
+    }
 }
 
 /// Posts Hugo never renders as pages: `headless: true`, `build.render:
@@ -196,14 +221,21 @@ pub fn never_rendered(posts: &[Post]) -> HashSet<PathBuf> {
     // Folders (content paths) whose `_index.md` cascades `render: never`.
     let hidden_dirs: Vec<&str> = posts
         .iter()
-        .filter(|p| p.content_path.rsplit('/').next().is_some_and(|f| f.starts_with("_index.")))
+        .filter(|p| {
+            p.content_path
+                .rsplit('/')
+                .next()
+                .is_some_and(|f| f.starts_with("_index."))
+        })
         .filter(|p| {
             p.field("cascade").is_some_and(|c| match &c.value {
                 Value::Table(t) => render_never(t),
                 // A list of cascades: only untargeted ones apply everywhere.
                 Value::Array(items) => items.iter().any(|i| {
                     i.as_table().is_some_and(|t| {
-                        t.value("_target").is_none() && t.value("target").is_none() && render_never(t)
+                        t.value("_target").is_none()
+                            && t.value("target").is_none()
+                            && render_never(t)
                     })
                 }),
                 _ => false,
@@ -215,10 +247,17 @@ pub fn never_rendered(posts: &[Post]) -> HashSet<PathBuf> {
         .iter()
         .filter(|p| {
             let own = p.front_matter.as_ref().is_some_and(|fm| {
-                render_never(&fm.root) || fm.root.value("headless").is_some_and(|h| h.value == Value::Bool(true))
+                render_never(&fm.root)
+                    || fm
+                        .root
+                        .value("headless")
+                        .is_some_and(|h| h.value == Value::Bool(true))
             });
             own || hidden_dirs.iter().any(|d| {
-                d.is_empty() || p.content_path.strip_prefix(d).is_some_and(|rest| rest.starts_with('/'))
+                d.is_empty()
+                    || p.content_path
+                        .strip_prefix(d)
+                        .is_some_and(|rest| rest.starts_with('/'))
             })
         })
         .map(|p| p.path.clone())
@@ -263,7 +302,10 @@ mod tests {
             post("posts/h.md", "headless: true\n"),
             post("posts/old.md", "_build:\n  render: false\n"),
             post("posts/p.md", "title: p\n"),
-            post("t/_index.md", "cascade:\n  - _target:\n      path: /x\n    build:\n      render: never\n"),
+            post(
+                "t/_index.md",
+                "cascade:\n  - _target:\n      path: /x\n    build:\n      render: never\n",
+            ),
             post("t/q.md", "title: q\n"),
         ];
         let hidden = never_rendered(&posts);
@@ -271,7 +313,13 @@ mod tests {
         names.sort();
         assert_eq!(
             names,
-            ["posts/h.md", "posts/old.md", "snip/_index.md", "snip/a.md", "snip/sub/b.md"]
+            [
+                "posts/h.md",
+                "posts/old.md",
+                "snip/_index.md",
+                "snip/a.md",
+                "snip/sub/b.md"
+            ]
         );
     }
 }
