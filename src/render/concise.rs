@@ -2,14 +2,13 @@
 
 use std::io::{self, Write};
 
-use super::Sources;
-use crate::diagnostic::{Diagnostic, LineIndex};
+use super::{Positions, Sources};
+use crate::diagnostic::Diagnostic;
 
 pub fn render(diags: &[Diagnostic], sources: &dyn Sources, w: &mut dyn Write) -> io::Result<()> {
+    let mut positions = Positions::new(sources);
     for d in diags {
-        let (line, col) = sources
-            .source(&d.path)
-            .map_or((1, 1), |s| LineIndex::new(s).line_col(d.span.start));
+        let (line, col) = positions.line_col(&d.path, d.span.start);
         writeln!(
             w,
             "{}:{line}:{col}: {}[{}] {}",

@@ -4,8 +4,8 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::Sources;
-use crate::diagnostic::{Diagnostic, LineIndex};
+use super::{Positions, Sources};
+use crate::diagnostic::Diagnostic;
 
 #[derive(Serialize)]
 struct JsonLabel<'a> {
@@ -33,18 +33,14 @@ struct JsonDiagnostic<'a> {
     labels: Vec<JsonLabel<'a>>,
 }
 
-fn position(sources: &dyn Sources, path: &std::path::Path, offset: usize) -> (usize, usize) {
-    sources
-        .source(path)
-        .map_or((1, 1), |s| LineIndex::new(s).line_col(offset))
-}
-
 pub fn render(diags: &[Diagnostic], sources: &dyn Sources, w: &mut dyn Write) -> io::Result<()> {
+    let mut positions = Positions::new(sources);
+    let mut labels_at = Positions::new(sources);
     let out: Vec<JsonDiagnostic> = diags
         .iter()
         .map(|d| {
-            let (line, column) = position(sources, &d.path, d.span.start);
-            let (end_line, end_column) = position(sources, &d.path, d.span.end);
+            let (line, column) = positions.line_col(&d.path, d.span.start);
+            let (end_line, end_column) = positions.line_col(&d.path, d.span.end);
             JsonDiagnostic {
                 path: d.path.display().to_string(),
                 line,
@@ -62,7 +58,7 @@ pub fn render(diags: &[Diagnostic], sources: &dyn Sources, w: &mut dyn Write) ->
                     .iter()
                     .map(|l| {
                         let path = l.path.as_deref().unwrap_or(&d.path);
-                        let (line, column) = position(sources, path, l.span.start);
+                        let (line, column) = labels_at.line_col(path, l.span.start);
                         JsonLabel {
                             path: path.display().to_string(),
                             line,

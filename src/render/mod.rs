@@ -17,3 +17,35 @@ impl Sources for crate::site::Site {
         self.post(path).map(|p| p.source.as_str())
     }
 }
+
+/// Line and column lookups for reporters. Diagnostics sit mostly near the
+/// top of a file (front matter), so each lookup scans only the text before
+/// its offset instead of indexing the whole file.
+pub struct Positions<'a> {
+    sources: &'a dyn Sources,
+}
+
+impl<'a> Positions<'a> {
+    pub fn new(sources: &'a dyn Sources) -> Self {
+        Positions { sources }
+    }
+
+    /// 1-based (line, column in characters) of a byte offset; (1, 1) when
+    /// the file's text is unknown.
+    pub fn line_col(&mut self, path: &Path, offset: usize) -> (usize, usize) {
+        let Some(text) = self.sources.source(path) else {
+            return (1, 1);
+        };
+        let mut end = offset.min(text.len());
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let before = &text.as_bytes()[..end];
+        let line = before.iter().filter(|b| **b == b'\n').count() + 1;
+        let start = before
+            .iter()
+            .rposition(|b| *b == b'\n')
+            .map_or(0, |i| i + 1);
+        (line, text[start..end].chars().count() + 1)
+    }
+}
