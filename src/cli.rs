@@ -2,7 +2,7 @@
 //! `config` commands. Returns the process exit code.
 
 use std::collections::HashSet;
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -12,7 +12,8 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::hugo::config::{self as hugo_config, HugoConfig, HugoConfigError};
 use crate::render;
 use crate::rules::RULES;
-use crate::site::Site;
+use crate::site::{self, Site};
+use crate::{fix, write};
 
 pub const EXIT_OK: i32 = 0;
 pub const EXIT_FINDINGS: i32 = 1;
@@ -22,11 +23,15 @@ pub const EXIT_FAILURE: i32 = 2;
 #[command(
     name = "bloglint",
     version,
-    about = "An editorial linter for Hugo sites"
+    about = "An editorial linter for Hugo sites",
+    args_conflicts_with_subcommands = true
 )]
 pub struct Cli {
     #[command(subcommand)]
-    command: Command,
+    command: Option<Command>,
+    /// With no command, `bloglint [OPTIONS] [PATHS]` is `bloglint check`.
+    #[command(flatten)]
+    check: CheckArgs,
 }
 
 #[derive(Subcommand)]
@@ -44,9 +49,10 @@ enum Command {
     Config,
 }
 
-#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
 enum Format {
     /// rustc-style reports with source lines.
+    #[default]
     Human,
     /// `path:line:col: severity[rule] message`.
     Concise,
@@ -54,19 +60,33 @@ enum Format {
     Json,
 }
 
-#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
 enum Color {
+    #[default]
     Auto,
     Always,
     Never,
 }
 
-#[derive(clap::Args)]
+#[derive(clap::Args, Default)]
 struct CheckArgs {
     /// Files or directories; default: the current directory.
     paths: Vec<PathBuf>,
-    #[arg(long, value_enum, default_value = "human")]
+    #[arg(long, value_enum, default_value_t = Format::Human)]
     format: Format,
+    /// Apply safe fixes to the files, then report what is left.
+    #[arg(long)]
+    fix: bool,
+    /// Also apply unsafe fixes (they change meaning or outline) with --fix or --diff.
+    #[arg(long)]
+    unsafe_fixes: bool,
+    /// Print the fixes as unified diffs, write nothing; exit 1 when a fix is pending.
+    #[arg(long, conflicts_with = "fix")]
+    diff: bool,
+    /// Read the post from stdin, linted as the file PATH of its site; with
+    /// --fix, write the fixed post to stdout.
+    #[arg(long, value_name = "PATH")]
+    stdin_filename: Option<PathBuf>,
     /// Use this configuration file instead of discovering bloglint.toml.
     #[arg(long)]
     config: Option<PathBuf>,
@@ -76,7 +96,7 @@ struct CheckArgs {
     /// Fail (exit 1) when there are more than N warnings.
     #[arg(long, value_name = "N")]
     max_warnings: Option<usize>,
-    #[arg(long, value_enum, default_value = "auto")]
+    #[arg(long, value_enum, default_value_t = Color::Auto)]
     color: Color,
 }
 
@@ -85,16 +105,17 @@ pub fn run() -> i32 {
     let stdout = io::stdout();
     let mut out = stdout.lock();
     let result = match cli.command {
-        Command::Check(args) => check(&args, &mut out),
-        Command::Rule { name } => match crate::rules::find(&name) {
+        None => check(&cli.check, &mut out),
+        Some(Command::Check(args)) => check(&args, &mut out),
+        Some(Command::Rule { name }) => match crate::rules::find(&name) {
             Some(m) => writeln!(out, "{}", m.doc.trim_end()).map(|_| EXIT_OK),
             None => {
                 eprintln!("bloglint: unknown rule `{name}`; `bloglint rules` lists them");
                 Ok(EXIT_FAILURE)
             }
         },
-        Command::Rules => rules_table(&mut out).map(|_| EXIT_OK),
-        Command::Config => write!(out, "{}", Config::default_toml()).map(|_| EXIT_OK),
+        Some(Command::Rules) => rules_table(&mut out).map(|_| EXIT_OK),
+        Some(Command::Config) => write!(out, "{}", Config::default_toml()).map(|_| EXIT_OK),
     };
     match result {
         Ok(code) => code,
@@ -147,11 +168,12 @@ fn check(args: &CheckArgs, out: &mut dyn Write) -> io::Result<i32> {
             return Ok(EXIT_FAILURE);
         }
     }
-    let start = paths[0].clone();
-    let start_dir = if start.is_dir() {
-        start.clone()
+    // The site is the one of the first path (or of the stdin file).
+    let anchor = args.stdin_filename.as_ref().unwrap_or(&paths[0]);
+    let start_dir = if anchor.is_dir() {
+        anchor.clone()
     } else {
-        start.parent().map_or(PathBuf::from("."), Path::to_path_buf)
+        anchor.parent().map_or(PathBuf::new(), Path::to_path_buf)
     };
     let start_dir = if start_dir.as_os_str().is_empty() {
         PathBuf::from(".")
@@ -182,52 +204,137 @@ fn check(args: &CheckArgs, out: &mut dyn Write) -> io::Result<i32> {
         }
     };
 
-    let site = Site::load(hugo);
+    let mut site = Site::load(hugo);
+    let locate = Locator::new(&root);
+
+    // A post from stdin takes the place of its file in the site.
+    let stdin_path = match &args.stdin_filename {
+        Some(p) => {
+            let mut bytes = Vec::new();
+            io::stdin().read_to_end(&mut bytes)?;
+            let path = locate.site_path(p);
+            let content_path = site::content_path(&site.hugo, &path).unwrap_or_else(|| {
+                path.file_name()
+                    .map_or(String::new(), |n| n.to_string_lossy().into_owned())
+            });
+            site.errors.retain(|e| e.path != path);
+            match site::post_from_bytes(path.clone(), content_path, bytes) {
+                Ok(post) => site.replace(post),
+                Err(d) => site.errors.push(*d),
+            }
+            Some(path)
+        }
+        None => None,
+    };
 
     // Paths other than the site root narrow the report to their files.
-    let only: Option<HashSet<PathBuf>> = if paths.iter().all(|p| same_dir(p, &root)) {
+    let only: Option<HashSet<PathBuf>> = if let Some(p) = &stdin_path {
+        Some(HashSet::from([p.clone()]))
+    } else if paths.iter().all(|p| same_dir(p, &root)) {
         None
     } else {
-        let mut set = HashSet::new();
-        for p in &paths {
-            for post in &site.posts {
-                if post.path == *p || (p.is_dir() && post.path.starts_with(p)) {
-                    set.insert(post.path.clone());
-                }
-            }
-            for e in &site.errors {
-                if e.path == *p || (p.is_dir() && e.path.starts_with(p)) {
-                    set.insert(e.path.clone());
-                }
-            }
-        }
+        let given: Vec<(PathBuf, bool)> = paths.iter().map(|p| (locate.site_path(p), p.is_dir())).collect();
+        let inside = |path: &PathBuf| given.iter().any(|(g, dir)| path == g || (*dir && path.starts_with(g)));
+        let mut set: HashSet<PathBuf> = site.posts.iter().map(|p| &p.path).filter(|p| inside(p)).cloned().collect();
+        set.extend(site.errors.iter().map(|e| &e.path).filter(|p| inside(p)).cloned());
         Some(set)
     };
     let checked = only
         .as_ref()
         .map_or(site.posts.len() + site.errors.len(), HashSet::len);
+    let now = now();
 
-    let diags = crate::lint(&site, &config, now(), only.as_ref());
+    let fixing = args.fix || args.diff;
+    let (diags, fixed) = if fixing {
+        let outcome = fix::fix_site(&mut site, &config, now, only.as_ref(), args.unsafe_fixes);
+        (outcome.diagnostics, outcome.changed)
+    } else {
+        (crate::lint(&site, &config, now, only.as_ref()), Vec::new())
+    };
 
+    if args.diff {
+        for (path, before, after) in &fixed {
+            write!(out, "{}", fix::unified_diff(path, before, after))?;
+        }
+        out.flush()?;
+        eprintln!(
+            "bloglint: {} would change",
+            plural(fixed.len(), "file")
+        );
+        return Ok(if fixed.is_empty() { EXIT_OK } else { EXIT_FINDINGS });
+    }
+
+    let mut diags = diags;
+    if let (true, Some(path)) = (args.fix, &stdin_path) {
+        // Editor integration: the fixed post on stdout, the report on stderr.
+        if let Some(post) = site.post(path) {
+            out.write_all(post.source.as_bytes())?;
+        }
+        out.flush()?;
+        let stderr = io::stderr();
+        report(args, &diags, &site, &mut stderr.lock(), io::stderr().is_terminal())?;
+        return Ok(finish(args, &diags, checked, fixed.len()));
+    }
+    if args.fix {
+        for (path, before, after) in &fixed {
+            if let Err(e) = write::write_fixed(path, before.as_bytes(), after.as_bytes()) {
+                diags.push(
+                    Diagnostic::new(fix::FIX_ERROR, Severity::Error, 0..0, format!("fixed text not written: {e}"))
+                        .in_file(path.clone()),
+                );
+            }
+        }
+        crate::sort(&mut diags);
+    }
+    report(args, &diags, &site, out, io::stdout().is_terminal())?;
+    Ok(finish(args, &diags, checked, fixed.len()))
+}
+
+/// Render the diagnostics in the chosen format.
+fn report(
+    args: &CheckArgs,
+    diags: &[Diagnostic],
+    site: &Site,
+    out: &mut dyn Write,
+    terminal: bool,
+) -> io::Result<()> {
     let color = match args.color {
         Color::Always => true,
         Color::Never => false,
-        Color::Auto => std::env::var_os("NO_COLOR").is_none() && io::stdout().is_terminal(),
+        Color::Auto => std::env::var_os("NO_COLOR").is_none() && terminal,
     };
     match args.format {
-        Format::Human => render::human::render(&diags, &site, color, out)?,
-        Format::Concise => render::concise::render(&diags, &site, out)?,
-        Format::Json => render::json::render(&diags, &site, out)?,
+        Format::Human => render::human::render(diags, site, color, out)?,
+        Format::Concise => render::concise::render(diags, site, out)?,
+        Format::Json => render::json::render(diags, site, out)?,
     }
-    out.flush()?;
+    out.flush()
+}
 
+/// Print the summary line and choose the exit code.
+fn finish(args: &CheckArgs, diags: &[Diagnostic], checked: usize, fixed_files: usize) -> i32 {
     let count = |s: Severity| diags.iter().filter(|d| d.severity == s).count();
     let (errors, warnings, infos) = (
         count(Severity::Error),
         count(Severity::Warning),
         count(Severity::Info),
     );
-    eprintln!("{}", summary(errors, warnings, infos, checked));
+    let mut line = summary(errors, warnings, infos, checked);
+    if args.fix {
+        line.push_str(&format!("; fixed {}", plural(fixed_files, "file")));
+    }
+    let safe = diags.iter().filter(|d| fix::applicable(d, false).is_some()).count();
+    let unsafe_only = diags
+        .iter()
+        .filter(|d| d.fix.is_some() && fix::applicable(d, false).is_none())
+        .count();
+    if safe > 0 && !args.fix {
+        line.push_str(&format!("; {safe} fixable with --fix"));
+    }
+    if unsafe_only > 0 && !args.unsafe_fixes {
+        line.push_str(&format!("; {unsafe_only} more with --fix --unsafe-fixes"));
+    }
+    eprintln!("{line}");
     let too_many_warnings = args.max_warnings.is_some_and(|max| warnings > max);
     if too_many_warnings {
         eprintln!(
@@ -235,11 +342,44 @@ fn check(args: &CheckArgs, out: &mut dyn Write) -> io::Result<i32> {
             args.max_warnings.unwrap_or(0)
         );
     }
-    Ok(if errors > 0 || too_many_warnings {
+    if errors > 0 || too_many_warnings {
         EXIT_FINDINGS
     } else {
         EXIT_OK
-    })
+    }
+}
+
+/// Maps paths as the user wrote them (relative, `./`, absolute, through
+/// symlinked folders) onto the paths of the site's files, which all start
+/// with the site root as found.
+struct Locator {
+    root: PathBuf,
+    root_abs: Option<PathBuf>,
+}
+
+impl Locator {
+    fn new(root: &Path) -> Locator {
+        Locator {
+            root: root.to_path_buf(),
+            root_abs: root.canonicalize().ok(),
+        }
+    }
+
+    fn site_path(&self, p: &Path) -> PathBuf {
+        let abs = p.canonicalize().ok().or_else(|| {
+            // A file that does not exist (yet): resolve its folder.
+            let parent = p.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+            Some(parent.canonicalize().ok()?.join(p.file_name()?))
+        });
+        match (abs, &self.root_abs) {
+            (Some(abs), Some(root)) => match abs.strip_prefix(root) {
+                Ok(rel) if rel.as_os_str().is_empty() => self.root.clone(),
+                Ok(rel) => self.root.join(rel),
+                Err(_) => p.to_path_buf(),
+            },
+            _ => p.to_path_buf(),
+        }
+    }
 }
 
 fn same_dir(a: &Path, b: &Path) -> bool {

@@ -70,6 +70,64 @@ pub struct Diagnostic {
     pub label: String,
     pub labels: Vec<Label>,
     pub help: Option<String>,
+    /// A way to fix it, when the rule knows one.
+    pub fix: Option<Fix>,
+}
+
+/// Whether a fix may be applied without the writer looking at it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Applicability {
+    /// Changes the meaning or the outline: applied only with `--unsafe-fixes`.
+    Unsafe,
+    /// Keeps the meaning: applied by `--fix`.
+    Safe,
+}
+
+/// Replace the bytes of `range` in the original file by `text` (an insert
+/// is an empty range, a delete an empty text).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Edit {
+    pub range: Range<usize>,
+    pub text: String,
+}
+
+/// A fix: edits on byte ranges of the original file, applied together.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fix {
+    pub applicability: Applicability,
+    /// What it does, for reports: "rewrite as 2024-01-14".
+    pub message: String,
+    pub edits: Vec<Edit>,
+}
+
+impl Fix {
+    pub fn safe(message: impl Into<String>, edits: Vec<Edit>) -> Fix {
+        Fix {
+            applicability: Applicability::Safe,
+            message: message.into(),
+            edits,
+        }
+    }
+
+    pub fn unsafe_(message: impl Into<String>, edits: Vec<Edit>) -> Fix {
+        Fix {
+            applicability: Applicability::Unsafe,
+            message: message.into(),
+            edits,
+        }
+    }
+
+    /// One replacement.
+    pub fn replace(applicability: Applicability, message: impl Into<String>, range: Range<usize>, text: impl Into<String>) -> Fix {
+        Fix {
+            applicability,
+            message: message.into(),
+            edits: vec![Edit {
+                range,
+                text: text.into(),
+            }],
+        }
+    }
 }
 
 impl Diagnostic {
@@ -88,7 +146,13 @@ impl Diagnostic {
             label: String::new(),
             labels: Vec::new(),
             help: None,
+            fix: None,
         }
+    }
+
+    pub fn with_fix(mut self, fix: Fix) -> Self {
+        self.fix = Some(fix);
+        self
     }
 
     pub fn with_label(mut self, label: impl Into<String>) -> Self {

@@ -6,12 +6,14 @@
 pub mod cli;
 pub mod config;
 pub mod diagnostic;
+pub mod fix;
 pub mod document;
 pub mod hugo;
 pub mod render;
 pub mod rules;
 pub mod site;
 pub mod text;
+pub mod write;
 
 use std::collections::HashSet;
 use std::path::PathBuf;

@@ -9,9 +9,14 @@ pub fn render(diags: &[Diagnostic], sources: &dyn Sources, w: &mut dyn Write) ->
     let mut positions = Positions::new(sources);
     for d in diags {
         let (line, col) = positions.line_col(&d.path, d.span.start);
+        let fixable = if crate::fix::applicable(d, false).is_some() {
+            " [*]"
+        } else {
+            ""
+        };
         writeln!(
             w,
-            "{}:{line}:{col}: {}[{}] {}",
+            "{}:{line}:{col}: {}[{}] {}{fixable}",
             d.path.display(),
             d.severity,
             d.rule,

@@ -7,7 +7,7 @@ use std::io::{self, Write};
 use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceSpan};
 
 use super::Sources;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Applicability, Diagnostic, Severity};
 
 /// One diagnostic, shaped for miette.
 #[derive(Debug)]
@@ -125,10 +125,23 @@ fn report(d: &Diagnostic, sources: &dyn Sources) -> Report {
         } else {
             format!("{}: {}", d.path.display(), d.message)
         },
-        help: d.help.clone(),
+        help: help_with_fix(d),
         source: text.map(|t| NamedSource::new(d.path.display().to_string(), t.to_string())),
         labels,
         related,
+    }
+}
+
+/// The help line, followed by the fix when there is one.
+fn help_with_fix(d: &Diagnostic) -> Option<String> {
+    let fix = d.fix.as_ref().map(|f| match f.applicability {
+        Applicability::Safe => format!("fix: {} (bloglint --fix)", f.message),
+        Applicability::Unsafe => format!("fix: {} (unsafe: bloglint --fix --unsafe-fixes)", f.message),
+    });
+    match (&d.help, fix) {
+        (Some(h), Some(f)) => Some(format!("{h}\n{f}")),
+        (Some(h), None) => Some(h.clone()),
+        (None, f) => f,
     }
 }
 

@@ -5,7 +5,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use super::{Positions, Sources};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Applicability, Diagnostic};
 
 #[derive(Serialize)]
 struct JsonLabel<'a> {
@@ -15,6 +15,20 @@ struct JsonLabel<'a> {
     start: usize,
     end: usize,
     message: &'a str,
+}
+
+#[derive(Serialize)]
+struct JsonEdit<'a> {
+    start: usize,
+    end: usize,
+    content: &'a str,
+}
+
+#[derive(Serialize)]
+struct JsonFix<'a> {
+    applicability: &'a str,
+    message: &'a str,
+    edits: Vec<JsonEdit<'a>>,
 }
 
 #[derive(Serialize)]
@@ -31,6 +45,7 @@ struct JsonDiagnostic<'a> {
     message: &'a str,
     help: Option<&'a str>,
     labels: Vec<JsonLabel<'a>>,
+    fix: Option<JsonFix<'a>>,
 }
 
 pub fn render(diags: &[Diagnostic], sources: &dyn Sources, w: &mut dyn Write) -> io::Result<()> {
@@ -69,6 +84,22 @@ pub fn render(diags: &[Diagnostic], sources: &dyn Sources, w: &mut dyn Write) ->
                         }
                     })
                     .collect(),
+                fix: d.fix.as_ref().map(|f| JsonFix {
+                    applicability: match f.applicability {
+                        Applicability::Safe => "safe",
+                        Applicability::Unsafe => "unsafe",
+                    },
+                    message: &f.message,
+                    edits: f
+                        .edits
+                        .iter()
+                        .map(|e| JsonEdit {
+                            start: e.range.start,
+                            end: e.range.end,
+                            content: &e.text,
+                        })
+                        .collect(),
+                }),
             }
         })
         .collect();

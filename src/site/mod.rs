@@ -57,6 +57,18 @@ impl Site {
         }
     }
 
+    /// Put a re-parsed post in place of the one with the same path (or add it).
+    pub fn replace(&mut self, post: Post) {
+        match self.by_path.get(&post.path) {
+            Some(&i) => self.posts[i] = post,
+            None => {
+                self.by_path.insert(post.path.clone(), self.posts.len());
+                self.posts.push(post);
+            }
+        }
+        self.unrendered = never_rendered(&self.posts);
+    }
+
     /// Read and parse every content file of the site.
     pub fn load(hugo: HugoConfig) -> Site {
         let mut files: Vec<(PathBuf, String)> = Vec::new();
@@ -93,6 +105,22 @@ impl Site {
         site.static_files = static_files;
         site
     }
+}
+
+/// The content path (`posts/a.md`) of a file of the site: its path inside
+/// the content directory holding it, with that directory's mount target.
+pub fn content_path(hugo: &HugoConfig, path: &Path) -> Option<String> {
+    hugo.content_dirs.iter().find_map(|dir| {
+        let rel = path.strip_prefix(&dir.path).ok()?;
+        let mut joined = dir.target.clone();
+        for c in rel.components() {
+            if !joined.is_empty() {
+                joined.push('/');
+            }
+            joined.push_str(&c.as_os_str().to_string_lossy());
+        }
+        Some(joined)
+    })
 }
 
 /// Every file under `dir` (following links, skipping hidden files), with its
