@@ -233,10 +233,29 @@ fn check(args: &CheckArgs, out: &mut dyn Write) -> io::Result<i32> {
     } else if paths.iter().all(|p| same_dir(p, &root)) {
         None
     } else {
-        let given: Vec<(PathBuf, bool)> = paths.iter().map(|p| (locate.site_path(p), p.is_dir())).collect();
-        let inside = |path: &PathBuf| given.iter().any(|(g, dir)| path == g || (*dir && path.starts_with(g)));
-        let mut set: HashSet<PathBuf> = site.posts.iter().map(|p| &p.path).filter(|p| inside(p)).cloned().collect();
-        set.extend(site.errors.iter().map(|e| &e.path).filter(|p| inside(p)).cloned());
+        let given: Vec<(PathBuf, bool)> = paths
+            .iter()
+            .map(|p| (locate.site_path(p), p.is_dir()))
+            .collect();
+        let inside = |path: &PathBuf| {
+            given
+                .iter()
+                .any(|(g, dir)| path == g || (*dir && path.starts_with(g)))
+        };
+        let mut set: HashSet<PathBuf> = site
+            .posts
+            .iter()
+            .map(|p| &p.path)
+            .filter(|p| inside(p))
+            .cloned()
+            .collect();
+        set.extend(
+            site.errors
+                .iter()
+                .map(|e| &e.path)
+                .filter(|p| inside(p))
+                .cloned(),
+        );
         Some(set)
     };
     let checked = only
@@ -257,11 +276,12 @@ fn check(args: &CheckArgs, out: &mut dyn Write) -> io::Result<i32> {
             write!(out, "{}", fix::unified_diff(path, before, after))?;
         }
         out.flush()?;
-        eprintln!(
-            "bloglint: {} would change",
-            plural(fixed.len(), "file")
-        );
-        return Ok(if fixed.is_empty() { EXIT_OK } else { EXIT_FINDINGS });
+        eprintln!("bloglint: {} would change", plural(fixed.len(), "file"));
+        return Ok(if fixed.is_empty() {
+            EXIT_OK
+        } else {
+            EXIT_FINDINGS
+        });
     }
 
     let mut diags = diags;
@@ -272,15 +292,26 @@ fn check(args: &CheckArgs, out: &mut dyn Write) -> io::Result<i32> {
         }
         out.flush()?;
         let stderr = io::stderr();
-        report(args, &diags, &site, &mut stderr.lock(), io::stderr().is_terminal())?;
+        report(
+            args,
+            &diags,
+            &site,
+            &mut stderr.lock(),
+            io::stderr().is_terminal(),
+        )?;
         return Ok(finish(args, &diags, checked, fixed.len()));
     }
     if args.fix {
         for (path, before, after) in &fixed {
             if let Err(e) = write::write_fixed(path, before.as_bytes(), after.as_bytes()) {
                 diags.push(
-                    Diagnostic::new(fix::FIX_ERROR, Severity::Error, 0..0, format!("fixed text not written: {e}"))
-                        .in_file(path.clone()),
+                    Diagnostic::new(
+                        fix::FIX_ERROR,
+                        Severity::Error,
+                        0..0,
+                        format!("fixed text not written: {e}"),
+                    )
+                    .in_file(path.clone()),
                 );
             }
         }
@@ -323,7 +354,10 @@ fn finish(args: &CheckArgs, diags: &[Diagnostic], checked: usize, fixed_files: u
     if args.fix {
         line.push_str(&format!("; fixed {}", plural(fixed_files, "file")));
     }
-    let safe = diags.iter().filter(|d| fix::applicable(d, false).is_some()).count();
+    let safe = diags
+        .iter()
+        .filter(|d| fix::applicable(d, false).is_some())
+        .count();
     let unsafe_only = diags
         .iter()
         .filter(|d| d.fix.is_some() && fix::applicable(d, false).is_none())
@@ -368,7 +402,10 @@ impl Locator {
     fn site_path(&self, p: &Path) -> PathBuf {
         let abs = p.canonicalize().ok().or_else(|| {
             // A file that does not exist (yet): resolve its folder.
-            let parent = p.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+            let parent = p
+                .parent()
+                .filter(|d| !d.as_os_str().is_empty())
+                .unwrap_or(Path::new("."));
             Some(parent.canonicalize().ok()?.join(p.file_name()?))
         });
         match (abs, &self.root_abs) {

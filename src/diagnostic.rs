@@ -118,7 +118,12 @@ impl Fix {
     }
 
     /// One replacement.
-    pub fn replace(applicability: Applicability, message: impl Into<String>, range: Range<usize>, text: impl Into<String>) -> Fix {
+    pub fn replace(
+        applicability: Applicability,
+        message: impl Into<String>,
+        range: Range<usize>,
+        text: impl Into<String>,
+    ) -> Fix {
         Fix {
             applicability,
             message: message.into(),

@@ -32,8 +32,7 @@ pub fn apply(source: &str, fixes: &[&Fix]) -> (String, usize) {
                 && source.is_char_boundary(e.range.end)
         });
         let clashes = fix.edits.iter().enumerate().any(|(i, e)| {
-            taken.iter().any(|t| overlaps(t, e))
-                || fix.edits[..i].iter().any(|o| overlaps(o, e))
+            taken.iter().any(|t| overlaps(t, e)) || fix.edits[..i].iter().any(|o| overlaps(o, e))
         });
         if valid && !clashes {
             taken.extend(fix.edits.iter());
@@ -55,8 +54,7 @@ pub fn apply(source: &str, fixes: &[&Fix]) -> (String, usize) {
 /// Two edits clash when their ranges overlap, or when both insert at the
 /// same place (their order would be a guess).
 fn overlaps(a: &Edit, b: &Edit) -> bool {
-    a.range.start < b.range.end && b.range.start < a.range.end
-        || a.range.start == b.range.start
+    a.range.start < b.range.end && b.range.start < a.range.end || a.range.start == b.range.start
 }
 
 /// The result of fixing a site in memory.
@@ -112,7 +110,9 @@ pub fn fix_site(
         }
         let mut replacements = Vec::new();
         for (path, fixes) in by_file {
-            let Some(post) = site.post(path) else { continue };
+            let Some(post) = site.post(path) else {
+                continue;
+            };
             let (text, n) = apply(&post.source, &fixes);
             if n == 0 || text == post.source {
                 continue;
@@ -145,7 +145,10 @@ pub fn fix_site(
     let mut diagnostics = crate::lint(site, config, now, only);
     if !converged {
         for path in originals.keys() {
-            if diagnostics.iter().any(|d| d.path == *path && applicable(d, unsafe_fixes).is_some()) {
+            if diagnostics
+                .iter()
+                .any(|d| d.path == *path && applicable(d, unsafe_fixes).is_some())
+            {
                 failures.push(
                     Diagnostic::new(
                         FIX_ERROR,

@@ -6,8 +6,8 @@
 pub mod cli;
 pub mod config;
 pub mod diagnostic;
-pub mod fix;
 pub mod document;
+pub mod fix;
 pub mod hugo;
 pub mod render;
 pub mod rules;

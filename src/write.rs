@@ -54,7 +54,10 @@ mod tests {
         #[cfg(unix)]
         {
             use std::os::unix::fs::PermissionsExt;
-            assert_eq!(fs::metadata(&p).unwrap().permissions().mode() & 0o777, 0o640);
+            assert_eq!(
+                fs::metadata(&p).unwrap().permissions().mode() & 0o777,
+                0o640
+            );
         }
         // No temporary file left behind.
         assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
@@ -89,6 +92,11 @@ mod tests {
         std::os::unix::fs::symlink(&real, &link).unwrap();
         assert!(write_fixed(&link, b"old", b"new").unwrap());
         assert_eq!(fs::read_to_string(&real).unwrap(), "new");
-        assert!(fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+        assert!(
+            fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
     }
 }

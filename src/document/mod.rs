@@ -1,5 +1,6 @@
 //! One post, parsed once: its front matter with spans and its Markdown outline.
 
+pub mod edit;
 pub mod frontmatter;
 pub mod json;
 pub mod markdown;

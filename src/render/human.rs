@@ -136,7 +136,9 @@ fn report(d: &Diagnostic, sources: &dyn Sources) -> Report {
 fn help_with_fix(d: &Diagnostic) -> Option<String> {
     let fix = d.fix.as_ref().map(|f| match f.applicability {
         Applicability::Safe => format!("fix: {} (bloglint --fix)", f.message),
-        Applicability::Unsafe => format!("fix: {} (unsafe: bloglint --fix --unsafe-fixes)", f.message),
+        Applicability::Unsafe => {
+            format!("fix: {} (unsafe: bloglint --fix --unsafe-fixes)", f.message)
+        }
     });
     match (&d.help, fix) {
         (Some(h), Some(f)) => Some(format!("{h}\n{f}")),

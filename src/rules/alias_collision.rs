@@ -4,7 +4,8 @@
 use std::collections::HashMap;
 
 use super::{Context, OptionError, Options, Rule, RuleMeta, Scope};
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Fix, Severity};
+use crate::document::{Post, edit};
 use crate::site::index::{Served, SiteIndex};
 
 pub static META: RuleMeta = RuleMeta {
@@ -95,6 +96,12 @@ impl Rule for AliasCollision {
                     let path = (oi != i).then(|| other.post.path.clone());
                     d = d.with_secondary(path, other.aliases[oj].span.clone(), "also claimed here");
                 }
+                // A repeat of an alias the same page already has: drop it.
+                if claimants.iter().any(|&(oi, oj)| oi == i && oj < j) {
+                    if let Some(f) = removal(page.post, j, "remove the repeated alias") {
+                        d = d.with_fix(f);
+                    }
+                }
                 out.push(d);
             }
         }
@@ -133,6 +140,11 @@ fn hides(site: &SiteIndex, i: usize, j: usize, url: &str, owner: &Served) -> Dia
     .with_label("this alias")
     .with_help(help)
     .in_file(page.post.path.clone());
+    if matches!(owner, Served::Page(o) if *o == i) {
+        if let Some(f) = removal(page.post, j, "remove the alias to the page's own URL") {
+            d = d.with_fix(f);
+        }
+    }
     if let Some(o) = secondary {
         let other = site.pages[o].post;
         d = d.with_secondary(
@@ -142,6 +154,13 @@ fn hides(site: &SiteIndex, i: usize, j: usize, url: &str, owner: &Served) -> Dia
         );
     }
     d
+}
+
+/// A safe fix removing alias `j` from the page's `aliases` list.
+fn removal(post: &Post, j: usize, message: &str) -> Option<Fix> {
+    let list = post.field("aliases")?;
+    let edit = edit::remove_list_item(&post.source, list, j)?;
+    Some(Fix::safe(message, vec![edit]))
 }
 
 /// `/post/post/x/`: two equal segments in a row.

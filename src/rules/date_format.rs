@@ -3,8 +3,8 @@
 //! year read as Unix time, an ignored zone name).
 
 use super::{Context, OptionError, OptionMeta, Options, Rule, RuleMeta, Scope};
-use crate::diagnostic::{Diagnostic, Severity};
-use crate::document::{Format, Key, Node, Post, Value};
+use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
+use crate::document::{Format, Key, Node, Post, Value, edit};
 use crate::hugo::date::{self, DateError, HugoDate};
 
 pub static META: RuleMeta = RuleMeta {
@@ -136,7 +136,7 @@ impl Rule for DateFormat {
         for (field, x) in &found {
             let shadow = field.shadowed_by.iter().find_map(|k| date_in(k));
             match (&x.reading, shadow) {
-                (Err(problem), None) => out.push(problem_report(x, problem)),
+                (Err(problem), None) => out.push(problem_report(post, x, problem)),
                 (Err(_), Some((by, _))) => out.push(
                     Diagnostic::new(
                         META.name,
@@ -153,7 +153,10 @@ impl Rule for DateFormat {
                     })
                     .with_help(format!("remove it, or {EXAMPLE}")),
                 ),
-                (Ok(Some(d)), None) => out.extend(misreading(x, d, site)),
+                (Ok(Some(d)), None) => {
+                    out.extend(misreading(post, x, d, site));
+                    out.extend(non_standard(post, x, d));
+                }
                 (Ok(_), _) => {}
             }
         }
@@ -220,23 +223,29 @@ fn read(node: &Node, format: Format) -> Result<Option<HugoDate>, Problem> {
 }
 
 /// The error for a value Hugo fails the build on.
-fn problem_report(x: &Found, problem: &Problem) -> Diagnostic {
+fn problem_report(post: &Post, x: &Found, problem: &Problem) -> Diagnostic {
     let key = &x.key.name;
     let d =
         |message: String| Diagnostic::new(META.name, Severity::Error, x.node.span.clone(), message);
     match problem {
         Problem::Unparsable(e) => {
-            let help = x
-                .node
-                .as_str()
-                .and_then(date::suggest)
+            let suggestion = x.node.as_str().and_then(date::suggest);
+            let help = suggestion
+                .as_ref()
                 .map_or_else(|| EXAMPLE.to_string(), |s| format!("write it as {s}"));
             let label = unparsable_label(e);
-            d(format!(
+            let report = d(format!(
                 "`{key}` is not a date Hugo can parse; the build fails"
             ))
             .with_label(label)
-            .with_help(help)
+            .with_help(help);
+            // The suggestion reads the writer's mind (day first?): unsafe.
+            match suggestion
+                .and_then(|s| Some((edit::replace_scalar(&post.source, x.node, &s)?, s)))
+            {
+                Some((e, s)) => report.with_fix(Fix::unsafe_(format!("rewrite as {s}"), vec![e])),
+                None => report,
+            }
         }
         Problem::WrongType => {
             let what = match x.node.value {
@@ -262,13 +271,57 @@ fn unparsable_label(e: &DateError) -> String {
     }
 }
 
+/// Layouts that are RFC 3339 (or its date) already.
+const STANDARD: [&str; 3] = [
+    "2006-01-02",
+    "2006-01-02T15:04:05Z07:00",
+    "2006-01-02T15:04:05",
+];
+
+/// An info for a date Hugo reads in a layout other than RFC 3339, with a
+/// safe fix: the same instant (or the same wall clock, when it has no
+/// zone) written as RFC 3339.
+fn non_standard(post: &Post, x: &Found, d: &HugoDate) -> Option<Diagnostic> {
+    let date::Form::Layout(layout) = d.form else {
+        return None;
+    };
+    if STANDARD.contains(&layout) || d.ignored_zone.is_some() || !d.has_year {
+        return None;
+    }
+    let rfc = d.to_string();
+    let edit = edit::replace_scalar(&post.source, x.node, &rfc)?;
+    Some(
+        Diagnostic::new(
+            META.name,
+            Severity::Info,
+            x.node.span.clone(),
+            format!("`{}` is not written as RFC 3339", x.key.name),
+        )
+        .with_label(format!("Hugo reads {rfc}"))
+        .with_help(
+            "RFC 3339 (2024-01-14T09:30:00+01:00) is the one layout every tool reads the same way",
+        )
+        .with_fix(Fix::safe(format!("rewrite as {rfc}"), vec![edit])),
+    )
+}
+
 /// A warning for a date Hugo reads, but not as the writer meant.
-fn misreading(x: &Found, d: &HugoDate, site: Option<i32>) -> Option<Diagnostic> {
+fn misreading(post: &Post, x: &Found, d: &HugoDate, site: Option<i32>) -> Option<Diagnostic> {
     let key = &x.key.name;
+    let mut fix = None;
     let (message, label, help) = if let Value::Integer(i) = x.node.value {
         if i >= UNIX_TIME_FLOOR {
             return None;
         }
+        // `20240114` meant a day: the rewrite changes what Hugo reads.
+        fix = yyyymmdd(i).map(|iso| {
+            Fix::replace(
+                Applicability::Unsafe,
+                format!("rewrite as {iso}"),
+                x.node.span.clone(),
+                iso,
+            )
+        });
         (
             format!("`{key}` is a number: Hugo reads it as Unix time, {d}"),
             format!("read as {d}"),
@@ -289,6 +342,13 @@ fn misreading(x: &Found, d: &HugoDate, site: Option<i32>) -> Option<Diagnostic> 
             offset: None,
             ..d.clone()
         };
+        // Dropping the name keeps what Hugo reads, not what the writer meant.
+        fix = edit::replace_scalar(&post.source, x.node, &wall.to_string()).map(|e| {
+            Fix::unsafe_(
+                format!("rewrite as {wall}, without the ignored zone"),
+                vec![e],
+            )
+        });
         (
             format!(
                 "Hugo ignores the zone `{zone}` of `{key}` and reads {wall} in the site's time zone"
@@ -297,11 +357,13 @@ fn misreading(x: &Found, d: &HugoDate, site: Option<i32>) -> Option<Diagnostic> 
             format!("write the offset as a number instead, like {wall}-08:00"),
         )
     };
-    Some(
-        Diagnostic::new(META.name, Severity::Warning, x.node.span.clone(), message)
-            .with_label(label)
-            .with_help(help),
-    )
+    let d = Diagnostic::new(META.name, Severity::Warning, x.node.span.clone(), message)
+        .with_label(label)
+        .with_help(help);
+    Some(match fix {
+        Some(f) => d.with_fix(f),
+        None => d,
+    })
 }
 
 /// `20240114` → `2024-01-14`, when it is a real date.
@@ -507,11 +569,48 @@ mod tests {
                 "PUBLISHDATE",
             ] {
                 let p = yaml(&[(key, s(text))]);
-                assert_eq!(findings(&p), [], "{key}: {text}");
+                let loud: Vec<_> = findings(&p)
+                    .into_iter()
+                    .filter(|f| f.0 != Severity::Info)
+                    .collect();
+                assert_eq!(loud, [], "{key}: {text}");
             }
         }
         assert_eq!(findings(&yaml(&[("date", Value::Null)])), []);
         assert_eq!(findings(&yaml(&[("title", s("14/01/2024"))])), []);
+    }
+
+    #[test]
+    fn other_layouts_get_a_safe_rfc3339_rewrite() {
+        for (text, rfc) in [
+            ("2024-01-14 09:30:00", "2024-01-14T09:30:00"),
+            ("14 Jan 2024", "2024-01-14"),
+            (
+                "Sun, 14 Jan 2024 09:30:00 +0100",
+                "2024-01-14T09:30:00+01:00",
+            ),
+        ] {
+            let src = format!("---\ndate: {text}\n---\n");
+            let p = Post::parse("a.md".into(), "posts/a.md".into(), src.clone());
+            let ds = check(&p);
+            assert_eq!(ds.len(), 1, "{text}");
+            assert_eq!(ds[0].severity, Severity::Info);
+            let fix = ds[0].fix.as_ref().unwrap();
+            assert_eq!(fix.applicability, Applicability::Safe);
+            let (fixed, _) = crate::fix::apply(&src, &[fix]);
+            assert_eq!(fixed, format!("---\ndate: {rfc}\n---\n"));
+            let again = Post::parse("a.md".into(), "posts/a.md".into(), fixed);
+            assert!(check(&again).is_empty(), "{text}");
+        }
+        // Already RFC 3339: nothing.
+        for text in [
+            "2024-01-14",
+            "2024-01-14T09:30:00",
+            "2024-01-14T09:30:00.5Z",
+        ] {
+            let src = format!("---\ndate: {text}\n---\n");
+            assert!(check(&Post::parse("a.md".into(), "posts/a.md".into(), src)).is_empty());
+        }
     }
 
     #[test]

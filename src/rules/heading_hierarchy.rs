@@ -2,8 +2,8 @@
 //! title the theme renders as h1.
 
 use super::{Context, OptionError, OptionMeta, Options, Rule, RuleMeta, Scope};
-use crate::diagnostic::{Diagnostic, Severity};
-use crate::document::Post;
+use crate::diagnostic::{Diagnostic, Edit, Fix, Severity};
+use crate::document::{Heading, Post};
 
 pub static META: RuleMeta = RuleMeta {
     name: "heading-hierarchy",
@@ -23,6 +23,35 @@ fn build(o: &Options) -> Result<Box<dyn Rule>, OptionError> {
     Ok(Box::new(HeadingHierarchy {
         title_is_h1: o.bool("title-is-h1", true)?,
     }))
+}
+
+/// An unsafe fix (it changes the outline) moving a heading to `level`:
+/// rewrite an ATX heading's `#`s, or a setext underline (`===` is h1, `---`
+/// h2), of the same length.
+fn relevel(post: &Post, h: &Heading, level: u8) -> Fix {
+    let marker = &h.marker_span;
+    let text = if h.setext && level <= 2 {
+        let ch = if level == 1 { "=" } else { "-" };
+        ch.repeat(
+            post.source[marker.clone()]
+                .trim_end()
+                .chars()
+                .count()
+                .max(3),
+        )
+    } else if h.setext {
+        // A setext heading cannot go deeper than h2: leave it (no edit).
+        post.source[marker.clone()].to_string()
+    } else {
+        "#".repeat(usize::from(level))
+    };
+    Fix::unsafe_(
+        format!("make it an h{level}"),
+        vec![Edit {
+            range: marker.clone(),
+            text,
+        }],
+    )
 }
 
 struct HeadingHierarchy {
@@ -52,7 +81,8 @@ impl Rule for HeadingHierarchy {
                         "h1 in the body of a page that has a front matter title",
                     )
                     .with_label("a second h1")
-                    .with_help("the theme already renders the title as the h1: start the body's headings at h2 (##)"),
+                    .with_help("the theme already renders the title as the h1: start the body's headings at h2 (##)")
+                    .with_fix(relevel(post, h, 2)),
                 );
             } else if let Some(prev) = previous.filter(|&p| h.level > p + 1) {
                 out.push(
@@ -66,7 +96,8 @@ impl Rule for HeadingHierarchy {
                     .with_help(format!(
                         "use h{} here: screen readers and tables of contents rely on levels stepping down one at a time",
                         prev + 1
-                    )),
+                    ))
+                    .with_fix(relevel(post, h, prev + 1)),
                 );
             }
             previous = Some(h.level);

@@ -2,8 +2,8 @@
 //! fields have the type Hugo expects.
 
 use super::{Context, OptionError, OptionMeta, Options, Rule, RuleMeta, Scope};
-use crate::diagnostic::{Diagnostic, Severity};
-use crate::document::{Node, PageKind, Post, Value};
+use crate::diagnostic::{Diagnostic, Fix, Severity};
+use crate::document::{Node, PageKind, Post, Value, edit};
 
 pub static META: RuleMeta = RuleMeta {
     name: "required-front-matter",
@@ -91,16 +91,18 @@ impl RequiredFrontMatter {
                 } else {
                     "file (it has no front matter)"
                 };
-                out.push(
-                    Diagnostic::new(
-                        META.name,
-                        Severity::Error,
-                        post.front_matter_anchor(),
-                        format!("required field `{field}` is missing"),
-                    )
-                    .with_label(format!("no `{field}` in this {where_}"))
-                    .with_help(help),
-                );
+                let mut d = Diagnostic::new(
+                    META.name,
+                    Severity::Error,
+                    post.front_matter_anchor(),
+                    format!("required field `{field}` is missing"),
+                )
+                .with_label(format!("no `{field}` in this {where_}"))
+                .with_help(help);
+                if let Some(f) = fill_in(post, field) {
+                    d = d.with_fix(f);
+                }
+                out.push(d);
             }
         }
     }
@@ -144,29 +146,68 @@ impl Rule for RequiredFrontMatter {
     }
 }
 
+/// A value for a missing field the file itself gives: `date` from a
+/// `YYYY-MM-DD-` file or bundle name (safe: the name says it), `title` from
+/// the one h1 of the body (unsafe: the writer may want another title).
+fn fill_in(post: &Post, field: &str) -> Option<Fix> {
+    if field.eq_ignore_ascii_case("date") {
+        let day = &file_stem(post)[..10.min(file_stem(post).len())];
+        if !is_day_prefix(file_stem(post)) || crate::hugo::date::parse(day).is_err() {
+            return None;
+        }
+        let e = edit::insert_field(post, "date", day, true)?;
+        return Some(Fix::safe(
+            format!("add `date: {day}` from the file name"),
+            vec![e],
+        ));
+    }
+    if field.eq_ignore_ascii_case("title") {
+        let mut h1s = post.outline.headings.iter().filter(|h| h.level == 1);
+        let h1 = h1s.next()?;
+        let text = h1.text.trim();
+        if h1s.next().is_some() || text.is_empty() || text.contains('\n') {
+            return None;
+        }
+        let e = edit::insert_field(post, "title", text, false)?;
+        return Some(Fix::unsafe_(
+            format!("add `title: {text}` from the h1"),
+            vec![e],
+        ));
+    }
+    None
+}
+
+/// The file's name without extension, or its bundle folder's name.
+fn file_stem(post: &Post) -> &str {
+    let mut parts = post.content_path.rsplit('/');
+    let name = parts.next().unwrap_or_default();
+    let name = if name.starts_with("index.") || name.starts_with("_index.") {
+        parts.next().unwrap_or_default()
+    } else {
+        name
+    };
+    name.split('.').next().unwrap_or(name)
+}
+
+/// `2024-03-01-…`: ten characters shaped like a date.
+fn is_day_prefix(name: &str) -> bool {
+    let b = name.as_bytes();
+    b.len() >= 10
+        && b[..10].iter().enumerate().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                *c == b'-'
+            } else {
+                c.is_ascii_digit()
+            }
+        })
+}
+
 /// Whether Hugo dates the page without front matter: from git, the file's
 /// modification time, or a `YYYY-MM-DD-` file name, as `[frontmatter] date` says.
 fn date_from_elsewhere(post: &Post, sources: &[String]) -> bool {
     sources.iter().any(|s| match s.as_str() {
         ":git" | ":filemodtime" => true,
-        ":filename" => {
-            let name = post.content_path.rsplit('/').next().unwrap_or_default();
-            let name = if name.starts_with("index.") {
-                // A bundle: Hugo looks at the folder's name.
-                post.content_path.rsplit('/').nth(1).unwrap_or_default()
-            } else {
-                name
-            };
-            let b = name.as_bytes();
-            b.len() >= 10
-                && b[..10].iter().enumerate().all(|(i, c)| {
-                    if i == 4 || i == 7 {
-                        *c == b'-'
-                    } else {
-                        c.is_ascii_digit()
-                    }
-                })
-        }
+        ":filename" => is_day_prefix(file_stem(post)),
         _ => false,
     })
 }
