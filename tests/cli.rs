@@ -378,3 +378,121 @@ fn missing_path_is_a_usage_failure() {
         .assert()
         .code(2);
 }
+
+const FIXABLE: &[u8] = b"---\r\ntitle: Launch # keep\r\ndate: 2024-01-14 09:30:00\r\ndescription: A description that is long enough for search engines to show it.\r\n---\r\n\r\n# Launch\r\n";
+
+#[test]
+fn fix_writes_safe_fixes_only() {
+    let dir = site(&[("content/posts/a.md", FIXABLE)]);
+    let file = dir.path().join("content/posts/a.md");
+    bloglint()
+        .args(["check", "--fix", "--format", "concise"])
+        .arg(dir.path())
+        .assert()
+        .code(0)
+        .stderr(predicate::str::contains("fixed 1 file"))
+        .stderr(predicate::str::contains("1 more with --fix --unsafe-fixes"));
+    let after = std::fs::read(&file).unwrap();
+    assert_eq!(
+        after,
+        b"---\r\ntitle: Launch # keep\r\ndate: 2024-01-14T09:30:00\r\ndescription: A description that is long enough for search engines to show it.\r\n---\r\n\r\n# Launch\r\n"
+    );
+    // The short form users type, with unsafe fixes.
+    bloglint()
+        .args(["--fix", "--unsafe-fixes"])
+        .arg(dir.path())
+        .assert()
+        .code(0);
+    assert!(
+        String::from_utf8(std::fs::read(&file).unwrap())
+            .unwrap()
+            .ends_with("\r\n## Launch\r\n")
+    );
+}
+
+#[test]
+fn diff_prints_and_writes_nothing() {
+    let dir = site(&[("content/posts/a.md", FIXABLE)]);
+    let file = dir.path().join("content/posts/a.md");
+    let out = bloglint()
+        .args(["check", "--diff"])
+        .arg(dir.path())
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let out = String::from_utf8(out).unwrap();
+    assert!(
+        out.contains("-date: 2024-01-14 09:30:00\r\n+date: 2024-01-14T09:30:00\r\n"),
+        "{out}"
+    );
+    assert!(
+        !out.contains("## Launch"),
+        "unsafe fix in a safe diff: {out}"
+    );
+    assert_eq!(std::fs::read(&file).unwrap(), FIXABLE);
+    // Nothing to fix: exit 0.
+    let clean = site(&[("content/posts/a.md", CLEAN)]);
+    bloglint()
+        .args(["check", "--diff"])
+        .arg(clean.path())
+        .assert()
+        .code(0)
+        .stdout("");
+}
+
+#[test]
+fn fix_keeps_a_file_changed_meanwhile_and_unfixable_files_untouched() {
+    let dir = site(&[
+        ("content/posts/a.md", FIXABLE),
+        ("content/posts/b.md", CLEAN),
+    ]);
+    let b = dir.path().join("content/posts/b.md");
+    let before = std::fs::metadata(&b).unwrap().modified().unwrap();
+    bloglint()
+        .args(["check", "--fix"])
+        .arg(dir.path())
+        .assert()
+        .code(0);
+    assert_eq!(std::fs::metadata(&b).unwrap().modified().unwrap(), before);
+}
+
+#[test]
+fn stdin_filename_lints_in_the_site_and_fixes_to_stdout() {
+    let dir = site(&[
+        ("content/posts/a.md", b"---\ntitle: A\ndate: 2024-01-14\ndescription: A description that is long enough for search engines to show it.\naliases: [/old/]\n---\n"),
+    ]);
+    let path = dir.path().join("content/posts/new.md");
+    // Not on disk: its alias collides with a.md's, found through the site.
+    let input = "---\ntitle: New\ndate: 2024-01-14 10:00:00\ndescription: A description that is long enough for search engines to show it.\naliases: [/old/]\n---\n";
+    let out = bloglint()
+        .args(["check", "--format", "concise", "--stdin-filename"])
+        .arg(&path)
+        .write_stdin(input)
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let out = String::from_utf8(out).unwrap();
+    assert!(out.contains("new.md:5:11: error[alias-collision]"), "{out}");
+    assert!(
+        !out.contains("a.md:"),
+        "only the stdin file is reported: {out}"
+    );
+    let fixed = bloglint()
+        .args(["check", "--fix", "--stdin-filename"])
+        .arg(&path)
+        .write_stdin(input)
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    assert_eq!(
+        String::from_utf8(fixed).unwrap(),
+        input.replace("2024-01-14 10:00:00", "2024-01-14T10:00:00")
+    );
+    assert!(!path.exists(), "--stdin-filename must not write the file");
+}
