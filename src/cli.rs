@@ -58,6 +58,14 @@ enum Format {
     Concise,
     /// A JSON array (fields documented in the README).
     Json,
+    /// GitHub Actions workflow commands (annotations on the diff).
+    Github,
+    /// SARIF 2.1.0 for code scanning.
+    Sarif,
+    /// GitLab Code Quality report.
+    Gitlab,
+    /// JUnit XML.
+    Junit,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
@@ -96,6 +104,9 @@ struct CheckArgs {
     /// Fail (exit 1) when there are more than N warnings.
     #[arg(long, value_name = "N")]
     max_warnings: Option<usize>,
+    /// Fail (exit 1) on any warning: `--max-warnings 0`.
+    #[arg(long, conflicts_with = "max_warnings")]
+    deny_warnings: bool,
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     color: Color,
 }
@@ -338,6 +349,10 @@ fn report(
         Format::Human => render::human::render(diags, site, color, out)?,
         Format::Concise => render::concise::render(diags, site, out)?,
         Format::Json => render::json::render(diags, site, out)?,
+        Format::Github => render::github::render(diags, site, out)?,
+        Format::Sarif => render::sarif::render(diags, site, out)?,
+        Format::Gitlab => render::gitlab::render(diags, site, out)?,
+        Format::Junit => render::junit::render(diags, site, out)?,
     }
     out.flush()
 }
@@ -369,11 +384,16 @@ fn finish(args: &CheckArgs, diags: &[Diagnostic], checked: usize, fixed_files: u
         line.push_str(&format!("; {unsafe_only} more with --fix --unsafe-fixes"));
     }
     eprintln!("{line}");
-    let too_many_warnings = args.max_warnings.is_some_and(|max| warnings > max);
+    let max_warnings = if args.deny_warnings {
+        Some(0)
+    } else {
+        args.max_warnings
+    };
+    let too_many_warnings = max_warnings.is_some_and(|max| warnings > max);
     if too_many_warnings {
         eprintln!(
             "bloglint: {warnings} warnings exceed --max-warnings {}",
-            args.max_warnings.unwrap_or(0)
+            max_warnings.unwrap_or(0)
         );
     }
     if errors > 0 || too_many_warnings {

@@ -2,8 +2,12 @@
 //! write into any `io::Write`.
 
 pub mod concise;
+pub mod github;
+pub mod gitlab;
 pub mod human;
 pub mod json;
+pub mod junit;
+pub mod sarif;
 
 use std::path::Path;
 
