@@ -92,7 +92,8 @@ fn commits_through_pre_commit() {
     let out = text(&o);
     assert!(!o.status.success(), "broken commit passed:\n{out}");
     assert!(out.contains("alias-collision") && out.contains("b.md"), "{out}");
-    assert!(!out.contains("a.md:"), "unchanged files are not reported:\n{out}");
+    assert!(out.contains("in 1 file"), "only the staged file is reported:\n{out}");
+    assert!(out.contains("╭─[content/posts/b.md:5:11]"), "{out}");
 
     // The fix hook rewrites a fixable post and fails because it changed it.
     write(

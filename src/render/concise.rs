@@ -17,7 +17,7 @@ pub fn render(diags: &[Diagnostic], sources: &dyn Sources, w: &mut dyn Write) ->
         writeln!(
             w,
             "{}:{line}:{col}: {}[{}] {}{fixable}",
-            d.path.display(),
+            super::shown(&d.path),
             d.severity,
             d.rule,
             d.message

@@ -36,7 +36,7 @@ pub fn render(diags: &[Diagnostic], sources: &dyn Sources, w: &mut dyn Write) ->
         writeln!(
             w,
             "::{command} file={},line={line},col={col},endLine={end_line},endColumn={end_col},title={}::{}",
-            property(&d.path.display().to_string()),
+            property(&super::shown(&d.path)),
             property(&format!("bloglint {}", d.rule)),
             data(&message)
         )?;

@@ -57,7 +57,7 @@ pub fn render(diags: &[Diagnostic], sources: &dyn Sources, w: &mut dyn Write) ->
                     Severity::Info => "info",
                 },
                 location: Location {
-                    path: d.path.display().to_string(),
+                    path: super::shown(&d.path),
                     lines: Lines { begin, end },
                 },
             }

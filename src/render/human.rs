@@ -106,7 +106,7 @@ fn report(d: &Diagnostic, sources: &dyn Sources) -> Report {
                     message: l.message.clone(),
                     help: None,
                     source: other_text
-                        .map(|t| NamedSource::new(other.display().to_string(), t.to_string())),
+                        .map(|t| NamedSource::new(super::shown(other), t.to_string())),
                     labels: other_text
                         .map(|_| vec![label(&l.message, &l.span, other_len, false)])
                         .unwrap_or_default(),
@@ -123,10 +123,10 @@ fn report(d: &Diagnostic, sources: &dyn Sources) -> Report {
         message: if text.is_some() {
             d.message.clone()
         } else {
-            format!("{}: {}", d.path.display(), d.message)
+            format!("{}: {}", super::shown(&d.path), d.message)
         },
         help: help_with_fix(d),
-        source: text.map(|t| NamedSource::new(d.path.display().to_string(), t.to_string())),
+        source: text.map(|t| NamedSource::new(super::shown(&d.path), t.to_string())),
         labels,
         related,
     }

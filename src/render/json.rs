@@ -57,7 +57,7 @@ pub fn render(diags: &[Diagnostic], sources: &dyn Sources, w: &mut dyn Write) ->
             let (line, column) = positions.line_col(&d.path, d.span.start);
             let (end_line, end_column) = positions.line_col(&d.path, d.span.end);
             JsonDiagnostic {
-                path: d.path.display().to_string(),
+                path: super::shown(&d.path),
                 line,
                 column,
                 end_line,
@@ -75,7 +75,7 @@ pub fn render(diags: &[Diagnostic], sources: &dyn Sources, w: &mut dyn Write) ->
                         let path = l.path.as_deref().unwrap_or(&d.path);
                         let (line, column) = labels_at.line_col(path, l.span.start);
                         JsonLabel {
-                            path: path.display().to_string(),
+                            path: super::shown(path),
                             line,
                             column,
                             start: l.span.start,

@@ -37,7 +37,7 @@ pub fn render(diags: &[Diagnostic], sources: &dyn Sources, w: &mut dyn Write) ->
     }
     for d in diags {
         let (line, col) = positions.line_col(&d.path, d.span.start);
-        let path = d.path.display().to_string();
+        let path = super::shown(&d.path);
         let name = xml(&format!("{path}:{line}:{col} {}", d.rule));
         writeln!(
             w,

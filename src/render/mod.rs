@@ -11,6 +11,15 @@ pub mod sarif;
 
 use std::path::Path;
 
+/// A path as reports show it: without a leading `./`.
+pub fn shown(path: &Path) -> String {
+    let s = path.display().to_string();
+    match s.strip_prefix("./") {
+        Some(rest) => rest.to_string(),
+        None => s,
+    }
+}
+
 /// Where reporters find a file's text to show lines and compute positions.
 pub trait Sources {
     fn source(&self, path: &Path) -> Option<&str>;

@@ -41,7 +41,7 @@ fn camel(name: &str) -> String {
 }
 
 fn uri(path: &std::path::Path) -> String {
-    path.to_string_lossy().replace('\\', "/")
+    super::shown(path).replace('\\', "/")
 }
 
 pub fn render(diags: &[Diagnostic], sources: &dyn Sources, w: &mut dyn Write) -> io::Result<()> {
