@@ -91,6 +91,9 @@ struct CheckArgs {
     /// Print the fixes as unified diffs, write nothing; exit 1 when a fix is pending.
     #[arg(long, conflicts_with = "fix")]
     diff: bool,
+    /// Re-lint whenever a file of the site changes; print what changed.
+    #[arg(long, conflicts_with_all = ["fix", "diff", "stdin_filename"])]
+    watch: bool,
     /// Read the post from stdin, linted as the file PATH of its site; with
     /// --fix, write the fixed post to stdout.
     #[arg(long, value_name = "PATH")]
@@ -167,7 +170,18 @@ fn now() -> i64 {
         .map_or(0, |d| d.as_secs() as i64)
 }
 
-fn check(args: &CheckArgs, out: &mut dyn Write) -> io::Result<i32> {
+/// Everything a run needs: the site read, the configuration, which files
+/// to report on. `Err` holds the exit code of a failure already reported.
+struct Run {
+    root: PathBuf,
+    config: Config,
+    site: Site,
+    only: Option<HashSet<PathBuf>>,
+    stdin_path: Option<PathBuf>,
+    checked: usize,
+}
+
+fn prepare(args: &CheckArgs) -> io::Result<Result<Run, i32>> {
     let paths = if args.paths.is_empty() {
         vec![PathBuf::from(".")]
     } else {
@@ -176,7 +190,7 @@ fn check(args: &CheckArgs, out: &mut dyn Write) -> io::Result<i32> {
     for p in &paths {
         if !p.exists() {
             eprintln!("bloglint: {}: no such file or directory", p.display());
-            return Ok(EXIT_FAILURE);
+            return Ok(Err(EXIT_FAILURE));
         }
     }
     // The site is the one of the first path (or of the stdin file).
@@ -196,7 +210,7 @@ fn check(args: &CheckArgs, out: &mut dyn Write) -> io::Result<i32> {
         Ok(h) => h,
         Err(e) => {
             report_config_error(&e.into());
-            return Ok(EXIT_FAILURE);
+            return Ok(Err(EXIT_FAILURE));
         }
     };
     let config = if args.isolated {
@@ -208,7 +222,7 @@ fn check(args: &CheckArgs, out: &mut dyn Write) -> io::Result<i32> {
                 Ok(c) => c,
                 Err(e) => {
                     report_config_error(&e);
-                    return Ok(EXIT_FAILURE);
+                    return Ok(Err(EXIT_FAILURE));
                 }
             },
             None => Config::defaults(&root),
@@ -272,6 +286,31 @@ fn check(args: &CheckArgs, out: &mut dyn Write) -> io::Result<i32> {
     let checked = only
         .as_ref()
         .map_or(site.posts.len() + site.errors.len(), HashSet::len);
+    Ok(Ok(Run {
+        root,
+        config,
+        site,
+        only,
+        stdin_path,
+        checked,
+    }))
+}
+
+fn check(args: &CheckArgs, out: &mut dyn Write) -> io::Result<i32> {
+    if args.watch {
+        return watch(args, out);
+    }
+    let Run {
+        config,
+        mut site,
+        only,
+        stdin_path,
+        checked,
+        ..
+    } = match prepare(args)? {
+        Ok(run) => run,
+        Err(code) => return Ok(code),
+    };
     let now = now();
 
     let fixing = args.fix || args.diff;
@@ -330,6 +369,71 @@ fn check(args: &CheckArgs, out: &mut dyn Write) -> io::Result<i32> {
     }
     report(args, &diags, &site, out, io::stdout().is_terminal())?;
     Ok(finish(args, &diags, checked, fixed.len()))
+}
+
+/// `--watch`: poll the site's files (size and modification time), and on a
+/// change that has settled, lint again and print only the findings that are
+/// new since the last run, and how many went away.
+fn watch(args: &CheckArgs, out: &mut dyn Write) -> io::Result<i32> {
+    let root = match prepare(args)? {
+        Ok(run) => run.root,
+        Err(code) => return Ok(code),
+    };
+    let mut shown: HashSet<(PathBuf, &'static str, String, String)> = HashSet::new();
+    let mut last: Option<u64> = None;
+    loop {
+        let now_stamp = stamp(&root);
+        if last != Some(now_stamp) {
+            // Let a burst of saves settle before linting.
+            std::thread::sleep(std::time::Duration::from_millis(150));
+            if stamp(&root) == now_stamp {
+                last = Some(now_stamp);
+                // A configuration error is reported; the next change retries.
+                if let Ok(run) = prepare(args)? {
+                    let diags = crate::lint(&run.site, &run.config, now(), run.only.as_ref());
+                    let key = |d: &Diagnostic| {
+                        let text = run
+                            .site
+                            .post(&d.path)
+                            .and_then(|p| p.source.get(d.span.clone()))
+                            .unwrap_or_default()
+                            .to_string();
+                        (d.path.clone(), d.rule, d.message.clone(), text)
+                    };
+                    let current: HashSet<_> = diags.iter().map(key).collect();
+                    let new: Vec<Diagnostic> = diags
+                        .iter()
+                        .filter(|d| !shown.contains(&key(d)))
+                        .cloned()
+                        .collect();
+                    let gone = shown.difference(&current).count();
+                    writeln!(
+                        out,
+                        "bloglint --watch: {} new, {gone} gone",
+                        plural(new.len(), "finding")
+                    )?;
+                    report(args, &new, &run.site, out, io::stdout().is_terminal())?;
+                    finish(args, &diags, run.checked, 0);
+                    shown = current;
+                }
+            }
+        }
+        std::thread::sleep(std::time::Duration::from_millis(300));
+    }
+}
+
+/// A fingerprint of the site's files: paths, sizes, modification times.
+fn stamp(root: &Path) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    for entry in ignore::WalkBuilder::new(root).build().flatten() {
+        if let Ok(m) = entry.metadata() {
+            entry.path().hash(&mut h);
+            m.len().hash(&mut h);
+            m.modified().ok().hash(&mut h);
+        }
+    }
+    h.finish()
 }
 
 /// Render the diagnostics in the chosen format.

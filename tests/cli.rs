@@ -496,3 +496,45 @@ fn stdin_filename_lints_in_the_site_and_fixes_to_stdout() {
     );
     assert!(!path.exists(), "--stdin-filename must not write the file");
 }
+
+#[test]
+fn watch_relints_on_change_and_prints_what_changed() {
+    use std::io::BufRead;
+    use std::sync::mpsc;
+    use std::time::Duration;
+    let dir = site(&[("content/posts/a.md", CLEAN)]);
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("bloglint"))
+        .args(["check", "--watch", "--format", "concise"])
+        .arg(dir.path())
+        .env("NO_COLOR", "1")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        for line in std::io::BufReader::new(stdout)
+            .lines()
+            .map_while(Result::ok)
+        {
+            if tx.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    let next =
+        |rx: &mpsc::Receiver<String>| rx.recv_timeout(Duration::from_secs(20)).unwrap_or_default();
+    assert_eq!(next(&rx), "bloglint --watch: 0 findings new, 0 gone");
+    std::fs::write(
+        dir.path().join("content/posts/a.md"),
+        "---\ntitle: A\ndate: 14/01/2024\ndescription: A description that is long enough for search engines to show it.\n---\n",
+    )
+    .unwrap();
+    assert_eq!(next(&rx), "bloglint --watch: 1 finding new, 0 gone");
+    assert!(next(&rx).contains("a.md:3:7: error[date-format]"));
+    std::fs::write(dir.path().join("content/posts/a.md"), CLEAN).unwrap();
+    assert_eq!(next(&rx), "bloglint --watch: 0 findings new, 1 gone");
+    child.kill().unwrap();
+    child.wait().unwrap();
+}

@@ -10,13 +10,23 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 fn have(tool: &str) -> bool {
-    Command::new(tool).arg("--version").output().is_ok_and(|o| o.status.success())
+    Command::new(tool)
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success())
 }
 
 fn git(dir: &Path, args: &[&str]) -> Output {
     Command::new("git")
         .current_dir(dir)
-        .args(["-c", "user.email=test@example.org", "-c", "user.name=Test", "-c", "commit.gpgsign=false"])
+        .args([
+            "-c",
+            "user.email=test@example.org",
+            "-c",
+            "user.name=Test",
+            "-c",
+            "commit.gpgsign=false",
+        ])
         .args(args)
         .env("PRE_COMMIT_HOME", cache("pre-commit-home"))
         .env("CARGO_TARGET_DIR", cache("pre-commit-target"))
@@ -26,11 +36,17 @@ fn git(dir: &Path, args: &[&str]) -> Output {
 }
 
 fn cache(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("target").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("target")
+        .join(name)
 }
 
 fn text(o: &Output) -> String {
-    format!("{}{}", String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr))
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    )
 }
 
 const CLEAN: &str = "---\ntitle: Clean\ndate: 2024-01-14\ndescription: A description that is long enough for search engines to show it.\naliases: [/old/]\n---\n\n## Body\n";
@@ -38,11 +54,17 @@ const CLEAN: &str = "---\ntitle: Clean\ndate: 2024-01-14\ndescription: A descrip
 #[test]
 fn commits_through_pre_commit() {
     if !have("pre-commit") || !have("git") {
-        eprintln!("skipped: pre-commit or git not installed (pip install pre-commit; .ci/run does)");
+        eprintln!(
+            "skipped: pre-commit or git not installed (pip install pre-commit; .ci/run does)"
+        );
         return;
     }
     let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let head = Command::new("git").current_dir(repo).args(["rev-parse", "HEAD"]).output().unwrap();
+    let head = Command::new("git")
+        .current_dir(repo)
+        .args(["rev-parse", "HEAD"])
+        .output()
+        .unwrap();
     if !head.status.success() {
         eprintln!("skipped: this checkout is not a git repository");
         return;
@@ -91,8 +113,14 @@ fn commits_through_pre_commit() {
     let o = git(site, &["commit", "-q", "-m", "broken"]);
     let out = text(&o);
     assert!(!o.status.success(), "broken commit passed:\n{out}");
-    assert!(out.contains("alias-collision") && out.contains("b.md"), "{out}");
-    assert!(out.contains("in 1 file"), "only the staged file is reported:\n{out}");
+    assert!(
+        out.contains("alias-collision") && out.contains("b.md"),
+        "{out}"
+    );
+    assert!(
+        out.contains("in 1 file"),
+        "only the staged file is reported:\n{out}"
+    );
     assert!(out.contains("╭─[content/posts/b.md:5:11]"), "{out}");
 
     // The fix hook rewrites a fixable post and fails because it changed it.
@@ -103,7 +131,11 @@ fn commits_through_pre_commit() {
     git(site, &["add", "content/posts/b.md"]);
     let o = git(site, &["commit", "-q", "-m", "fixable"]);
     assert!(!o.status.success(), "{}", text(&o));
-    assert!(text(&o).contains("files were modified by this hook"), "{}", text(&o));
+    assert!(
+        text(&o).contains("files were modified by this hook"),
+        "{}",
+        text(&o)
+    );
     let fixed = std::fs::read_to_string(site.join("content/posts/b.md")).unwrap();
     assert!(fixed.contains("date: 2024-01-15T10:00:00\n"), "{fixed}");
     // Staged again, it commits.
