@@ -98,10 +98,10 @@ pub fn fix_site(
         let diags = crate::lint(site, config, now, only);
         let mut by_file: BTreeMap<&PathBuf, Vec<&Fix>> = BTreeMap::new();
         for d in &diags {
-            if let Some(f) = applicable(d, unsafe_fixes) {
-                if !frozen.contains(&d.path) {
-                    by_file.entry(&d.path).or_default().push(f);
-                }
+            if let Some(f) = applicable(d, unsafe_fixes)
+                && !frozen.contains(&d.path)
+            {
+                by_file.entry(&d.path).or_default().push(f);
             }
         }
         if by_file.is_empty() {

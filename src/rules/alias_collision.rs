@@ -97,10 +97,10 @@ impl Rule for AliasCollision {
                     d = d.with_secondary(path, other.aliases[oj].span.clone(), "also claimed here");
                 }
                 // A repeat of an alias the same page already has: drop it.
-                if claimants.iter().any(|&(oi, oj)| oi == i && oj < j) {
-                    if let Some(f) = removal(page.post, j, "remove the repeated alias") {
-                        d = d.with_fix(f);
-                    }
+                if claimants.iter().any(|&(oi, oj)| oi == i && oj < j)
+                    && let Some(f) = removal(page.post, j, "remove the repeated alias")
+                {
+                    d = d.with_fix(f);
                 }
                 out.push(d);
             }
@@ -140,10 +140,10 @@ fn hides(site: &SiteIndex, i: usize, j: usize, url: &str, owner: &Served) -> Dia
     .with_label("this alias")
     .with_help(help)
     .in_file(page.post.path.clone());
-    if matches!(owner, Served::Page(o) if *o == i) {
-        if let Some(f) = removal(page.post, j, "remove the alias to the page's own URL") {
-            d = d.with_fix(f);
-        }
+    if matches!(owner, Served::Page(o) if *o == i)
+        && let Some(f) = removal(page.post, j, "remove the alias to the page's own URL")
+    {
+        d = d.with_fix(f);
     }
     if let Some(o) = secondary {
         let other = site.pages[o].post;
