@@ -152,6 +152,27 @@ impl Options {
             },
         }
     }
+
+    /// A table (empty by default) whose values `item` reads: `None` for a
+    /// value it rejects, reported as `expected`.
+    pub fn table<T>(
+        &self,
+        name: &str,
+        expected: &str,
+        item: impl Fn(&toml::Value) -> Option<T>,
+    ) -> Result<BTreeMap<String, T>, OptionError> {
+        let Some(v) = self.get(name) else {
+            return Ok(BTreeMap::new());
+        };
+        v.get_ref()
+            .as_table()
+            .and_then(|t| {
+                t.iter()
+                    .map(|(k, x)| item(x).map(|x| (k.clone(), x)))
+                    .collect()
+            })
+            .ok_or_else(|| Self::error(v, name, expected))
+    }
 }
 
 #[cfg(test)]
