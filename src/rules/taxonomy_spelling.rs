@@ -773,9 +773,11 @@ mod tests {
             .collect();
         let refs: Vec<&Post> = posts.iter().collect();
         let site = SiteIndex::build(&hugo, &refs, &[], &[], 0);
+        let unrendered = Default::default();
         let cx = Context {
             hugo: &hugo,
             now: 0,
+            unrendered: &unrendered,
         };
         let rule = build(&opts(options)).unwrap();
         let mut out = Vec::new();
