@@ -165,6 +165,11 @@ pub struct HugoConfig {
     pub disable_aliases: bool,
     pub ugly_urls: UglyUrls,
     pub disable_path_to_lower: bool,
+    /// `disableKinds`, lower-cased (`taxonomyterm` read as `taxonomy`).
+    pub disable_kinds: Vec<String>,
+    /// `disableDefaultLanguageRedirect`: no redirect between `/` and the
+    /// default language's home.
+    pub disable_default_language_redirect: bool,
     pub build_drafts: bool,
     pub build_future: bool,
     pub build_expired: bool,
@@ -199,6 +204,8 @@ impl HugoConfig {
             disable_aliases: false,
             ugly_urls: UglyUrls::default(),
             disable_path_to_lower: false,
+            disable_kinds: Vec::new(),
+            disable_default_language_redirect: false,
             build_drafts: false,
             build_future: false,
             build_expired: false,
@@ -759,6 +766,18 @@ impl<'a> Reader<'a> {
                 None => UglyUrls::default(),
             },
             disable_path_to_lower: self.flag(c, "disablePathToLower")?,
+            disable_kinds: match c.get("disableKinds") {
+                Some(v) => self
+                    .strings(v, "disableKinds")?
+                    .into_iter()
+                    .map(|k| match k.to_lowercase().as_str() {
+                        "taxonomyterm" => "taxonomy".to_string(),
+                        k => k.to_string(),
+                    })
+                    .collect(),
+                None => Vec::new(),
+            },
+            disable_default_language_redirect: self.flag(c, "disableDefaultLanguageRedirect")?,
             build_drafts: self.flag(c, "buildDrafts")?,
             build_future: self.flag(c, "buildFuture")?,
             build_expired: self.flag(c, "buildExpired")?,
