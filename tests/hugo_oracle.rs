@@ -203,11 +203,13 @@ fn heading_ids(html: &str) -> Vec<String> {
 fn hugo_outputs(out: &Path, origin: &str) -> BTreeMap<String, Output> {
     let mut urls = BTreeMap::new();
     for file in files_under(out) {
-        let rel = file
+        let rel: Vec<String> = file
             .strip_prefix(out)
             .unwrap_or(&file)
-            .to_string_lossy()
-            .replace('\\', "/");
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect();
+        let rel = rel.join("/");
         if ignored_output(&rel) {
             continue;
         }
@@ -217,7 +219,12 @@ fn hugo_outputs(out: &Path, origin: &str) -> BTreeMap<String, Output> {
         let output = if text.contains("http-equiv=\"refresh\"") {
             let target = between(&text, "url=", "\"").map(|t| {
                 let t = t.strip_prefix(origin).unwrap_or(t);
-                percent_decode(t)
+                // An ugly-URL list page's permalink ends in `index.html`.
+                let t = percent_decode(t);
+                match t.strip_suffix("index.html") {
+                    Some(dir) if dir.ends_with('/') => dir.to_string(),
+                    _ => t,
+                }
             });
             Output {
                 what: What::Alias,

@@ -386,6 +386,45 @@ impl<'a> SiteIndex<'a> {
                 None => path.rsplit('/').next().unwrap_or_default().to_string(),
             }
         };
+        // Hugo 0.168 renames a list page's folder, and everything below it,
+        // to its `slug`.
+        let slugs: HashMap<(&str, &str), String> = branches
+            .iter()
+            .filter(|&(_, &i)| built(i) && infos[i].kind != Kind::Home)
+            .filter_map(|(&key, &i)| {
+                let slug = metas[i].string("slug").filter(|s| !s.is_empty())?;
+                Some((key, slug.into_owned()))
+            })
+            .collect();
+        let slugged = |lang: &str, path: &str, url_path: &str, own: bool| -> String {
+            if slugs.is_empty() || path == "/" {
+                return url_path.to_string();
+            }
+            let mut segments: Vec<&str> = url_path[1..].split('/').collect();
+            let n = segments.len();
+            let mut renamed = false;
+            for (k, (end, _)) in path
+                .match_indices('/')
+                .skip(1)
+                .chain([(path.len(), "")])
+                .enumerate()
+            {
+                if k + 1 == n && !own {
+                    break;
+                }
+                if let (Some(slug), Some(seg)) =
+                    (slugs.get(&(lang, &path[..end])), segments.get_mut(k))
+                {
+                    *seg = slug;
+                    renamed = true;
+                }
+            }
+            if renamed {
+                format!("/{}", segments.join("/"))
+            } else {
+                url_path.to_string()
+            }
+        };
         let is_section = |lang: &str, path: &str| {
             path != "/"
                 && (!path[1..].contains('/')
@@ -418,7 +457,13 @@ impl<'a> SiteIndex<'a> {
                     })
                     .unwrap_or_default();
                 tokens.section_slugs = chain.iter().map(|p| section_slug(&info.lang, p)).collect();
-                urls::page_target(&metas[i], info, &tokens, &permalinks, hugo)
+                let url_path = slugged(
+                    &info.lang,
+                    &info.path,
+                    info.url_path(hugo),
+                    info.kind != Kind::Page,
+                );
+                urls::page_target(&metas[i], info, &url_path, &tokens, &permalinks, hugo)
             })
             .collect();
 
@@ -485,7 +530,9 @@ impl<'a> SiteIndex<'a> {
                 if disabled(kind) || branches.contains_key(&(lang, path)) {
                     return;
                 }
-                let target = urls::list_target(kind, url_path, title, lang, &permalinks, hugo);
+                let url_path = slugged(lang, path, url_path, true);
+                let target =
+                    urls::list_target(kind, path, &url_path, title, lang, &permalinks, hugo);
                 virtuals.push(Virtual {
                     lang: lang.to_string(),
                     served,

@@ -1227,9 +1227,13 @@ pub(crate) fn own_tokens<'a>(meta: &Meta<'a>, info: &PathInfo, hugo: &HugoConfig
 }
 
 /// The target of a page given its tokens and the site's permalinks.
+///
+/// `url_path` is the page path as used in URLs ([`PathInfo::url_path`]
+/// with the `slug` of every section above renamed, as Hugo 0.168 does).
 pub(crate) fn page_target(
     meta: &Meta,
     info: &PathInfo,
+    url_path: &str,
     tokens: &Tokens,
     permalinks: &Permalinks,
     hugo: &HugoConfig,
@@ -1245,7 +1249,7 @@ pub(crate) fn page_target(
         .find(info.kind, &info.path)
         .and_then(|p| expand_pattern(p, tokens, hugo))
         .map(|e| clean(&query_unescape(&e)));
-    let path = info.url_path(hugo);
+    let path = url_path;
     let last = path.rsplit('/').next().unwrap_or_default();
     let base_name = match (&tokens.slug, info.kind) {
         (Some(s), Kind::Page) if !s.is_empty() => s.as_ref(),
@@ -1274,13 +1278,37 @@ pub fn page_url(post: &Post, lang: &str, hugo: &HugoConfig) -> String {
     info.lang = lang.to_string();
     let meta = Meta::own(post);
     let tokens = own_tokens(&meta, &info, hugo);
-    page_target(&meta, &info, &tokens, &Permalinks::new(hugo), hugo).url
+    let mut url_path = info.url_path(hugo).to_string();
+    if matches!(info.kind, Kind::Section | Kind::Taxonomy | Kind::Term) {
+        if let Some(slug) = meta.string("slug").filter(|s| !s.is_empty()) {
+            url_path = rename_last(&url_path, &slug);
+        }
+    }
+    page_target(
+        &meta,
+        &info,
+        &url_path,
+        &tokens,
+        &Permalinks::new(hugo),
+        hugo,
+    )
+    .url
 }
 
-/// The target of a taxonomy or term page that has no `_index.md`.
+/// `/a/b` with its last element replaced: `/a/slug`.
+pub(crate) fn rename_last(path: &str, name: &str) -> String {
+    match path.rfind('/') {
+        Some(i) => format!("{}/{name}", &path[..i]),
+        None => name.to_string(),
+    }
+}
+
+/// The target of a list page that has no `_index.md`: `path` is its page
+/// path, `url_path` the same as used in URLs (see [`page_target`]).
 pub(crate) fn list_target(
     kind: Kind,
     path: &str,
+    url_path: &str,
     title: &str,
     lang: &str,
     permalinks: &Permalinks,
@@ -1311,7 +1339,7 @@ pub(crate) fn list_target(
         &TargetDesc {
             kind,
             bundle: Bundle::Branch,
-            path,
+            path: url_path,
             base_name: "",
             url: None,
             expanded: expanded.as_deref(),
@@ -1345,6 +1373,7 @@ pub fn taxonomy_url(plural: &str, lang: &str, hugo: &HugoConfig) -> String {
     list_target(
         Kind::Taxonomy,
         &path,
+        &path,
         plural,
         lang,
         &Permalinks::new(hugo),
@@ -1356,7 +1385,17 @@ pub fn taxonomy_url(plural: &str, lang: &str, hugo: &HugoConfig) -> String {
 /// The URL of a term page (`/tags/go/`).
 pub fn term_url(plural: &str, term: &str, lang: &str, hugo: &HugoConfig) -> String {
     let path = term_path(plural, term, hugo);
-    list_target(Kind::Term, &path, term, lang, &Permalinks::new(hugo), hugo).url
+    let key = term_path_cased(plural, term, false);
+    list_target(
+        Kind::Term,
+        &key,
+        &path,
+        term,
+        lang,
+        &Permalinks::new(hugo),
+        hugo,
+    )
+    .url
 }
 
 // Aliases.
@@ -1554,8 +1593,8 @@ mod tests {
             url("posts/2023-04-05-my-post.md", ""),
             "/posts/2023-04-05-my-post/"
         );
-        // A section's slug is not used.
-        assert_eq!(url("blog/_index.md", "slug: other\n"), "/blog/");
+        // A section's slug renames it (Hugo 0.168).
+        assert_eq!(url("blog/_index.md", "slug: Other One\n"), "/other-one/");
     }
 
     #[test]
