@@ -63,6 +63,10 @@ pub struct Alias {
     pub url: Result<String, String>,
     /// Whether it was written relative to the page.
     pub relative: bool,
+    /// For an alias cascaded from an `_index.md` (Hugo cascades `aliases`
+    /// like any front matter key): that file and the value's span in it.
+    /// `span` then points at the page's front matter.
+    pub cascaded_from: Option<(PathBuf, Range<usize>)>,
 }
 
 /// What serves a URL.
@@ -294,7 +298,8 @@ impl<'a> SiteIndex<'a> {
             .map(|&i| (i, cascades(posts[i], &infos[i].lang)))
             .filter(|(_, c)| !c.is_empty())
             .collect();
-        let chains: Vec<Vec<&Table>> = infos
+        // The matching entries, and the post each is written in.
+        let (chains, sources): (Vec<Vec<&Table>>, Vec<Vec<usize>>) = infos
             .iter()
             .enumerate()
             .map(|(i, info)| {
@@ -304,13 +309,13 @@ impl<'a> SiteIndex<'a> {
                 let path = urls::go_lower(&info.path);
                 own.into_iter()
                     .chain(above)
-                    .filter_map(|j| compiled.get(&j))
-                    .flatten()
-                    .filter(|c| c.matches(info.kind, &path))
-                    .map(|c| c.table)
-                    .collect()
+                    .filter_map(|j| compiled.get(&j).map(|c| (j, c)))
+                    .flat_map(|(j, c)| c.iter().map(move |c| (j, c)))
+                    .filter(|(_, c)| c.matches(info.kind, &path))
+                    .map(|(j, c)| (c.table, j))
+                    .unzip()
             })
-            .collect();
+            .unzip();
         let metas: Vec<Meta> = posts
             .iter()
             .zip(&chains)
@@ -479,12 +484,35 @@ impl<'a> SiteIndex<'a> {
             let info = &infos[i];
             let ugly = hugo.ugly_urls.for_section(info.section());
             let lang_dir = urls::language_prefix(&info.lang, hugo);
-            let aliases = aliases(
-                post,
-                &targets[i].resource_base,
-                lang_dir.trim_start_matches('/'),
-                ugly,
-            );
+            let resolve = |a: &str| {
+                urls::alias_target(
+                    a,
+                    &targets[i].resource_base,
+                    lang_dir.trim_start_matches('/'),
+                    ugly,
+                )
+            };
+            let mut aliases = aliases(post, &resolve);
+            if post.field("aliases").is_none() {
+                // Cascaded from the nearest `_index.md` that sets them.
+                let from = chains[i]
+                    .iter()
+                    .zip(&sources[i])
+                    .find(|(t, _)| t.value("aliases").is_some_and(|n| n.value != Value::Null));
+                if let Some((table, &j)) = from {
+                    let anchor = post.front_matter_anchor();
+                    aliases = alias_items(table.value("aliases"))
+                        .into_iter()
+                        .map(|(written, span)| Alias {
+                            url: resolve(&written),
+                            relative: !written.starts_with('/'),
+                            written,
+                            span: anchor.clone(),
+                            cascaded_from: Some((posts[j].path.clone(), span)),
+                        })
+                        .collect();
+                }
+            }
             index.pages.push(Page {
                 post,
                 lang: info.lang.clone(),
@@ -658,6 +686,8 @@ impl<'a> SiteIndex<'a> {
             .iter()
             .map(|(_, p)| format!("/{}", urls::taxonomy_key(p)))
             .collect();
+        let any_home = infos.iter().any(|i| i.kind == Kind::Home);
+        let auto_ok = |lang: &str| !any_home || branches.contains_key(&(lang, "/"));
         for (disk, content_path) in resources {
             let (dir, name) = content_path.rsplit_once('/').unwrap_or(("", content_path));
             let ext = name
@@ -694,7 +724,10 @@ impl<'a> SiteIndex<'a> {
                 Some(Ok(i)) if built(i) && urls::publishes_resources(&metas[i]) => {
                     &targets[i].resource_base
                 }
-                Some(Err(b)) => b,
+                // Hugo 0.168 leaves the resources of a section (or home)
+                // without `_index.md` unpublished in a language without a
+                // home `_index.md` when another language has one.
+                Some(Err(b)) if auto_ok(&lang) => b,
                 _ => continue,
             };
             // The path below the owner's folder, as written.
@@ -749,11 +782,25 @@ fn base_path(base_url: &str) -> String {
 }
 
 /// The `aliases` of a page (its own front matter), resolved.
-fn aliases(post: &Post, resource_base: &str, lang_dir: &str, ugly: bool) -> Vec<Alias> {
-    let Some(node) = post.field("aliases") else {
+fn aliases(post: &Post, resolve: &dyn Fn(&str) -> Result<String, String>) -> Vec<Alias> {
+    alias_items(post.field("aliases"))
+        .into_iter()
+        .map(|(written, span)| Alias {
+            url: resolve(&written),
+            relative: !written.starts_with('/'),
+            written,
+            span,
+            cascaded_from: None,
+        })
+        .collect()
+}
+
+/// The aliases of an `aliases` value, and the span of each.
+fn alias_items(node: Option<&crate::document::Node>) -> Vec<(String, Range<usize>)> {
+    let Some(node) = node else {
         return Vec::new();
     };
-    let items: Vec<(String, Range<usize>)> = match &node.value {
+    match &node.value {
         // One string is a list of space-separated aliases (Go's
         // `cast.ToStringSlice`).
         Value::String(s) => s
@@ -764,16 +811,7 @@ fn aliases(post: &Post, resource_base: &str, lang_dir: &str, ugly: bool) -> Vec<
             .into_iter()
             .map(|(a, n)| (a.into_owned(), n.span.clone()))
             .collect(),
-    };
-    items
-        .into_iter()
-        .map(|(written, span)| Alias {
-            url: urls::alias_target(&written, resource_base, lang_dir, ugly),
-            relative: !written.starts_with('/'),
-            written,
-            span,
-        })
-        .collect()
+    }
 }
 
 #[cfg(test)]
