@@ -285,10 +285,10 @@ fn bloglint_outputs(index: &SiteIndex) -> BTreeMap<String, Expected> {
             };
             e.what.insert(what);
         }
-        if let [i] = pages[..] {
-            if served.len() == 1 {
-                e.ids = Some(index.pages[i].ids(index.hugo).to_vec());
-            }
+        if let [i] = pages[..]
+            && served.len() == 1
+        {
+            e.ids = Some(index.pages[i].ids(index.hugo).to_vec());
         }
     }
     urls
@@ -305,13 +305,14 @@ fn compare(hugo: &BTreeMap<String, Output>, ours: &BTreeMap<String, Expected>) -
                 out.what, e.what
             )),
             Some(e) => {
-                if let Some(t) = &out.target {
-                    if !e.targets.is_empty() && !e.targets.contains(t) {
-                        diff.push(format!(
-                            "{url}: Hugo redirects to {t}, bloglint expects {:?}",
-                            e.targets
-                        ));
-                    }
+                if let Some(t) = &out.target
+                    && !e.targets.is_empty()
+                    && !e.targets.contains(t)
+                {
+                    diff.push(format!(
+                        "{url}: Hugo redirects to {t}, bloglint expects {:?}",
+                        e.targets
+                    ));
                 }
                 if let Some(ids) = &e.ids {
                     let ours: Vec<&String> = ids.iter().filter(|i| !i.is_empty()).collect();
@@ -340,12 +341,11 @@ fn origin_of(base_url: &str) -> String {
     base_url[..scheme_len + host_len].to_string()
 }
 
+/// Hugo's outputs, the differences, and a summary of bloglint's index.
+type Checked = (BTreeMap<String, Output>, Vec<String>, String);
+
 /// Compare one site: Hugo's outputs and the differences, or a message.
-fn check_site(
-    site: &Path,
-    now: i64,
-    clock: Option<&str>,
-) -> Result<(BTreeMap<String, Output>, Vec<String>), String> {
+fn check_site(site: &Path, now: i64, clock: Option<&str>) -> Result<Checked, String> {
     let out = tempfile::tempdir().map_err(|e| e.to_string())?;
     let (hugo, loaded) = load(site);
     let posts: Vec<&Post> = loaded
@@ -360,7 +360,7 @@ fn check_site(
             let theirs = hugo_outputs(out.path(), &origin_of(&hugo.base_url));
             let ours = bloglint_outputs(&index);
             let diff = compare(&theirs, &ours);
-            Ok((theirs, diff))
+            Ok((theirs, diff, summary(&index)))
         }
         (Err(log), None) => Err(format!("Hugo failed:\n{log}")),
         (Ok(()), Some(_)) => Err("Hugo built a site expected to fail".into()),
@@ -379,9 +379,43 @@ fn check_site(
             if rejected == 0 {
                 diff.push("bloglint rejects no alias".into());
             }
-            Ok((BTreeMap::new(), diff))
+            Ok((BTreeMap::new(), diff, summary(&index)))
         }
     }
+}
+
+/// What bloglint found: pages and aliases.
+fn summary(index: &SiteIndex) -> String {
+    let published: Vec<_> = index.pages.iter().filter(|p| p.is_published()).collect();
+    let declared: Vec<&str> = published
+        .iter()
+        .flat_map(|p| &p.aliases)
+        .filter_map(|a| a.url.as_deref().ok())
+        .collect();
+    let distinct: BTreeSet<&str> = declared.iter().copied().collect();
+    let hidden: Vec<&str> = distinct
+        .iter()
+        .copied()
+        .filter(|u| {
+            index
+                .lookup(u)
+                .is_some_and(|s| s.iter().any(|s| !matches!(s, Served::Alias(..))))
+        })
+        .collect();
+    let twice: Vec<&str> = distinct
+        .iter()
+        .copied()
+        .filter(|u| declared.iter().filter(|d| *d == u).count() > 1)
+        .collect();
+    format!(
+        "bloglint: {} content files, {} published pages, {} aliases on them ({} distinct URLs; \
+         claimed twice: {twice:?}; also a page's URL: {hidden:?}), {} URLs in all",
+        index.pages.len(),
+        published.len(),
+        declared.len(),
+        distinct.len(),
+        index.urls.len()
+    )
 }
 
 fn fixtures() -> PathBuf {
@@ -406,10 +440,10 @@ fn fixture_sites_agree_with_hugo() {
     for case in &cases {
         let name = case.file_name().unwrap_or_default().to_string_lossy();
         match check_site(case, NOW, Some(CLOCK)) {
-            Ok((outputs, diff)) if diff.is_empty() => {
+            Ok((outputs, diff, _)) if diff.is_empty() => {
                 println!("{name}: agrees with Hugo ({} outputs)", outputs.len());
             }
-            Ok((_, diff)) => {
+            Ok((_, diff, _)) => {
                 let _ = writeln!(report, "\n== {name}: {} differences", diff.len());
                 for line in diff {
                     let _ = writeln!(report, "  {line}");
@@ -446,7 +480,31 @@ fn hugodocs() {
     let now = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs() as i64);
-    let (theirs, diff) = check_site(&site, now, None).unwrap_or_else(|e| panic!("{e}"));
+    let (theirs, diff, summary) = check_site(&site, now, None).unwrap_or_else(|e| panic!("{e}"));
+    println!("{summary}");
+    let (hugo, loaded) = load(&site);
+    let posts: Vec<&Post> = loaded
+        .posts
+        .iter()
+        .filter(|p| p.front_matter_error.is_none())
+        .collect();
+    let start = std::time::Instant::now();
+    let index = SiteIndex::build(&hugo, &posts, &loaded.resources, &loaded.static_files, now);
+    println!(
+        "SiteIndex::build: {:?} for {} pages ({} URLs)",
+        start.elapsed(),
+        posts.len(),
+        index.urls.len()
+    );
+    if std::env::var_os("BLOGLINT_PROFILE").is_some() {
+        let start = std::time::Instant::now();
+        for _ in 0..1500 {
+            let index =
+                SiteIndex::build(&hugo, &posts, &loaded.resources, &loaded.static_files, now);
+            std::hint::black_box(index.urls.len());
+        }
+        println!("SiteIndex::build: {:?} on average", start.elapsed() / 1500);
+    }
     let count = theirs.len();
     let count_of = |w: &[What]| theirs.values().filter(|o| w.contains(&o.what)).count();
     println!(
@@ -461,6 +519,13 @@ fn hugodocs() {
         count_of(&[What::Alias]),
         count_of(&[What::File]),
     );
+    // Where a page and an alias claim the same URL, Hugo's result depends
+    // on which it writes last.
+    for (url, out) in &theirs {
+        if summary.contains(&format!("\"{url}\"")) {
+            println!("  {url}: Hugo wrote {:?}", out.what);
+        }
+    }
     let unexplained: Vec<&String> = diff
         .iter()
         .filter(|d| !KNOWN.iter().any(|k| d.contains(k)))
@@ -479,9 +544,19 @@ fn hugodocs() {
     );
 }
 
-/// Differences on hugodocs that are documented limits (see the report in
-/// `src/site/index.rs`).
-const KNOWN: &[&str] = &[];
+/// Differences on hugodocs that are documented limits. Heading ids: the
+/// site sets `markup.goldmark.parser.autoDefinitionTermID`, so definition
+/// list terms take ids before the headings that follow (`targets-1`);
+/// `src/hugo/heading_id.rs` does not model it.
+const KNOWN: &[&str] = &[
+    "/configuration/deployment/: heading ids",
+    "/content-management/front-matter/: heading ids",
+    "/content-management/syntax-highlighting/: heading ids",
+    "/functions/images/qr/: heading ids",
+    "/functions/transform/highlight/: heading ids",
+    "/functions/transform/highlightcodeblock/: heading ids",
+    "/shortcodes/highlight/: heading ids",
+];
 
 fn copy_dir(from: &Path, to: &Path) {
     for file in files_under(from) {

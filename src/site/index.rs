@@ -236,12 +236,15 @@ fn ignored(name: &str) -> bool {
 /// (`r.fr.png`), else its content directory's, else the default.
 fn resource_language(disk: &std::path::Path, content_path: &str, hugo: &HugoConfig) -> String {
     let file = content_path.rsplit('/').next().unwrap_or(content_path);
+    if hugo.languages.len() == 1 && hugo.content_dirs.iter().all(|d| d.lang.is_none()) {
+        return hugo.default_content_language.clone();
+    }
     let mut parts = file.rsplitn(3, '.');
     let _ext = parts.next();
-    if let (Some(lang), Some(_)) = (parts.next(), parts.next()) {
-        if let Some(l) = hugo.languages.iter().find(|l| l.eq_ignore_ascii_case(lang)) {
-            return l.clone();
-        }
+    if let (Some(lang), Some(_)) = (parts.next(), parts.next())
+        && let Some(l) = hugo.languages.iter().find(|l| l.eq_ignore_ascii_case(lang))
+    {
+        return l.clone();
     }
     hugo.content_dirs
         .iter()
@@ -303,6 +306,9 @@ impl<'a> SiteIndex<'a> {
             .iter()
             .enumerate()
             .map(|(i, info)| {
+                if compiled.is_empty() {
+                    return (Vec::new(), Vec::new());
+                }
                 let own = (info.bundle == Bundle::Branch).then_some(i);
                 let above = ancestors(&info.path)
                     .filter_map(|p| branches.get(&(info.lang.as_str(), p)).copied());
@@ -320,7 +326,7 @@ impl<'a> SiteIndex<'a> {
             .iter()
             .zip(&chains)
             .map(|(post, chain)| Meta {
-                post: *post,
+                post,
                 cascade: chain,
             })
             .collect();
@@ -441,27 +447,31 @@ impl<'a> SiteIndex<'a> {
             .iter()
             .enumerate()
             .map(|(i, info)| {
-                let mut tokens = urls::own_tokens(&metas[i], info, hugo);
-                let current = if info.kind != Kind::Page {
-                    Some(info.path.as_str())
-                } else {
-                    ancestors(&info.path).find(|p| is_section(&info.lang, p))
+                let tokens = || {
+                    let mut tokens = urls::own_tokens(&metas[i], info, hugo);
+                    let current = if info.kind != Kind::Page {
+                        Some(info.path.as_str())
+                    } else {
+                        ancestors(&info.path).find(|p| is_section(&info.lang, p))
+                    };
+                    let mut chain: Vec<&str> = current
+                        .into_iter()
+                        .chain(current.into_iter().flat_map(ancestors))
+                        .filter(|p| is_section(&info.lang, p))
+                        .collect();
+                    chain.reverse();
+                    tokens.sections = current
+                        .map(|c| {
+                            c.split('/')
+                                .filter(|s| !s.is_empty())
+                                .map(str::to_string)
+                                .collect()
+                        })
+                        .unwrap_or_default();
+                    tokens.section_slugs =
+                        chain.iter().map(|p| section_slug(&info.lang, p)).collect();
+                    tokens
                 };
-                let mut chain: Vec<&str> = current
-                    .into_iter()
-                    .chain(current.into_iter().flat_map(ancestors))
-                    .filter(|p| is_section(&info.lang, p))
-                    .collect();
-                chain.reverse();
-                tokens.sections = current
-                    .map(|c| {
-                        c.split('/')
-                            .filter(|s| !s.is_empty())
-                            .map(str::to_string)
-                            .collect()
-                    })
-                    .unwrap_or_default();
-                tokens.section_slugs = chain.iter().map(|p| section_slug(&info.lang, p)).collect();
                 let url_path = slugged(
                     &info.lang,
                     &info.path,

@@ -190,6 +190,9 @@ fn is_language(name: &str, hugo: &HugoConfig) -> bool {
 
 /// The language of the content directory holding a post, else the default.
 fn directory_language(post: &Post, hugo: &HugoConfig) -> String {
+    if hugo.content_dirs.iter().all(|d| d.lang.is_none()) {
+        return hugo.default_content_language.clone();
+    }
     hugo.content_dirs
         .iter()
         .filter(|d| post.path.starts_with(&d.path))
@@ -262,6 +265,9 @@ fn prefix_dir<'a>(lang: &'a str, hugo: &HugoConfig) -> &'a str {
 
 /// Go's `strings.ToLower`: rune by rune, no final sigma, `İ` → `i`.
 pub fn go_lower(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
     if !s.chars().any(|c| c.is_uppercase()) {
         return s.to_string();
     }
@@ -364,10 +370,10 @@ fn urlize_token(s: &str, hugo: &HugoConfig) -> String {
 pub fn normalize(url: &str) -> String {
     let mut u = String::from("/");
     u.push_str(url.trim_start_matches('/'));
-    if let Some(dir) = u.strip_suffix("index.html") {
-        if dir.ends_with('/') {
-            u = dir.to_string();
-        }
+    if let Some(dir) = u.strip_suffix("index.html")
+        && dir.ends_with('/')
+    {
+        u = dir.to_string();
     }
     let last = u.rsplit('/').next().unwrap_or_default();
     if !u.ends_with('/') && !last.contains('.') {
@@ -488,6 +494,9 @@ pub(crate) fn percent_decode(s: &str) -> String {
 }
 
 fn collapse_slashes(s: &str) -> String {
+    if !s.contains("//") {
+        return s.to_string();
+    }
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         if c == '/' && out.ends_with('/') {
@@ -588,10 +597,11 @@ fn filename_date(base: &str) -> Option<(HugoDate, String)> {
             return Some((d, base[19..].trim_matches(delimiters).to_string()));
         }
     }
-    if base.len() >= 10 && base.is_char_boundary(10) {
-        if let Ok(d) = date::parse(&base[..10]) {
-            return Some((d, base[10..].trim_matches(delimiters).to_string()));
-        }
+    if base.len() >= 10
+        && base.is_char_boundary(10)
+        && let Ok(d) = date::parse(&base[..10])
+    {
+        return Some((d, base[10..].trim_matches(delimiters).to_string()));
     }
     None
 }
@@ -797,6 +807,9 @@ impl Permalinks {
 
     /// The pattern for a page of `kind` at `path` (Hugo's page path).
     pub fn find(&self, kind: Kind, path: &str) -> Option<&str> {
+        if self.rules.is_empty() {
+            return None;
+        }
         let path = go_lower(path);
         self.rules
             .iter()
@@ -1068,10 +1081,10 @@ pub(crate) fn create_target(d: &TargetDesc, hugo: &HugoConfig) -> Target {
     let mut url: Option<String> = d.url.filter(|u| !u.is_empty()).map(str::to_string);
     // A relative `url` is inside the language folder.
     let force_prefix = url.as_deref().is_some_and(|u| !u.starts_with('/'));
-    if let Some(u) = &mut url {
-        if u.contains("..") {
-            *u = join(&["/", u]);
-        }
+    if let Some(u) = &mut url
+        && u.contains("..")
+    {
+        *u = join(&["/", u]);
     }
     let mut els: Vec<String> = Vec::new();
     fn add(els: &mut Vec<String>, e: &str) {
@@ -1182,14 +1195,29 @@ pub(crate) fn create_target(d: &TargetDesc, hugo: &HugoConfig) -> Target {
 
 // URLs of single things, without the rest of the site.
 
+/// The page's `slug`, else the one the `:filename` date handler reads from
+/// its file name.
+pub(crate) fn page_slug<'a>(
+    meta: &Meta<'a>,
+    info: &PathInfo,
+    hugo: &HugoConfig,
+) -> Option<Cow<'a, str>> {
+    meta.string("slug").or_else(|| {
+        if !hugo.front_matter.date.iter().any(|k| k == ":filename") {
+            return None;
+        }
+        dated(meta, &hugo.front_matter.date, &content_base_name(info))
+            .and_then(|(_, s)| s)
+            .map(Cow::Owned)
+    })
+}
+
 /// Tokens of a page from its own front matter, every folder taken for a
 /// section.
 pub(crate) fn own_tokens<'a>(meta: &Meta<'a>, info: &PathInfo, hugo: &HugoConfig) -> Tokens<'a> {
     let base = content_base_name(info);
     let found = dated(meta, &hugo.front_matter.date, &base);
-    let slug = meta
-        .string("slug")
-        .or_else(|| found.as_ref().and_then(|(_, s)| s.clone()).map(Cow::Owned));
+    let slug = page_slug(meta, info, hugo);
     let dirs: Vec<String> = if info.kind.is_branch() {
         info.path
             .split('/')
@@ -1230,28 +1258,30 @@ pub(crate) fn own_tokens<'a>(meta: &Meta<'a>, info: &PathInfo, hugo: &HugoConfig
 ///
 /// `url_path` is the page path as used in URLs ([`PathInfo::url_path`]
 /// with the `slug` of every section above renamed, as Hugo 0.168 does).
-pub(crate) fn page_target(
-    meta: &Meta,
+pub(crate) fn page_target<'a>(
+    meta: &Meta<'a>,
     info: &PathInfo,
     url_path: &str,
-    tokens: &Tokens,
+    tokens: &dyn Fn() -> Tokens<'a>,
     permalinks: &Permalinks,
     hugo: &HugoConfig,
 ) -> Target {
     let url = meta.string("url").filter(|u| !u.is_empty()).map(|u| {
         if u.contains(':') {
-            expand_pattern(&u, tokens, hugo).map_or_else(|| u.to_string(), |e| query_unescape(&e))
+            expand_pattern(&u, &tokens(), hugo)
+                .map_or_else(|| u.to_string(), |e| query_unescape(&e))
         } else {
             u.to_string()
         }
     });
     let expanded = permalinks
         .find(info.kind, &info.path)
-        .and_then(|p| expand_pattern(p, tokens, hugo))
+        .and_then(|p| expand_pattern(p, &tokens(), hugo))
         .map(|e| clean(&query_unescape(&e)));
     let path = url_path;
     let last = path.rsplit('/').next().unwrap_or_default();
-    let base_name = match (&tokens.slug, info.kind) {
+    let slug = page_slug(meta, info, hugo);
+    let base_name = match (&slug, info.kind) {
         (Some(s), Kind::Page) if !s.is_empty() => s.as_ref(),
         _ => last,
     };
@@ -1277,12 +1307,12 @@ pub fn page_url(post: &Post, lang: &str, hugo: &HugoConfig) -> String {
     let mut info = path_info(post, hugo);
     info.lang = lang.to_string();
     let meta = Meta::own(post);
-    let tokens = own_tokens(&meta, &info, hugo);
+    let tokens = || own_tokens(&meta, &info, hugo);
     let mut url_path = info.url_path(hugo).to_string();
-    if matches!(info.kind, Kind::Section | Kind::Taxonomy | Kind::Term) {
-        if let Some(slug) = meta.string("slug").filter(|s| !s.is_empty()) {
-            url_path = rename_last(&url_path, &slug);
-        }
+    if matches!(info.kind, Kind::Section | Kind::Taxonomy | Kind::Term)
+        && let Some(slug) = meta.string("slug").filter(|s| !s.is_empty())
+    {
+        url_path = rename_last(&url_path, &slug);
     }
     page_target(
         &meta,
