@@ -170,6 +170,9 @@ pub struct HugoConfig {
     /// `disableDefaultLanguageRedirect`: no redirect between `/` and the
     /// default language's home.
     pub disable_default_language_redirect: bool,
+    /// Configured languages that are disabled (lower-cased): Hugo drops
+    /// their content files (`about.de.md`).
+    pub disabled_languages: Vec<String>,
     pub build_drafts: bool,
     pub build_future: bool,
     pub build_expired: bool,
@@ -206,6 +209,7 @@ impl HugoConfig {
             disable_path_to_lower: false,
             disable_kinds: Vec::new(),
             disable_default_language_redirect: false,
+            disabled_languages: Vec::new(),
             build_drafts: false,
             build_future: false,
             build_expired: false,
@@ -733,6 +737,12 @@ impl<'a> Reader<'a> {
                 None => defaults.default_content_language,
             },
         };
+        let disabled_languages: Vec<String> = c.get("languages").map_or_else(Vec::new, |l| {
+            l.entries()
+                .map(|(k, _)| k.to_lowercase())
+                .filter(|k| !languages.iter().any(|l| &l.name == k))
+                .collect()
+        });
         let mut languages = languages;
         if languages.is_empty() {
             languages.push(Language {
@@ -778,6 +788,7 @@ impl<'a> Reader<'a> {
                 None => Vec::new(),
             },
             disable_default_language_redirect: self.flag(c, "disableDefaultLanguageRedirect")?,
+            disabled_languages,
             build_drafts: self.flag(c, "buildDrafts")?,
             build_future: self.flag(c, "buildFuture")?,
             build_expired: self.flag(c, "buildExpired")?,

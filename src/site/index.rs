@@ -236,13 +236,20 @@ fn ignored(name: &str) -> bool {
 /// (`r.fr.png`), else its content directory's, else the default.
 fn resource_language(disk: &std::path::Path, content_path: &str, hugo: &HugoConfig) -> String {
     let file = content_path.rsplit('/').next().unwrap_or(content_path);
-    if hugo.languages.len() == 1 && hugo.content_dirs.iter().all(|d| d.lang.is_none()) {
+    if hugo.languages.len() == 1
+        && hugo.disabled_languages.is_empty()
+        && hugo.content_dirs.iter().all(|d| d.lang.is_none())
+    {
         return hugo.default_content_language.clone();
     }
     let mut parts = file.rsplitn(3, '.');
     let _ext = parts.next();
     if let (Some(lang), Some(_)) = (parts.next(), parts.next())
-        && let Some(l) = hugo.languages.iter().find(|l| l.eq_ignore_ascii_case(lang))
+        && let Some(l) = hugo
+            .languages
+            .iter()
+            .chain(&hugo.disabled_languages)
+            .find(|l| l.eq_ignore_ascii_case(lang))
     {
         return l.clone();
     }
@@ -349,6 +356,8 @@ impl<'a> SiteIndex<'a> {
                     Some(Unpublished::Ignored)
                 } else if in_leaf(info) {
                     Some(Unpublished::LeafResource)
+                } else if hugo.disabled_languages.contains(&info.lang) {
+                    Some(Unpublished::DisabledLanguage)
                 } else if disabled(info.kind) {
                     Some(Unpublished::DisabledKind)
                 } else if let Some(u) =
@@ -365,7 +374,11 @@ impl<'a> SiteIndex<'a> {
         let in_tree = |i: usize| {
             !matches!(
                 status[i],
-                Some(Unpublished::Ignored | Unpublished::LeafResource)
+                Some(
+                    Unpublished::Ignored
+                        | Unpublished::LeafResource
+                        | Unpublished::DisabledLanguage
+                )
             )
         };
 

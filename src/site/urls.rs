@@ -40,6 +40,8 @@ pub enum Unpublished {
     Ignored,
     /// Its kind is in `disableKinds`.
     DisabledKind,
+    /// Its language is disabled (`disableLanguages`, `disabled = true`).
+    DisabledLanguage,
 }
 
 impl Unpublished {
@@ -54,6 +56,7 @@ impl Unpublished {
             }
             Unpublished::Ignored => "a file Hugo ignores",
             Unpublished::DisabledKind => "of a kind the site disables (disableKinds)",
+            Unpublished::DisabledLanguage => "in a language the site disables",
         }
     }
 }
@@ -185,7 +188,10 @@ pub fn path_info(post: &Post, hugo: &HugoConfig) -> PathInfo {
 }
 
 fn is_language(name: &str, hugo: &HugoConfig) -> bool {
-    hugo.languages.iter().any(|l| l.eq_ignore_ascii_case(name))
+    hugo.languages
+        .iter()
+        .chain(&hugo.disabled_languages)
+        .any(|l| l.eq_ignore_ascii_case(name))
 }
 
 /// The language of the content directory holding a post, else the default.
