@@ -6,7 +6,7 @@
 //!
 //! - every built page (not a draft, not future, not expired, not of a
 //!   disabled kind) with `build.render: always`, at the URL of
-//!   [`urls::page_target`]; front matter cascaded from the `_index.md`
+//!   `urls::page_target`; front matter cascaded from the `_index.md`
 //!   files above a page counts (`cascade`, with `_target`/`target`);
 //! - a section list for every top-level folder holding a content file of
 //!   the language (even a draft), unless the folder's `_index.md` of that
@@ -24,6 +24,24 @@
 //!   page in the file's language and `build.publishResources` is not false;
 //!   content files inside a leaf bundle are resources, not pages;
 //! - static files.
+//!
+//! A slug on a section (taxonomy, term) renames its folder and everything
+//! below it. When several things claim one URL, `urls` lists them all: Hugo
+//! writes one of them, depending on the order it renders in (a page always
+//! wins over its own aliases; an alias often wins over a section page).
+//!
+//! Not modelled (documented limits): content adapters (`_content.gotmpl`)
+//! and content formats other than Markdown (`.html`, `.adoc`, `.org`…);
+//! the site configuration's `[[cascade]]`; `outputs` (a kind without HTML
+//! output); pagination (`/page/2/`, and the `/page/1/` alias); multihost
+//! sites, versions and roles; `removePathAccents`; static mounts with a
+//! target below `static/` and per-language static directories; themes and
+//! modules; the `:git` and `:fileModTime` date handlers; named time zones
+//! with daylight saving time (read as UTC for future/expired); a `url` or
+//! permalink with a token Hugo does not know (Hugo fails the build, bloglint
+//! keeps it as written); heading ids of sites with
+//! `markup.goldmark.parser.autoDefinitionTermID` (definition terms take ids
+//! first).
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::Range;

@@ -1495,7 +1495,7 @@ fn resource_base_of(page_url: &str) -> String {
 }
 
 /// Resolve an alias of a page published at `page_url` (see
-/// [`alias_target`]); the page's section for ugly URLs is taken from its
+/// `alias_target`); the page's section for ugly URLs is taken from its
 /// URL. `Err` holds why Hugo rejects it.
 pub fn resolve_alias(
     alias: &str,
