@@ -867,6 +867,106 @@ mod tests {
         assert_eq!(base_path(""), "");
     }
 
+    fn post(path: &str, front: &str) -> Post {
+        Post::parse(
+            PathBuf::from("/site/content").join(path),
+            path.into(),
+            format!("---\n{front}---\n"),
+        )
+    }
+
+    /// A small site; expectations checked with Hugo 0.168.0 (the same
+    /// cases are among the fixtures of `tests/hugo_oracle.rs`).
+    #[test]
+    fn a_small_site() {
+        let mut hugo = HugoConfig::default_for(std::path::Path::new("/site"));
+        hugo.languages = vec!["en".into(), "fr".into()];
+        let posts = [
+            post("_index.md", "title: Home\n"),
+            post(
+                "posts/a.md",
+                "title: A\naliases: [old, /Abs/]\ntags: [Café, Go]\n",
+            ),
+            post("posts/a.fr.md", "title: A\ntags: [Go]\n"),
+            post("posts/b/index.md", "title: B\nslug: Bee Ü\n"),
+            post("posts/b/other.md", "title: not a page\n"),
+            post(
+                "posts/draft.md",
+                "title: D\ndraft: true\naliases: [/gone/]\n",
+            ),
+            post("docs/_index.md", "title: Docs\nslug: manual\n"),
+            post("docs/c.md", "title: C\n"),
+        ];
+        let refs: Vec<&Post> = posts.iter().collect();
+        let resources = vec![
+            (
+                PathBuf::from("/site/content/posts/b/pic.png"),
+                "posts/b/pic.png".to_string(),
+            ),
+            (
+                PathBuf::from("/site/content/docs/guide.pdf"),
+                "docs/guide.pdf".to_string(),
+            ),
+        ];
+        let statics = vec![(
+            PathBuf::from("/site/static/x/index.html"),
+            "/x/index.html".to_string(),
+        )];
+        let index = SiteIndex::build(&hugo, &refs, &resources, &statics, 0);
+        let mut urls: Vec<&str> = index.urls.keys().map(String::as_str).collect();
+        urls.sort();
+        assert_eq!(
+            urls,
+            [
+                "/",
+                "/Abs/",
+                "/categories/",
+                "/en/",
+                "/fr/",
+                "/fr/categories/",
+                "/fr/posts/",
+                "/fr/posts/a/",
+                "/fr/tags/",
+                "/fr/tags/go/",
+                "/manual/",
+                "/manual/c/",
+                "/manual/guide.pdf",
+                "/posts/",
+                "/posts/a/",
+                "/posts/bee-ü/",
+                "/posts/bee-ü/pic.png",
+                "/posts/old/",
+                "/tags/",
+                "/tags/café/",
+                "/tags/go/",
+                "/x/",
+            ]
+        );
+        let by = |p: &str| index.pages.iter().position(|x| x.post.content_path == p);
+        let a = by("posts/a.md").expect("a");
+        assert_eq!(index.lookup("/posts/a"), Some(&[Served::Page(a)][..]));
+        assert_eq!(
+            index.lookup("/posts/old/"),
+            Some(&[Served::Alias(a, 0)][..])
+        );
+        assert_eq!(
+            index.lookup("/tags/caf%C3%A9/"),
+            Some(&[Served::Term("tags".into(), "café".into())][..])
+        );
+        assert_eq!(index.lookup("/en/"), Some(&[Served::Page(0)][..]));
+        assert_eq!(index.redirects.get("/en/").map(String::as_str), Some("/"));
+        assert_eq!(index.lookup("/gone/"), None);
+        let other = by("posts/b/other.md").expect("other");
+        assert_eq!(
+            index.pages[other].unpublished,
+            Some(Unpublished::LeafResource)
+        );
+        assert_eq!(
+            index.pages[by("docs/_index.md").expect("docs")].hugo_kind,
+            Kind::Section
+        );
+    }
+
     #[test]
     fn ancestor_paths() {
         let a: Vec<&str> = ancestors("/posts/a/b").collect();

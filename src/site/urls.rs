@@ -597,19 +597,14 @@ fn date_value(n: &Node) -> Option<HugoDate> {
 /// name: `2024-01-05-my-post` → (2024-01-05, `my-post`).
 fn filename_date(base: &str) -> Option<(HugoDate, String)> {
     let delimiters: &[char] = &[' ', '-', '_'];
-    if base.len() >= 19 && base.is_char_boundary(19) {
-        let text = format!("{}T{}", &base[..10], base[11..19].replace('-', ":"));
-        if let Ok(d) = date::parse(&text) {
-            return Some((d, base[19..].trim_matches(delimiters).to_string()));
-        }
-    }
-    if base.len() >= 10
-        && base.is_char_boundary(10)
-        && let Ok(d) = date::parse(&base[..10])
+    if let (Some(day), Some(time), Some(rest)) = (base.get(..10), base.get(11..19), base.get(19..))
+        && let Ok(d) = date::parse(&format!("{day}T{}", time.replace('-', ":")))
     {
-        return Some((d, base[10..].trim_matches(delimiters).to_string()));
+        return Some((d, rest.trim_matches(delimiters).to_string()));
     }
-    None
+    let (day, rest) = (base.get(..10)?, base.get(10..)?);
+    let d = date::parse(day).ok()?;
+    Some((d, rest.trim_matches(delimiters).to_string()))
 }
 
 /// The first date found by a `frontmatter` handler list; and the slug the
@@ -1771,10 +1766,65 @@ mod tests {
     }
 
     #[test]
+    fn dates_from_file_names() {
+        let slug = |base: &str| filename_date(base).map(|(d, s)| (d.to_string(), s));
+        assert_eq!(
+            slug("2024-01-05-my-post"),
+            Some(("2024-01-05".into(), "my-post".into()))
+        );
+        assert_eq!(
+            slug("2024-01-05_x"),
+            Some(("2024-01-05".into(), "x".into()))
+        );
+        assert_eq!(
+            slug("2024-01-05-10-30-00-later"),
+            Some(("2024-01-05T10:30:00".into(), "later".into()))
+        );
+        assert_eq!(
+            slug("2024-01-05"),
+            Some(("2024-01-05".into(), String::new()))
+        );
+        assert_eq!(slug("notadate-x"), None);
+        // Multi-byte characters where the date would end: no panic.
+        assert_eq!(slug("2024-01-0é-x"), None);
+        assert_eq!(
+            slug("2024-01-05-é1234567890"),
+            Some(("2024-01-05".into(), "é1234567890".into()))
+        );
+        assert_eq!(slug("éééééééééé"), None);
+    }
+
+    #[test]
     fn normalize_keys() {
         assert_eq!(normalize("posts/a"), "/posts/a/");
         assert_eq!(normalize("/x/index.html"), "/x/");
         assert_eq!(normalize("/a.png"), "/a.png");
         assert_eq!(normalize("/"), "/");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn never_panics(
+            path in "[a-zA-Z_ .é#~%/-]{1,30}\\.md",
+            value in "[-a-zA-Z0-9 :/._%+é\\[\\]]{0,30}",
+            alias in "[-a-z./:é%]{0,20}",
+        ) {
+            let mut h = hugo();
+            h.permalinks = vec![crate::hugo::config::Permalink {
+                kind: None,
+                key: String::new(),
+                pattern: value.clone(),
+                glob: true,
+            }];
+            h.front_matter.date.insert(0, ":filename".into());
+            let path = path.trim_start_matches('/');
+            let front = format!("url: \"{value}\"\nslug: \"{value}\"\ntitle: \"{value}\"\n");
+            let p = post(path, &front);
+            let url = page_url(&p, "en", &h);
+            proptest::prop_assert!(url.starts_with('/'));
+            let _ = resolve_alias(&alias, &url, "en", &h);
+            let _ = term_url("tags", &value, "en", &h);
+            let _ = unpublished(&p, &h, 0);
+        }
     }
 }
