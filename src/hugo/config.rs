@@ -165,6 +165,14 @@ pub struct HugoConfig {
     pub disable_aliases: bool,
     pub ugly_urls: UglyUrls,
     pub disable_path_to_lower: bool,
+    /// `disableKinds`, lower-cased (`taxonomyterm` read as `taxonomy`).
+    pub disable_kinds: Vec<String>,
+    /// `disableDefaultLanguageRedirect`: no redirect between `/` and the
+    /// default language's home.
+    pub disable_default_language_redirect: bool,
+    /// Configured languages that are disabled (lower-cased): Hugo drops
+    /// their content files (`about.de.md`).
+    pub disabled_languages: Vec<String>,
     pub build_drafts: bool,
     pub build_future: bool,
     pub build_expired: bool,
@@ -199,6 +207,9 @@ impl HugoConfig {
             disable_aliases: false,
             ugly_urls: UglyUrls::default(),
             disable_path_to_lower: false,
+            disable_kinds: Vec::new(),
+            disable_default_language_redirect: false,
+            disabled_languages: Vec::new(),
             build_drafts: false,
             build_future: false,
             build_expired: false,
@@ -726,6 +737,12 @@ impl<'a> Reader<'a> {
                 None => defaults.default_content_language,
             },
         };
+        let disabled_languages: Vec<String> = c.get("languages").map_or_else(Vec::new, |l| {
+            l.entries()
+                .map(|(k, _)| k.to_lowercase())
+                .filter(|k| !languages.iter().any(|l| &l.name == k))
+                .collect()
+        });
         let mut languages = languages;
         if languages.is_empty() {
             languages.push(Language {
@@ -759,6 +776,19 @@ impl<'a> Reader<'a> {
                 None => UglyUrls::default(),
             },
             disable_path_to_lower: self.flag(c, "disablePathToLower")?,
+            disable_kinds: match c.get("disableKinds") {
+                Some(v) => self
+                    .strings(v, "disableKinds")?
+                    .into_iter()
+                    .map(|k| match k.to_lowercase().as_str() {
+                        "taxonomyterm" => "taxonomy".to_string(),
+                        k => k.to_string(),
+                    })
+                    .collect(),
+                None => Vec::new(),
+            },
+            disable_default_language_redirect: self.flag(c, "disableDefaultLanguageRedirect")?,
+            disabled_languages,
             build_drafts: self.flag(c, "buildDrafts")?,
             build_future: self.flag(c, "buildFuture")?,
             build_expired: self.flag(c, "buildExpired")?,

@@ -1,13 +1,57 @@
 //! The site as Hugo publishes it: every URL and what serves it, built once
 //! from the parsed posts for the site rules.
+//!
+//! What Hugo 0.168 publishes, as `tests/hugo_oracle.rs` checks it against a
+//! real build:
+//!
+//! - every built page (not a draft, not future, not expired, not of a
+//!   disabled kind) with `build.render: always`, at the URL of
+//!   `urls::page_target`; front matter cascaded from the `_index.md`
+//!   files above a page counts (`cascade`, with `_target`/`target`);
+//! - a section list for every top-level folder holding a content file of
+//!   the language (even a draft), unless the folder's `_index.md` of that
+//!   language decides otherwise (a draft `_index.md` hides the section but
+//!   not the pages in it); nested folders are sections only with an
+//!   `_index.md`; a home page per language;
+//! - a taxonomy list per taxonomy and language, used or not; a term page per
+//!   distinct term path (`Go` and `go` share `/tags/go/`) among the built
+//!   pages not `render: never`, and per term `_index.md`;
+//! - aliases of rendered pages; Hugo's own redirect between `/` and the
+//!   default language's home ([`SiteIndex::redirects`]);
+//! - page resources: every other file under the content folders goes inside
+//!   the URL of the nearest bundle above it (a leaf bundle, a section, the
+//!   home), with its relative path as written, when that bundle has a built
+//!   page in the file's language and `build.publishResources` is not false;
+//!   content files inside a leaf bundle are resources, not pages;
+//! - static files.
+//!
+//! A slug on a section (taxonomy, term) renames its folder and everything
+//! below it. When several things claim one URL, `urls` lists them all: Hugo
+//! writes one of them, depending on the order it renders in (a page always
+//! wins over its own aliases; an alias often wins over a section page).
+//!
+//! Not modelled (documented limits): content adapters (`_content.gotmpl`)
+//! and content formats other than Markdown (`.html`, `.adoc`, `.org`…);
+//! the site configuration's `[[cascade]]`; `outputs` (a kind without HTML
+//! output); pagination (`/page/2/`, and the `/page/1/` alias); multihost
+//! sites, versions and roles; `removePathAccents`; static mounts with a
+//! target below `static/` and per-language static directories; themes and
+//! modules; the `:git` and `:fileModTime` date handlers; named time zones
+//! with daylight saving time (read as UTC for future/expired); a `url` or
+//! permalink with a token Hugo does not know (Hugo fails the build, bloglint
+//! keeps it as written); heading ids of sites with
+//! `markup.goldmark.parser.autoDefinitionTermID` (definition terms take ids
+//! first).
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::Range;
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
-use super::urls::{self, Unpublished};
-use crate::document::{PageKind, Post};
+use globset::{GlobBuilder, GlobMatcher};
+
+use super::urls::{self, Bundle, Kind, Meta, PathInfo, Permalinks, Render, Target, Unpublished};
+use crate::document::{Post, Table, Value};
 use crate::hugo::config::HugoConfig;
 use crate::hugo::heading_id;
 
@@ -15,11 +59,15 @@ use crate::hugo::heading_id;
 pub struct Page<'a> {
     pub post: &'a Post,
     pub lang: String,
-    /// Site path without the baseURL sub-path: `/posts/a/`.
+    /// Site path without the baseURL sub-path: `/posts/a/` (or
+    /// `/posts/a.html` with ugly URLs). For a page not published: where it
+    /// would be.
     pub url: String,
     /// `None`: published.
     pub unpublished: Option<Unpublished>,
     pub aliases: Vec<Alias>,
+    /// Hugo's kind of the page (`home`, `section`, `taxonomy`, `term`, `page`).
+    pub hugo_kind: Kind,
     ids: OnceLock<Vec<String>>,
 }
 
@@ -33,6 +81,10 @@ pub struct Alias {
     pub url: Result<String, String>,
     /// Whether it was written relative to the page.
     pub relative: bool,
+    /// For an alias cascaded from an `_index.md` (Hugo cascades `aliases`
+    /// like any front matter key): that file and the value's span in it.
+    /// `span` then points at the page's front matter.
+    pub cascaded_from: Option<(PathBuf, Range<usize>)>,
 }
 
 /// What serves a URL.
@@ -40,9 +92,10 @@ pub struct Alias {
 pub enum Served {
     /// A content page (regular, list or home), by index in `pages`.
     Page(usize),
-    /// A section with no `_index.md`: Hugo makes its list page anyway.
+    /// A section with no `_index.md`: Hugo makes its list page anyway. The
+    /// section's folder name; `""` for a home page without `_index.md`.
     Section(String),
-    /// A taxonomy's list of terms (`/tags/`).
+    /// A taxonomy's list of terms (`/tags/`), by plural as configured.
     Taxonomy(String),
     /// A term page (`/tags/go/`), by taxonomy plural and urlized term.
     Term(String, String),
@@ -57,12 +110,18 @@ pub enum Served {
 pub struct SiteIndex<'a> {
     pub hugo: &'a HugoConfig,
     pub pages: Vec<Page<'a>>,
-    /// Every published URL (normalized by [`urls::normalize`]) and what serves it.
+    /// Every published URL and what serves it. Keys are site paths as
+    /// [`urls`] writes them: `/posts/a/`, `/posts/a.html`, `/img/x.png`.
     pub urls: HashMap<String, Vec<Served>>,
-    /// Pages by content path (`posts/a.md`), for `ref`/`relref`.
+    /// Pages by content path (`posts/a.md`, lower-cased), for `ref`/`relref`.
     pub by_content_path: HashMap<String, Vec<usize>>,
     /// The baseURL's path, without trailing slash: `/docs` or ``.
     pub base_path: String,
+    /// Hugo's own redirects (URL → target URL): `/` → `/en/` when the
+    /// default language is in a sub-folder, `/en/` → `/` on a multilingual
+    /// site where it is not. In `urls`, such a URL is served by what serves
+    /// its target (the home page).
+    pub redirects: HashMap<String, String>,
 }
 
 impl Page<'_> {
@@ -77,6 +136,155 @@ impl Page<'_> {
     }
 }
 
+/// A `cascade` entry of an `_index.md`, compiled.
+struct Cascade<'a> {
+    table: &'a Table,
+    kind: Option<GlobMatcher>,
+    path: Option<GlobMatcher>,
+    /// Its environment and language conditions hold (or are absent).
+    applies: bool,
+    /// A target glob that does not compile: applies nowhere.
+    broken: bool,
+}
+
+impl Cascade<'_> {
+    fn matches(&self, kind: Kind, path: &str) -> bool {
+        self.applies
+            && !self.broken
+            && self.kind.as_ref().is_none_or(|g| g.is_match(kind.name()))
+            && self.path.as_ref().is_none_or(|g| g.is_match(path))
+    }
+}
+
+fn glob(pattern: &str) -> Result<GlobMatcher, globset::Error> {
+    Ok(GlobBuilder::new(pattern)
+        .literal_separator(true)
+        .build()?
+        .compile_matcher())
+}
+
+/// The cascade entries of a branch page's front matter.
+fn cascades<'a>(post: &'a Post, lang: &str) -> Vec<Cascade<'a>> {
+    let Some(node) = post.field("cascade") else {
+        return Vec::new();
+    };
+    let tables: Vec<&Table> = match &node.value {
+        Value::Table(t) => vec![t],
+        Value::Array(items) => items.iter().filter_map(|i| i.as_table()).collect(),
+        _ => Vec::new(),
+    };
+    tables
+        .into_iter()
+        .map(|table| {
+            let target = table
+                .value("_target")
+                .or_else(|| table.value("target"))
+                .and_then(|t| t.as_table());
+            let get = |key: &str| {
+                target
+                    .and_then(|t| t.value(key))
+                    .and_then(|n| n.as_str())
+                    .filter(|s| !s.is_empty())
+            };
+            let mut broken = false;
+            let mut compile = |key: &str, lower: bool| {
+                get(key).and_then(|p| {
+                    let p = if lower {
+                        p.to_lowercase()
+                    } else {
+                        p.to_string()
+                    };
+                    glob(&p).map_err(|_| broken = true).ok()
+                })
+            };
+            let kind = compile("kind", false);
+            let path = compile("path", true);
+            // `hugo` builds the production environment.
+            let environment = compile("environment", false);
+            let language = compile("lang", false);
+            let applies = environment.is_none_or(|g| g.is_match("production"))
+                && language.is_none_or(|g| g.is_match(lang));
+            Cascade {
+                table,
+                kind,
+                path,
+                applies,
+                broken,
+            }
+        })
+        .collect()
+}
+
+/// `/posts/a/b` → `/posts/a`, `/posts`, `/`.
+fn ancestors(path: &str) -> impl Iterator<Item = &str> {
+    let mut cur = Some(path);
+    std::iter::from_fn(move || {
+        let p = cur?;
+        if p == "/" {
+            cur = None;
+            return None;
+        }
+        let parent = match p.rfind('/') {
+            Some(0) | None => "/",
+            Some(i) => &p[..i],
+        };
+        cur = Some(parent);
+        Some(parent)
+    })
+}
+
+/// The content folder of a resource as Hugo keys it: `posts/Sub Dir` →
+/// `/posts/sub-dir`.
+fn node_path(dir: &str) -> String {
+    urls::normalize_basic(&format!("/{dir}"))
+}
+
+/// Content files Hugo reads in formats bloglint does not parse: pages it
+/// does not index, not resources.
+const OTHER_CONTENT: [&str; 11] = [
+    "html", "htm", "mkd", "mkdn", "adoc", "asciidoc", "ad", "pandoc", "pdc", "rst", "org",
+];
+
+/// A file name Hugo ignores in content: `#…`, `…~`.
+fn ignored(name: &str) -> bool {
+    name.starts_with('#') || name.ends_with('~')
+}
+
+/// The language of a resource: a configured language before its extension
+/// (`r.fr.png`), else its content directory's, else the default.
+fn resource_language(disk: &std::path::Path, content_path: &str, hugo: &HugoConfig) -> String {
+    let file = content_path.rsplit('/').next().unwrap_or(content_path);
+    if hugo.languages.len() == 1
+        && hugo.disabled_languages.is_empty()
+        && hugo.content_dirs.iter().all(|d| d.lang.is_none())
+    {
+        return hugo.default_content_language.clone();
+    }
+    let mut parts = file.rsplitn(3, '.');
+    let _ext = parts.next();
+    if let (Some(lang), Some(_)) = (parts.next(), parts.next())
+        && let Some(l) = hugo
+            .languages
+            .iter()
+            .chain(&hugo.disabled_languages)
+            .find(|l| l.eq_ignore_ascii_case(lang))
+    {
+        return l.clone();
+    }
+    hugo.content_dirs
+        .iter()
+        .filter(|d| disk.starts_with(&d.path))
+        .find_map(|d| d.lang.clone())
+        .unwrap_or_else(|| hugo.default_content_language.clone())
+}
+
+/// A list page with no content file of its own.
+struct Virtual {
+    lang: String,
+    served: Served,
+    target: Target,
+}
+
 impl<'a> SiteIndex<'a> {
     /// Index the posts of a site. `resources` are the non-content files
     /// under the content directories, as (path on disk, content path);
@@ -89,34 +297,279 @@ impl<'a> SiteIndex<'a> {
         static_files: &[(PathBuf, String)],
         now: i64,
     ) -> SiteIndex<'a> {
+        let permalinks = Permalinks::new(hugo);
+        let infos: Vec<PathInfo> = posts.iter().map(|p| urls::path_info(p, hugo)).collect();
+        let disabled = |k: Kind| hugo.disable_kinds.iter().any(|d| d == k.name());
+
+        // Bundles and list pages, by Hugo's path.
+        let mut leaves: HashMap<(&str, &str), usize> = HashMap::new();
+        let mut branches: HashMap<(&str, &str), usize> = HashMap::new();
+        let mut leaf_dirs: HashSet<&str> = HashSet::new();
+        for (i, info) in infos.iter().enumerate() {
+            let key = (info.lang.as_str(), info.path.as_str());
+            match info.bundle {
+                Bundle::Leaf => {
+                    leaf_dirs.insert(info.path.as_str());
+                    leaves.entry(key).or_insert(i);
+                }
+                Bundle::Branch => {
+                    branches.entry(key).or_insert(i);
+                }
+                Bundle::None => {}
+            }
+        }
+        let in_leaf = |info: &PathInfo| ancestors(&info.path).any(|d| leaf_dirs.contains(d));
+
+        // Cascades, nearest first.
+        let compiled: HashMap<usize, Vec<Cascade>> = branches
+            .values()
+            .map(|&i| (i, cascades(posts[i], &infos[i].lang)))
+            .filter(|(_, c)| !c.is_empty())
+            .collect();
+        // The matching entries, and the post each is written in.
+        let (chains, sources): (Vec<Vec<&Table>>, Vec<Vec<usize>>) = infos
+            .iter()
+            .enumerate()
+            .map(|(i, info)| {
+                if compiled.is_empty() {
+                    return (Vec::new(), Vec::new());
+                }
+                let own = (info.bundle == Bundle::Branch).then_some(i);
+                let above = ancestors(&info.path)
+                    .filter_map(|p| branches.get(&(info.lang.as_str(), p)).copied());
+                let path = urls::go_lower(&info.path);
+                own.into_iter()
+                    .chain(above)
+                    .filter_map(|j| compiled.get(&j).map(|c| (j, c)))
+                    .flat_map(|(j, c)| c.iter().map(move |c| (j, c)))
+                    .filter(|(_, c)| c.matches(info.kind, &path))
+                    .map(|(j, c)| (c.table, j))
+                    .unzip()
+            })
+            .unzip();
+        let metas: Vec<Meta> = posts
+            .iter()
+            .zip(&chains)
+            .map(|(post, chain)| Meta {
+                post,
+                cascade: chain,
+            })
+            .collect();
+
+        // Publication.
+        let mut render = Vec::with_capacity(posts.len());
+        let status: Vec<Option<Unpublished>> = infos
+            .iter()
+            .zip(&metas)
+            .map(|(info, meta)| {
+                let mode = urls::render_mode(meta);
+                render.push(mode);
+                let name = meta
+                    .post
+                    .content_path
+                    .rsplit('/')
+                    .next()
+                    .unwrap_or_default();
+                if ignored(name) {
+                    Some(Unpublished::Ignored)
+                } else if in_leaf(info) {
+                    Some(Unpublished::LeafResource)
+                } else if hugo.disabled_languages.contains(&info.lang) {
+                    Some(Unpublished::DisabledLanguage)
+                } else if disabled(info.kind) {
+                    Some(Unpublished::DisabledKind)
+                } else if let Some(u) =
+                    urls::unbuilt(meta, &urls::content_base_name(info), hugo, now)
+                {
+                    Some(u)
+                } else {
+                    (mode != Render::Always).then_some(Unpublished::NotRendered)
+                }
+            })
+            .collect();
+        // Built: in the site, with a URL (maybe not rendered).
+        let built = |i: usize| matches!(status[i], None | Some(Unpublished::NotRendered));
+        let in_tree = |i: usize| {
+            !matches!(
+                status[i],
+                Some(
+                    Unpublished::Ignored
+                        | Unpublished::LeafResource
+                        | Unpublished::DisabledLanguage
+                )
+            )
+        };
+
+        // Sections: top-level folders with a content file, per language.
+        let mut sections: BTreeMap<(String, String), String> = BTreeMap::new();
+        for (i, info) in infos.iter().enumerate() {
+            if !in_tree(i) || info.kind == Kind::Home {
+                continue;
+            }
+            let first = info.path[1..].split('/').next().unwrap_or_default();
+            let nested = info.path[1..].contains('/');
+            if (nested || info.kind != Kind::Page) && urls::taxonomy_of(first, hugo).is_none() {
+                let unnormalized = info.unnormalized[1..].split('/').next().unwrap_or_default();
+                sections
+                    .entry((info.lang.clone(), format!("/{first}")))
+                    .or_insert_with(|| unnormalized.to_string());
+            }
+        }
+
+        // URLs of the content pages.
+        let section_slug = |lang: &str, path: &str| -> String {
+            match branches.get(&(lang, path)) {
+                Some(&j) => {
+                    let m = &metas[j];
+                    let s = m.string("slug").filter(|s| !s.is_empty());
+                    let s = s.or_else(|| m.string("title")).unwrap_or_default();
+                    urls::sanitize_path(&s, hugo)
+                }
+                None => path.rsplit('/').next().unwrap_or_default().to_string(),
+            }
+        };
+        // Hugo 0.168 renames a list page's folder, and everything below it,
+        // to its `slug`.
+        let slugs: HashMap<(&str, &str), String> = branches
+            .iter()
+            .filter(|&(_, &i)| built(i) && infos[i].kind != Kind::Home)
+            .filter_map(|(&key, &i)| {
+                let slug = metas[i].string("slug").filter(|s| !s.is_empty())?;
+                Some((key, slug.into_owned()))
+            })
+            .collect();
+        let slugged = |lang: &str, path: &str, url_path: &str, own: bool| -> String {
+            if slugs.is_empty() || path == "/" {
+                return url_path.to_string();
+            }
+            let mut segments: Vec<&str> = url_path[1..].split('/').collect();
+            let n = segments.len();
+            let mut renamed = false;
+            for (k, (end, _)) in path
+                .match_indices('/')
+                .skip(1)
+                .chain([(path.len(), "")])
+                .enumerate()
+            {
+                if k + 1 == n && !own {
+                    break;
+                }
+                if let (Some(slug), Some(seg)) =
+                    (slugs.get(&(lang, &path[..end])), segments.get_mut(k))
+                {
+                    *seg = slug;
+                    renamed = true;
+                }
+            }
+            if renamed {
+                format!("/{}", segments.join("/"))
+            } else {
+                url_path.to_string()
+            }
+        };
+        let is_section = |lang: &str, path: &str| {
+            path != "/"
+                && (!path[1..].contains('/')
+                    || branches
+                        .get(&(lang, path))
+                        .is_some_and(|&j| infos[j].kind == Kind::Section))
+        };
+        let targets: Vec<Target> = infos
+            .iter()
+            .enumerate()
+            .map(|(i, info)| {
+                let tokens = || {
+                    let mut tokens = urls::own_tokens(&metas[i], info, hugo);
+                    let current = if info.kind != Kind::Page {
+                        Some(info.path.as_str())
+                    } else {
+                        ancestors(&info.path).find(|p| is_section(&info.lang, p))
+                    };
+                    let mut chain: Vec<&str> = current
+                        .into_iter()
+                        .chain(current.into_iter().flat_map(ancestors))
+                        .filter(|p| is_section(&info.lang, p))
+                        .collect();
+                    chain.reverse();
+                    tokens.sections = current
+                        .map(|c| {
+                            c.split('/')
+                                .filter(|s| !s.is_empty())
+                                .map(str::to_string)
+                                .collect()
+                        })
+                        .unwrap_or_default();
+                    tokens.section_slugs =
+                        chain.iter().map(|p| section_slug(&info.lang, p)).collect();
+                    tokens
+                };
+                let url_path = slugged(
+                    &info.lang,
+                    &info.path,
+                    info.url_path(hugo),
+                    info.kind != Kind::Page,
+                );
+                urls::page_target(&metas[i], info, &url_path, &tokens, &permalinks, hugo)
+            })
+            .collect();
+
         let mut index = SiteIndex {
             hugo,
             pages: Vec::with_capacity(posts.len()),
             urls: HashMap::new(),
             by_content_path: HashMap::new(),
             base_path: base_path(&hugo.base_url),
+            redirects: HashMap::new(),
         };
-        for post in posts {
-            let lang = urls::language(post, hugo);
-            let url = urls::page_url(post, &lang, hugo);
-            let aliases = aliases(post, &url, &lang, hugo);
+        for (i, post) in posts.iter().enumerate() {
+            let info = &infos[i];
+            let ugly = hugo.ugly_urls.for_section(info.section());
+            let lang_dir = urls::language_prefix(&info.lang, hugo);
+            let resolve = |a: &str| {
+                urls::alias_target(
+                    a,
+                    &targets[i].resource_base,
+                    lang_dir.trim_start_matches('/'),
+                    ugly,
+                )
+            };
+            let mut aliases = aliases(post, &resolve);
+            if post.field("aliases").is_none() {
+                // Cascaded from the nearest `_index.md` that sets them.
+                let from = chains[i]
+                    .iter()
+                    .zip(&sources[i])
+                    .find(|(t, _)| t.value("aliases").is_some_and(|n| n.value != Value::Null));
+                if let Some((table, &j)) = from {
+                    let anchor = post.front_matter_anchor();
+                    aliases = alias_items(table.value("aliases"))
+                        .into_iter()
+                        .map(|(written, span)| Alias {
+                            url: resolve(&written),
+                            relative: !written.starts_with('/'),
+                            written,
+                            span: anchor.clone(),
+                            cascaded_from: Some((posts[j].path.clone(), span)),
+                        })
+                        .collect();
+                }
+            }
             index.pages.push(Page {
                 post,
-                lang,
-                url,
-                unpublished: urls::unpublished(post, hugo, now),
+                lang: info.lang.clone(),
+                url: targets[i].url.clone(),
+                unpublished: status[i].clone(),
                 aliases,
+                hugo_kind: info.kind,
                 ids: OnceLock::new(),
             });
-        }
-        let mut sections: Vec<(String, String)> = Vec::new();
-        let mut terms: Vec<(String, String, String)> = Vec::new();
-        for (i, page) in index.pages.iter().enumerate() {
             index
                 .by_content_path
-                .entry(page.post.content_path.to_lowercase())
+                .entry(post.content_path.to_lowercase())
                 .or_default()
                 .push(i);
+        }
+        for (i, page) in index.pages.iter().enumerate() {
             if !page.is_published() {
                 continue;
             }
@@ -125,6 +578,9 @@ impl<'a> SiteIndex<'a> {
                 .entry(page.url.clone())
                 .or_default()
                 .push(Served::Page(i));
+            if hugo.disable_aliases {
+                continue;
+            }
             for (j, alias) in page.aliases.iter().enumerate() {
                 if let Ok(u) = &alias.url {
                     index
@@ -134,108 +590,228 @@ impl<'a> SiteIndex<'a> {
                         .push(Served::Alias(i, j));
                 }
             }
-            if page.post.kind == PageKind::Page {
-                let logical = urls::logical_path(page.post, hugo);
-                let section = urls::section_of(&logical, page.post.kind).to_string();
-                sections.push((section, page.lang.clone()));
+        }
+
+        // List pages without a content file: sections, homes, taxonomies, terms.
+        let mut virtuals: Vec<Virtual> = Vec::new();
+        let mut list =
+            |kind: Kind, lang: &str, path: &str, url_path: &str, title: &str, served: Served| {
+                if disabled(kind) || branches.contains_key(&(lang, path)) {
+                    return;
+                }
+                let url_path = slugged(lang, path, url_path, true);
+                let target =
+                    urls::list_target(kind, path, &url_path, title, lang, &permalinks, hugo);
+                virtuals.push(Virtual {
+                    lang: lang.to_string(),
+                    served,
+                    target,
+                });
+            };
+        for ((lang, path), name) in &sections {
+            let url_path = if hugo.disable_path_to_lower {
+                format!("/{name}")
+            } else {
+                path.clone()
+            };
+            let served = Served::Section(path[1..].to_string());
+            list(Kind::Section, lang, path, &url_path, name, served);
+        }
+        for lang in &hugo.languages {
+            list(
+                Kind::Home,
+                lang,
+                "/",
+                "/",
+                "",
+                Served::Section(String::new()),
+            );
+            for (_, plural) in &hugo.taxonomies {
+                let path = format!("/{}", urls::taxonomy_key(plural));
+                list(
+                    Kind::Taxonomy,
+                    lang,
+                    &path,
+                    &path,
+                    plural,
+                    Served::Taxonomy(plural.clone()),
+                );
+            }
+        }
+        // Terms of the built pages that are not `render: never`.
+        let mut terms: BTreeMap<(String, String), (String, String)> = BTreeMap::new();
+        for (i, info) in infos.iter().enumerate() {
+            if !built(i) || render[i] == Render::Never {
+                continue;
             }
             for (_, plural) in &hugo.taxonomies {
-                if let Some(items) = page.post.field(plural).and_then(|n| n.string_list()) {
-                    for (term, _) in items {
-                        terms.push((plural.clone(), term.to_string(), page.lang.clone()));
+                let Some(node) = metas[i].field(plural) else {
+                    continue;
+                };
+                for (term, _) in urls::string_items(node) {
+                    if term.is_empty() {
+                        continue;
                     }
+                    let key = urls::term_path_cased(plural, &term, false);
+                    terms
+                        .entry((info.lang.clone(), key))
+                        .or_insert_with(|| (plural.clone(), term.into_owned()));
                 }
             }
         }
-        for (section, lang) in sections {
-            let url = urls::normalize(&format!(
-                "{}/{}",
-                urls::language_prefix(&lang, hugo),
-                urls::sanitize_path(&section, hugo)
-            ));
-            let served = index.urls.entry(url).or_default();
-            if served.is_empty() {
-                served.push(Served::Section(section));
+        for ((lang, path), (plural, term)) in &terms {
+            let url_path = urls::term_path(plural, term, hugo);
+            let served = Served::Term(plural.clone(), urls::urlize(term));
+            list(Kind::Term, lang, path, &url_path, term, served);
+        }
+        for v in &virtuals {
+            index
+                .urls
+                .entry(v.target.url.clone())
+                .or_default()
+                .push(v.served.clone());
+        }
+
+        // Hugo's redirect between `/` and the default language's home.
+        if !hugo.disable_default_language_redirect {
+            let default = hugo.default_content_language.as_str();
+            let home = urls::language_prefix(default, hugo) + "/";
+            let from = if hugo.default_content_language_in_subdir {
+                Some("/".to_string())
+            } else if hugo.languages.len() > 1 {
+                Some(format!("/{default}/"))
+            } else {
+                None
+            };
+            if let Some(from) = from {
+                let server = branches
+                    .get(&(default, "/"))
+                    .filter(|&&i| status[i].is_none())
+                    .map(|&i| Served::Page(i))
+                    .or_else(|| {
+                        virtuals
+                            .iter()
+                            .find(|v| {
+                                v.lang == default && v.served == Served::Section(String::new())
+                            })
+                            .map(|v| v.served.clone())
+                    });
+                if let Some(server) = server {
+                    index.urls.entry(from.clone()).or_default().push(server);
+                    index.redirects.insert(from, home);
+                }
             }
         }
-        for lang in &hugo.languages {
-            for (_, plural) in &hugo.taxonomies {
-                let url = urls::taxonomy_url(plural, lang, hugo);
-                index
-                    .urls
-                    .entry(url)
-                    .or_default()
-                    .push(Served::Taxonomy(plural.clone()));
-            }
+
+        // Resources: inside the nearest bundle above them.
+        let mut virtual_bases: HashMap<(&str, String), &str> = HashMap::new();
+        for v in &virtuals {
+            let path = match &v.served {
+                Served::Section(s) => format!("/{s}"),
+                Served::Taxonomy(plural) => format!("/{}", urls::taxonomy_key(plural)),
+                _ => continue,
+            };
+            virtual_bases.insert(
+                (v.lang.as_str(), urls::normalize_basic(&path)),
+                &v.target.resource_base,
+            );
         }
-        for (plural, term, lang) in terms {
-            let url = urls::term_url(&plural, &term, &lang, hugo);
-            let served = index.urls.entry(url).or_default();
-            let urlized = urls::urlize(&term);
-            if !served
-                .iter()
-                .any(|s| matches!(s, Served::Term(p, t) if *p == plural && *t == urlized))
-            {
-                served.push(Served::Term(plural, urlized));
+        let structural: HashSet<&str> = branches
+            .keys()
+            .map(|(_, p)| *p)
+            .chain(sections.keys().map(|(_, p)| p.as_str()))
+            .chain(["/"])
+            .collect();
+        let taxonomy_paths: Vec<String> = hugo
+            .taxonomies
+            .iter()
+            .map(|(_, p)| format!("/{}", urls::taxonomy_key(p)))
+            .collect();
+        let any_home = infos.iter().any(|i| i.kind == Kind::Home);
+        let auto_ok = |lang: &str| !any_home || branches.contains_key(&(lang, "/"));
+        for (disk, content_path) in resources {
+            let (dir, name) = content_path.rsplit_once('/').unwrap_or(("", content_path));
+            let ext = name
+                .rsplit_once('.')
+                .map_or("", |(_, e)| e)
+                .to_ascii_lowercase();
+            if ignored(name) || name == "_content.gotmpl" || OTHER_CONTENT.contains(&ext.as_str()) {
+                continue;
             }
-        }
-        // Bundle folders: content path of the folder -> (page, is leaf).
-        let mut bundles: HashMap<&str, (usize, bool)> = HashMap::new();
-        for (i, page) in index.pages.iter().enumerate() {
-            let cp = page.post.content_path.as_str();
-            let (dir, file) = cp.rsplit_once('/').unwrap_or(("", cp));
-            let stem = file.split('.').next().unwrap_or_default();
-            if page.is_published() && (stem == "index" || stem == "_index") {
-                bundles.entry(dir).or_insert((i, stem == "index"));
-            }
-        }
-        for (path, content_path) in resources {
-            if let Some(url) = index.resource_url(content_path, &bundles) {
-                index
-                    .urls
-                    .entry(url)
-                    .or_default()
-                    .push(Served::Resource(path.clone()));
-            }
+            let lang = resource_language(disk, content_path, hugo);
+            let start = node_path(dir);
+            let owner = std::iter::once(start.as_str())
+                .chain(ancestors(&start))
+                .find(|p| {
+                    leaf_dirs.contains(p)
+                        || structural.contains(p)
+                        || taxonomy_paths.iter().any(|t| t == p)
+                });
+            let Some(owner) = owner else { continue };
+            let base = if leaf_dirs.contains(owner) {
+                leaves.get(&(lang.as_str(), owner)).copied().map(Ok)
+            } else {
+                branches
+                    .get(&(lang.as_str(), owner))
+                    .copied()
+                    .map(Ok)
+                    .or_else(|| {
+                        virtual_bases
+                            .get(&(lang.as_str(), owner.to_string()))
+                            .map(|b| Err(*b))
+                    })
+            };
+            let base: &str = match base {
+                Some(Ok(i)) if built(i) && urls::publishes_resources(&metas[i]) => {
+                    &targets[i].resource_base
+                }
+                // Hugo 0.168 leaves the resources of a section (or home)
+                // without `_index.md` unpublished in a language without a
+                // home `_index.md` when another language has one.
+                Some(Err(b)) if auto_ok(&lang) => b,
+                _ => continue,
+            };
+            // The path below the owner's folder, as written.
+            let depth = owner.matches('/').count() - usize::from(owner == "/");
+            let rel = content_path
+                .splitn(depth + 1, '/')
+                .last()
+                .unwrap_or(content_path);
+            index
+                .urls
+                .entry(format!("{base}/{rel}"))
+                .or_default()
+                .push(Served::Resource(disk.clone()));
         }
         for (path, url) in static_files {
             index
                 .urls
-                .entry(url.clone())
+                .entry(urls::file_url(url))
                 .or_default()
                 .push(Served::Static(path.clone()));
         }
         index
     }
 
-    /// Where a file under the content directory is published: inside the
-    /// URL of the bundle holding it (a leaf `index.md` in the same folder or
-    /// above, or a branch `_index.md` in the same folder).
-    fn resource_url(
-        &self,
-        content_path: &str,
-        bundles: &HashMap<&str, (usize, bool)>,
-    ) -> Option<String> {
-        let mut dir = content_path;
-        let mut direct = true;
-        while let Some((parent, _)) = dir.rsplit_once('/') {
-            dir = parent;
-            if let Some(&(i, leaf)) = bundles.get(dir) {
-                if leaf || direct {
-                    let page = &self.pages[i];
-                    let rel = &content_path[dir.len() + 1..];
-                    let base = page.url.trim_end_matches('/');
-                    return Some(format!("{base}/{}", urls::sanitize_path(rel, self.hugo)));
-                }
-            }
-            direct = false;
+    /// What serves a URL path (without the baseURL sub-path). Tries the path
+    /// as given, then [`urls::normalize`]d, then with percent-escapes decoded.
+    pub fn lookup(&self, url: &str) -> Option<&[Served]> {
+        if let Some(s) = self.urls.get(url) {
+            return Some(s);
+        }
+        let normalized = urls::normalize(url);
+        if let Some(s) = self.urls.get(&normalized) {
+            return Some(s);
+        }
+        let decoded = urls::percent_decode(url);
+        if decoded != url {
+            return self
+                .urls
+                .get(&decoded)
+                .or_else(|| self.urls.get(&urls::normalize(&decoded)))
+                .map(Vec::as_slice);
         }
         None
-    }
-
-    /// What serves a URL path (without the baseURL sub-path).
-    pub fn lookup(&self, url: &str) -> Option<&[Served]> {
-        self.urls.get(url).map(Vec::as_slice)
     }
 }
 
@@ -246,19 +822,37 @@ fn base_path(base_url: &str) -> String {
     path.trim_end_matches('/').to_string()
 }
 
-fn aliases(post: &Post, page_url: &str, lang: &str, hugo: &HugoConfig) -> Vec<Alias> {
-    let Some(items) = post.field("aliases").and_then(|n| n.string_list()) else {
-        return Vec::new();
-    };
-    items
+/// The `aliases` of a page (its own front matter), resolved.
+fn aliases(post: &Post, resolve: &dyn Fn(&str) -> Result<String, String>) -> Vec<Alias> {
+    alias_items(post.field("aliases"))
         .into_iter()
-        .map(|(written, node)| Alias {
-            written: written.to_string(),
-            span: node.span.clone(),
-            url: urls::resolve_alias(written, page_url, lang, hugo),
-            relative: !written.trim().starts_with('/'),
+        .map(|(written, span)| Alias {
+            url: resolve(&written),
+            relative: !written.starts_with('/'),
+            written,
+            span,
+            cascaded_from: None,
         })
         .collect()
+}
+
+/// The aliases of an `aliases` value, and the span of each.
+fn alias_items(node: Option<&crate::document::Node>) -> Vec<(String, Range<usize>)> {
+    let Some(node) = node else {
+        return Vec::new();
+    };
+    match &node.value {
+        // One string is a list of space-separated aliases (Go's
+        // `cast.ToStringSlice`).
+        Value::String(s) => s
+            .split_whitespace()
+            .map(|a| (a.to_string(), node.span.clone()))
+            .collect(),
+        _ => urls::string_items(node)
+            .into_iter()
+            .map(|(a, n)| (a.into_owned(), n.span.clone()))
+            .collect(),
+    }
 }
 
 #[cfg(test)]
@@ -271,5 +865,113 @@ mod tests {
         assert_eq!(base_path("https://example.org"), "");
         assert_eq!(base_path("https://example.org/docs/"), "/docs");
         assert_eq!(base_path(""), "");
+    }
+
+    fn post(path: &str, front: &str) -> Post {
+        Post::parse(
+            PathBuf::from("/site/content").join(path),
+            path.into(),
+            format!("---\n{front}---\n"),
+        )
+    }
+
+    /// A small site; expectations checked with Hugo 0.168.0 (the same
+    /// cases are among the fixtures of `tests/hugo_oracle.rs`).
+    #[test]
+    fn a_small_site() {
+        let mut hugo = HugoConfig::default_for(std::path::Path::new("/site"));
+        hugo.languages = vec!["en".into(), "fr".into()];
+        let posts = [
+            post("_index.md", "title: Home\n"),
+            post(
+                "posts/a.md",
+                "title: A\naliases: [old, /Abs/]\ntags: [Café, Go]\n",
+            ),
+            post("posts/a.fr.md", "title: A\ntags: [Go]\n"),
+            post("posts/b/index.md", "title: B\nslug: Bee Ü\n"),
+            post("posts/b/other.md", "title: not a page\n"),
+            post(
+                "posts/draft.md",
+                "title: D\ndraft: true\naliases: [/gone/]\n",
+            ),
+            post("docs/_index.md", "title: Docs\nslug: manual\n"),
+            post("docs/c.md", "title: C\n"),
+        ];
+        let refs: Vec<&Post> = posts.iter().collect();
+        let resources = vec![
+            (
+                PathBuf::from("/site/content/posts/b/pic.png"),
+                "posts/b/pic.png".to_string(),
+            ),
+            (
+                PathBuf::from("/site/content/docs/guide.pdf"),
+                "docs/guide.pdf".to_string(),
+            ),
+        ];
+        let statics = vec![(
+            PathBuf::from("/site/static/x/index.html"),
+            "/x/index.html".to_string(),
+        )];
+        let index = SiteIndex::build(&hugo, &refs, &resources, &statics, 0);
+        let mut urls: Vec<&str> = index.urls.keys().map(String::as_str).collect();
+        urls.sort();
+        assert_eq!(
+            urls,
+            [
+                "/",
+                "/Abs/",
+                "/categories/",
+                "/en/",
+                "/fr/",
+                "/fr/categories/",
+                "/fr/posts/",
+                "/fr/posts/a/",
+                "/fr/tags/",
+                "/fr/tags/go/",
+                "/manual/",
+                "/manual/c/",
+                "/manual/guide.pdf",
+                "/posts/",
+                "/posts/a/",
+                "/posts/bee-ü/",
+                "/posts/bee-ü/pic.png",
+                "/posts/old/",
+                "/tags/",
+                "/tags/café/",
+                "/tags/go/",
+                "/x/",
+            ]
+        );
+        let by = |p: &str| index.pages.iter().position(|x| x.post.content_path == p);
+        let a = by("posts/a.md").expect("a");
+        assert_eq!(index.lookup("/posts/a"), Some(&[Served::Page(a)][..]));
+        assert_eq!(
+            index.lookup("/posts/old/"),
+            Some(&[Served::Alias(a, 0)][..])
+        );
+        assert_eq!(
+            index.lookup("/tags/caf%C3%A9/"),
+            Some(&[Served::Term("tags".into(), "café".into())][..])
+        );
+        assert_eq!(index.lookup("/en/"), Some(&[Served::Page(0)][..]));
+        assert_eq!(index.redirects.get("/en/").map(String::as_str), Some("/"));
+        assert_eq!(index.lookup("/gone/"), None);
+        let other = by("posts/b/other.md").expect("other");
+        assert_eq!(
+            index.pages[other].unpublished,
+            Some(Unpublished::LeafResource)
+        );
+        assert_eq!(
+            index.pages[by("docs/_index.md").expect("docs")].hugo_kind,
+            Kind::Section
+        );
+    }
+
+    #[test]
+    fn ancestor_paths() {
+        let a: Vec<&str> = ancestors("/posts/a/b").collect();
+        assert_eq!(a, ["/posts/a", "/posts", "/"]);
+        assert_eq!(ancestors("/").count(), 0);
+        assert_eq!(ancestors("/x").collect::<Vec<_>>(), ["/"]);
     }
 }
