@@ -559,22 +559,34 @@ impl<'s, 'a> Links<'s, 'a> {
         {
             return Some(s);
         }
-        let (dir, file) = url.rsplit_once('/').unwrap_or(("", &url));
-        let generated = match file {
-            "index.xml" => site.lookup(&format!("{dir}/")).is_some_and(|s| {
-                s.iter().any(|s| match s {
-                    Served::Page(j) => site.pages[*j].post.kind != PageKind::Page,
-                    other => matches!(
-                        other,
-                        Served::Section(_) | Served::Taxonomy(_) | Served::Term(..)
-                    ),
-                })
-            }),
-            "sitemap.xml" | "robots.txt" | "404.html" => {
-                dir.is_empty() || split_language(&format!("{dir}/"), self.hugo).1 == "/"
-            }
-            _ => false,
+        // Hugo renders a home page per language, with or without `_index.md`.
+        let home = |u: &str| {
+            self.hugo
+                .languages
+                .iter()
+                .any(|l| urls::normalize(&urls::language_prefix(l, self.hugo)) == u)
         };
+        let (dir, file) = url.rsplit_once('/').unwrap_or(("", &url));
+        let dir = format!("{dir}/");
+        // A list page's feed.
+        let feed = || {
+            home(&dir)
+                || site.lookup(&dir).is_some_and(|s| {
+                    s.iter().any(|s| match s {
+                        Served::Page(j) => site.pages[*j].post.kind != PageKind::Page,
+                        other => matches!(
+                            other,
+                            Served::Section(_) | Served::Taxonomy(_) | Served::Term(..)
+                        ),
+                    })
+                })
+        };
+        let generated = home(&url)
+            || match file {
+                "index.xml" => feed(),
+                "sitemap.xml" | "robots.txt" | "404.html" => home(&dir),
+                _ => false,
+            };
         generated.then_some(&[])
     }
 
@@ -1812,10 +1824,11 @@ mod tests {
         assert_eq!(lint(&[(b, text.as_str())]), vec![]);
     }
 
+    // No `_index.md`: Hugo renders the home page and its feed anyway.
     #[test]
     fn ugly_urls_and_generated_files() {
         let (b, text) = page(
-            "[a](a.html) [feed](/posts/index.xml) [sitemap](/sitemap.xml) [no feed](/posts/a.html/index.xml)",
+            "[a](a.html) [feed](/posts/index.xml) [sitemap](/sitemap.xml) [no feed](/posts/a.html/index.xml) [home](/) [home feed](/index.xml)",
         );
         let found = lint(&[("hugo.toml", "uglyURLs = true"), PAGE_A, (b, text.as_str())]);
         assert_eq!(
