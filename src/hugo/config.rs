@@ -140,6 +140,21 @@ fn expand_dates<S: AsRef<str>>(configured: &[S], defaults: &[&str]) -> Vec<Strin
     out
 }
 
+/// When Hugo renders Markdown links (or images) with its embedded render
+/// hook: `markup.goldmark.renderHooks.{link,image}.useEmbedded`, or the
+/// older `enableDefault` (`true` is `fallback`, `false` is `never`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum UseEmbedded {
+    /// Even when the site has its own hook.
+    Always,
+    /// Only in a multilingual single-host site, when the site has no hook.
+    #[default]
+    Auto,
+    /// When the site has no hook of its own.
+    Fallback,
+    Never,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct HugoConfig {
     /// The site root (the directory of the Hugo configuration).
@@ -177,6 +192,18 @@ pub struct HugoConfig {
     pub build_future: bool,
     pub build_expired: bool,
     pub front_matter: FrontMatterDates,
+    pub link_hook: UseEmbedded,
+    pub image_hook: UseEmbedded,
+    pub canonify_urls: bool,
+    pub relative_urls: bool,
+    /// `markup.goldmark.parser.autoDefinitionTermID`: ids on the terms of
+    /// definition lists, as on headings.
+    pub auto_definition_term_id: bool,
+    /// `markup.goldmark.renderer.unsafe`: raw HTML in Markdown is kept
+    /// (by default Hugo drops it).
+    pub goldmark_unsafe: bool,
+    /// `theme`: the theme folders under `themes/`, first wins.
+    pub themes: Vec<String>,
 }
 
 impl HugoConfig {
@@ -214,6 +241,13 @@ impl HugoConfig {
             build_future: false,
             build_expired: false,
             front_matter: FrontMatterDates::default(),
+            link_hook: UseEmbedded::default(),
+            image_hook: UseEmbedded::default(),
+            canonify_urls: false,
+            relative_urls: false,
+            auto_definition_term_id: false,
+            goldmark_unsafe: false,
+            themes: Vec::new(),
         }
     }
 }
@@ -796,7 +830,48 @@ impl<'a> Reader<'a> {
                 Some(f) => self.front_matter(f)?,
                 None => FrontMatterDates::default(),
             },
+            link_hook: self.use_embedded(c, "link")?,
+            image_hook: self.use_embedded(c, "image")?,
+            canonify_urls: self.flag(c, "canonifyURLs")?,
+            relative_urls: self.flag(c, "relativeURLs")?,
+            auto_definition_term_id: match c.at(&["markup", "goldmark", "parser"]) {
+                Some(p) => self.flag(p, "autoDefinitionTermID")?,
+                None => false,
+            },
+            goldmark_unsafe: match c.at(&["markup", "goldmark", "renderer"]) {
+                Some(r) => self.flag(r, "unsafe")?,
+                None => false,
+            },
+            themes: match c.get("theme") {
+                Some(t) => self.strings(t, "theme")?,
+                None => Vec::new(),
+            },
             ..defaults
+        })
+    }
+
+    /// `markup.goldmark.renderHooks.<hook>.useEmbedded`, or `enableDefault`
+    /// before Hugo 0.148 (which still reads it).
+    fn use_embedded(&self, c: &Merged, hook: &str) -> Fallible<UseEmbedded> {
+        let Some(h) = c.at(&["markup", "goldmark", "renderHooks", hook]) else {
+            return Ok(UseEmbedded::default());
+        };
+        if let Some(v) = h.get("enableDefault") {
+            let name = format!("markup.goldmark.renderHooks.{hook}.enableDefault");
+            return Ok(match self.boolean(v, &name)? {
+                true => UseEmbedded::Fallback,
+                false => UseEmbedded::Never,
+            });
+        }
+        let name = format!("markup.goldmark.renderHooks.{hook}.useEmbedded");
+        Ok(match h.get("useEmbedded") {
+            None => UseEmbedded::default(),
+            Some(v) => match self.string(v, &name)?.as_str() {
+                "always" => UseEmbedded::Always,
+                "fallback" => UseEmbedded::Fallback,
+                "never" => UseEmbedded::Never,
+                _ => UseEmbedded::Auto,
+            },
         })
     }
 
@@ -1695,6 +1770,29 @@ mod tests {
             ..HugoConfig::default_for(d.path())
         };
         assert_eq!(c, expected);
+    }
+
+    #[test]
+    fn render_hooks_and_url_settings() {
+        let (_, c) = toml(
+            "canonifyURLs = true\ntheme = 'ananke'\n\
+             [markup.goldmark.renderHooks.link]\nenableDefault = true\n\
+             [markup.goldmark.renderHooks.image]\nuseEmbedded = 'always'",
+        );
+        assert_eq!(c.link_hook, UseEmbedded::Fallback);
+        assert_eq!(c.image_hook, UseEmbedded::Always);
+        assert!(c.canonify_urls && !c.relative_urls && !c.auto_definition_term_id);
+        assert_eq!(c.themes, vec!["ananke"]);
+        let (_, c) = toml(
+            "theme = ['a', 'b']\n[markup.goldmark.parser]\nautoDefinitionTermID = true\n\
+             [markup.goldmark.renderHooks.link]\nenableDefault = false",
+        );
+        assert!(c.auto_definition_term_id && !c.goldmark_unsafe);
+        assert_eq!(c.link_hook, UseEmbedded::Never);
+        assert_eq!(c.image_hook, UseEmbedded::Auto);
+        assert_eq!(c.themes, vec!["a", "b"]);
+        let (_, c) = toml("[markup.goldmark.renderer]\nunsafe = true");
+        assert!(c.goldmark_unsafe);
     }
 
     #[test]

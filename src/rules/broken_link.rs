@@ -1,14 +1,35 @@
-//! `broken-link`.
+//! `broken-link`: Markdown links, images and `ref`/`relref` shortcodes that
+//! lead nowhere on the published site, or to a heading that is not there.
+//!
+//! `ref`/`relref` are resolved as Hugo's `getPageRef` does
+//! (`hugolib/pagecollections.go`, checked with Hugo 0.168): page-relative,
+//! then from the content root, then by a unique base name. Markdown links go
+//! through the site's link render hook when it has one (Hugo's embedded hook
+//! or the site's own, modelled on the Hugo docs' hook: page, page resource,
+//! section resource, global resource), then to the browser: resolved against
+//! the page's published URL and looked up among every published URL.
+
+use std::cell::{OnceCell, RefCell};
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
+
+use regex::Regex;
 
 use super::{Context, OptionError, Options, Rule, RuleMeta, Scope};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::site::index::SiteIndex;
+use crate::document::{Link, LinkKind, PageKind, RefShortcode, Value};
+use crate::hugo::config::{AutoIdType, HugoConfig, UseEmbedded};
+use crate::hugo::heading_id;
+use crate::site::index::{Served, SiteIndex};
+use crate::site::urls::{self, Unpublished};
 
 pub static META: RuleMeta = RuleMeta {
     name: "broken-link",
     severity: Severity::Error,
     scope: Scope::Site,
-    summary: "TODO",
+    summary: "Links, images and ref/relref that lead nowhere, or to a missing heading",
     doc: include_str!("../../rules/broken-link.md"),
     options: &[],
     build,
@@ -21,5 +42,1840 @@ fn build(_: &Options) -> Result<Box<dyn Rule>, OptionError> {
 struct BrokenLink;
 
 impl Rule for BrokenLink {
-    fn check_site(&self, _site: &SiteIndex, _cx: &Context, _out: &mut Vec<Diagnostic>) {}
+    fn check_site(&self, site: &SiteIndex, cx: &Context, out: &mut Vec<Diagnostic>) {
+        let links = Links::new(site, cx.hugo);
+        for i in 0..site.pages.len() {
+            links.check_page(i, out);
+        }
+    }
+}
+
+/// Extensions of the content formats Hugo reads: a path ending in one names a
+/// page, not a file.
+const CONTENT_EXTENSIONS: [&str; 12] = [
+    "md", "mdown", "markdown", "html", "htm", "adoc", "asciidoc", "ad", "pandoc", "pdc", "org",
+    "rst",
+];
+
+/// Who renders a Markdown link or image.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Hook {
+    /// Nobody: the destination is published as written.
+    None,
+    /// Hugo's embedded render hook: page, page resource, global resource.
+    Embedded,
+    /// The site's own (or its theme's) render hook.
+    Own,
+}
+
+/// A node of Hugo's content tree.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Node<'s> {
+    /// A content page, by index.
+    Page(usize),
+    /// A section without `_index.md`, a taxonomy, a term or the home page
+    /// without content: by URL.
+    List(&'s str),
+}
+
+/// What a page lookup finds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Lookup<'s> {
+    Found(Node<'s>),
+    /// The unique base name fallback found several pages.
+    Ambiguous(Vec<Node<'s>>),
+    /// Only a page Hugo leaves out of a production build.
+    Unpublished(usize),
+    Missing,
+}
+
+/// What a render hook finds.
+enum Reached {
+    Page(usize),
+    /// A list without content, or a file: nothing more to check.
+    Other,
+}
+
+/// Why a destination has no site path.
+enum Miss {
+    /// A relative link in a page rendered only inside others.
+    Hidden,
+    /// A relative link that climbs above the site's base path.
+    Outside,
+    /// A root-relative link without the baseURL's sub-path.
+    NoBasePath,
+}
+
+/// A page lookup: from which page, in which language, how.
+struct Query<'q> {
+    from: usize,
+    lang: &'q str,
+    /// `ref`/`relref` (with the base name fallback), not `GetPage`.
+    reflink: bool,
+    has_ext: bool,
+    /// The path as written, without a trailing slash.
+    in_ref: &'q str,
+}
+
+/// The ids a link can target on a page.
+struct Ids {
+    /// The pages whose own ids count: the page and those it includes.
+    pages: Vec<usize>,
+    /// The page has a Markdown shortcode without arguments on a line of its
+    /// own, which may write headings bloglint cannot see (`{{% glossary %}}`).
+    uncertain: bool,
+}
+
+/// The site, indexed for link resolution once.
+struct Links<'s, 'a> {
+    site: &'s SiteIndex<'a>,
+    hugo: &'s HugoConfig,
+    link_hook: Hook,
+    image_hook: Hook,
+    /// Hugo's content tree, per language: page base path (`/posts/a`) → pages.
+    by_base: HashMap<(&'s str, String), Vec<usize>>,
+    /// Lists without a content file, per language and base path.
+    lists: HashMap<(&'s str, String), &'s str>,
+    /// Nodes by base name (`a` for `posts/a.md` and `a/index.md`), for the
+    /// `ref` fallback.
+    by_name: HashMap<(&'s str, String), Vec<Node<'s>>>,
+    /// URLs pages would have if they were published.
+    unpublished_urls: HashMap<&'s str, usize>,
+    /// Pages Hugo never renders: headless, `build.render: never`, also
+    /// through a `cascade`. Their Markdown is rendered inside other pages.
+    hidden: Vec<bool>,
+    ids: Vec<OnceCell<Ids>>,
+    /// The ids written in each page itself.
+    own_ids: Vec<OnceCell<HashSet<String>>>,
+    /// For each page, the pages that include it.
+    includers: OnceCell<Vec<Vec<usize>>>,
+    assets: Vec<PathBuf>,
+    /// Whether a path is a file of the assets directories, as found.
+    asset_files: RefCell<HashMap<String, bool>>,
+}
+
+impl<'s, 'a> Links<'s, 'a> {
+    fn new(site: &'s SiteIndex<'a>, hugo: &'s HugoConfig) -> Links<'s, 'a> {
+        let mut by_base: HashMap<(&str, String), Vec<usize>> = HashMap::new();
+        let mut by_name: HashMap<(&str, String), Vec<Node>> = HashMap::new();
+        let mut unpublished_urls = HashMap::new();
+        for (i, page) in site.pages.iter().enumerate() {
+            let base = base_of(&page.post.content_path, &hugo.languages);
+            if is_left_out(page.unpublished.as_ref()) {
+                unpublished_urls.entry(page.url.as_str()).or_insert(i);
+            }
+            let name = last_segment(&base).to_string();
+            if !name.is_empty() {
+                by_name
+                    .entry((page.lang.as_str(), name))
+                    .or_default()
+                    .push(Node::Page(i));
+            }
+            by_base
+                .entry((page.lang.as_str(), base))
+                .or_default()
+                .push(i);
+        }
+        let mut lists = HashMap::new();
+        for (url, served) in &site.urls {
+            let list = served.iter().any(|s| {
+                matches!(
+                    s,
+                    Served::Section(_) | Served::Taxonomy(_) | Served::Term(..)
+                )
+            });
+            if !list {
+                continue;
+            }
+            let (lang, base) = split_language(url, hugo);
+            let name = last_segment(&base).to_string();
+            if !name.is_empty() {
+                by_name
+                    .entry((lang, name))
+                    .or_default()
+                    .push(Node::List(url));
+            }
+            lists.insert((lang, base), url.as_str());
+        }
+        // The home page exists without `_index.md`.
+        for lang in &hugo.languages {
+            let url = site
+                .urls
+                .get_key_value(&urls::normalize(&urls::language_prefix(lang, hugo)))
+                .map_or("/", |(k, _)| k.as_str());
+            lists.entry((lang.as_str(), "/".to_string())).or_insert(url);
+        }
+        Links {
+            site,
+            hugo,
+            link_hook: hook(hugo, "render-link", hugo.link_hook),
+            image_hook: hook(hugo, "render-image", hugo.image_hook),
+            by_base,
+            lists,
+            by_name,
+            unpublished_urls,
+            hidden: hidden_pages(site),
+            ids: site.pages.iter().map(|_| OnceCell::new()).collect(),
+            own_ids: site.pages.iter().map(|_| OnceCell::new()).collect(),
+            includers: OnceCell::new(),
+            assets: std::iter::once(hugo.root.join("assets"))
+                .chain(
+                    hugo.themes
+                        .iter()
+                        .map(|t| hugo.root.join("themes").join(t).join("assets")),
+                )
+                .collect(),
+            asset_files: RefCell::new(HashMap::new()),
+        }
+    }
+
+    fn check_page(&self, i: usize, out: &mut Vec<Diagnostic>) {
+        let post = self.site.pages[i].post;
+        let mut seen = HashSet::new();
+        for link in &post.outline.links {
+            // A reference definition is reported once, not at each use.
+            if seen.insert(link.dest_span.start)
+                && let Some(d) = self.check_link(i, link)
+            {
+                out.push(d.in_file(post.path.clone()));
+            }
+        }
+        for r in &post.outline.refs {
+            if let Some(d) = self.check_ref(i, r) {
+                out.push(d.in_file(post.path.clone()));
+            }
+        }
+    }
+
+    // Markdown links and images
+
+    fn check_link(&self, i: usize, link: &Link) -> Option<Diagnostic> {
+        let dest = link.dest.trim();
+        let image = link.kind == LinkKind::Image;
+        let hook = self.hook_for(link);
+        let span = link.dest_span.clone();
+        if hook == Hook::Embedded
+            && let Some(scheme) = unsafe_scheme(dest)
+        {
+            return Some(error(
+                span,
+                format!(
+                    "Hugo's embedded render hook writes `{scheme}:` URLs as `#ZgotmplZ`: the link goes nowhere"
+                ),
+                "becomes #ZgotmplZ",
+                Some("Go templates only let http, https and mailto URLs through: write the link in HTML, or use a render hook of your own".into()),
+            ));
+        }
+        if !is_site_path(dest) {
+            return None;
+        }
+        let (path, fragment) = split_url(dest);
+        if path.is_empty() {
+            let fragment = fragment?;
+            return self.same_page_fragment(i, &fragment, span);
+        }
+        if hook != Hook::None {
+            match self.via_hook(i, &path, hook, image) {
+                Some(Reached::Page(j)) => {
+                    return self.landed(i, j, fragment.as_deref(), span, dest);
+                }
+                Some(Reached::Other) => return None,
+                None => {}
+            }
+        }
+        let fragment = fragment.as_deref();
+        self.contexts(i)
+            .into_iter()
+            .find_map(|c| self.check_published(i, c, link, &path, fragment))
+    }
+
+    fn hook_for(&self, link: &Link) -> Hook {
+        match link.kind {
+            LinkKind::Image => self.image_hook,
+            _ => self.link_hook,
+        }
+    }
+
+    /// A `#fragment` alone: on the page, or on each page that includes it.
+    fn same_page_fragment(
+        &self,
+        i: usize,
+        fragment: &str,
+        span: Range<usize>,
+    ) -> Option<Diagnostic> {
+        if self.hidden[i] && self.includers(i).is_empty() {
+            return None;
+        }
+        let mut problems = self
+            .contexts(i)
+            .into_iter()
+            .filter_map(|c| self.fragment_problem(i, c, fragment, span.clone()));
+        let mut first = problems.next()?;
+        let others = problems.count();
+        if others > 0 {
+            first.message.push_str(&format!(
+                " (nor do {others} other pages that include this file)"
+            ));
+        }
+        Some(first)
+    }
+
+    /// Where the links of page `i` are rendered: the page itself, or the
+    /// pages that include it when Hugo does not render it.
+    fn contexts(&self, i: usize) -> Vec<usize> {
+        let includers = self.includers(i);
+        if self.hidden[i] && !includers.is_empty() {
+            includers.to_vec()
+        } else {
+            vec![i]
+        }
+    }
+
+    /// The pages that include page `k` with a Markdown-notation shortcode.
+    fn includers(&self, k: usize) -> &[usize] {
+        let all = self.includers.get_or_init(|| {
+            let mut all = vec![Vec::new(); self.site.pages.len()];
+            for j in 0..self.site.pages.len() {
+                for &included in &self.ids(j).pages[1..] {
+                    if included != j && !all[included].contains(&j) {
+                        all[included].push(j);
+                    }
+                }
+            }
+            all
+        });
+        all.get(k).map_or(&[], Vec::as_slice)
+    }
+
+    /// A link of page `i` (its decoded `path` and `fragment`), rendered in
+    /// page `c`, as published: what the browser finds.
+    fn check_published(
+        &self,
+        i: usize,
+        c: usize,
+        link: &Link,
+        path: &str,
+        fragment: Option<&str>,
+    ) -> Option<Diagnostic> {
+        let (dest, span) = (link.dest.trim(), link.dest_span.clone());
+        let (hook, image) = (self.hook_for(link), link.kind == LinkKind::Image);
+        let base = self.site.base_path.as_str();
+        let site_path = match self.browse(c, path) {
+            Ok(p) => p,
+            Err(Miss::Hidden) => return None,
+            Err(Miss::Outside) => {
+                return Some(error(
+                    span,
+                    format!("`{dest}` climbs above the site's base path `{base}/`"),
+                    "outside the site",
+                    None,
+                ));
+            }
+            Err(Miss::NoBasePath) => {
+                if self.served(path).is_none() && self.unpublished_at(path).is_none() {
+                    // Another site on the same host, perhaps: not checked.
+                    return None;
+                }
+                return Some(error(
+                    span,
+                    format!(
+                        "`{dest}` leaves out the base path `{base}` of the baseURL: broken on the published site"
+                    ),
+                    "missing the base path",
+                    Some(format!("write `{base}{path}`")),
+                ));
+            }
+        };
+        if let Some(served) = self.served(&site_path) {
+            return self.landed_served(i, served, fragment, span, dest);
+        }
+        if let Some(j) = self.unpublished_at(&site_path) {
+            return Some(self.unpublished(i, j, span, dest, false));
+        }
+        let lang = self.site.pages[i].lang.as_str();
+        let page = match self.get_page(i, lang, path, false) {
+            Lookup::Unpublished(j) => return Some(self.unpublished(i, j, span, dest, false)),
+            Lookup::Found(Node::Page(j)) if !self.hidden[j] => Some(j),
+            _ => None,
+        };
+        if let Some(j) = page.filter(|_| has_content_extension(path)) {
+            let url = self.public_url(&self.site.pages[j].url);
+            return Some(error(
+                span,
+                format!("`{dest}` links to a Markdown file, which Hugo does not publish"),
+                "the .md is not published",
+                Some(format!(
+                    "link to `{url}`, use {{{{< relref \"{path}\" >}}}}, or set `markup.goldmark.renderHooks.link.useEmbedded = 'fallback'`"
+                )),
+            ));
+        }
+        if hook == Hook::Own && fragment.is_none() && is_bare_word(path) {
+            // A word the site's hook may give a meaning (the Hugo docs'
+            // `[term](g)` glossary links).
+            return None;
+        }
+        let help = match page {
+            Some(j) => Some(self.public_url(&self.site.pages[j].url)),
+            None => self.suggest_url(&site_path),
+        };
+        let full = format!("{base}{site_path}");
+        let mut message = if path.starts_with('/') {
+            format!("nothing is published at `{full}`")
+        } else {
+            format!("`{dest}` resolves to `{full}`, where nothing is published")
+        };
+        if c != i && !path.starts_with('/') {
+            let includer = &self.site.pages[c].post.content_path;
+            message.push_str(&format!(" (from {includer}, which includes this file)"));
+        }
+        let what = if image { "broken image" } else { "broken link" };
+        Some(error(
+            span,
+            message,
+            what,
+            help.map(|h| format!("did you mean `{h}`?")),
+        ))
+    }
+
+    /// What the render hook finds for a path.
+    fn via_hook(&self, i: usize, path: &str, hook: Hook, image: bool) -> Option<Reached> {
+        let path = match hook {
+            Hook::Embedded => path.strip_prefix("./").unwrap_or(path),
+            _ => path,
+        };
+        if !image {
+            let lang = self.site.pages[i].lang.as_str();
+            match self.get_page(i, lang, path, false) {
+                Lookup::Found(Node::Page(j)) => return Some(Reached::Page(j)),
+                Lookup::Found(Node::List(_)) => return Some(Reached::Other),
+                _ => {}
+            }
+        }
+        let file = self.page_resource(i, path)
+            || (hook == Hook::Own && !image && self.section_resource(i, path))
+            || self.global_resource(path);
+        file.then_some(Reached::Other)
+    }
+
+    /// `Resources.Get`: a file of the page's bundle.
+    fn page_resource(&self, i: usize, path: &str) -> bool {
+        let page = &self.site.pages[i];
+        let stem = file_stem(&page.post.content_path);
+        if path.starts_with('/') || !(stem == "index" || stem == "_index") {
+            return false;
+        }
+        let dir = page.url.rsplit_once('/').map_or("", |(d, _)| d);
+        self.served(&format!("{dir}/{path}"))
+            .is_some_and(|s| s.iter().any(|s| matches!(s, Served::Resource(_))))
+    }
+
+    /// `CurrentSection.Resources.Get`, for pages that are not leaf bundles.
+    fn section_resource(&self, i: usize, path: &str) -> bool {
+        let page = &self.site.pages[i];
+        let cp = &page.post.content_path;
+        if file_stem(cp) == "index" {
+            return false;
+        }
+        let lang = page.lang.as_str();
+        let mut dir = base_of(cp, &self.hugo.languages);
+        if page.post.kind == PageKind::Page || page.post.kind == PageKind::TopLevel {
+            dir = parent(&dir).to_string();
+        }
+        loop {
+            if let Some(&j) = self
+                .by_base
+                .get(&(lang, dir.clone()))
+                .and_then(|pages| pages.first())
+                && file_stem(&self.site.pages[j].post.content_path) == "_index"
+            {
+                return self.page_resource(j, path);
+            }
+            if dir == "/" || parent(&dir) == "/" {
+                return false;
+            }
+            dir = parent(&dir).to_string();
+        }
+    }
+
+    /// `resources.Get`: a file of the assets directory.
+    fn global_resource(&self, path: &str) -> bool {
+        let rel = path.trim_start_matches('/');
+        if rel.is_empty() || rel.split('/').any(|s| s == "..") {
+            return false;
+        }
+        *self
+            .asset_files
+            .borrow_mut()
+            .entry(rel.to_string())
+            .or_insert_with(|| self.assets.iter().any(|dir| dir.join(rel).is_file()))
+    }
+
+    /// The site path (without the baseURL's sub-path) a browser requests
+    /// for a destination of page `i`.
+    fn browse(&self, i: usize, path: &str) -> Result<String, Miss> {
+        let base = self.site.base_path.as_str();
+        if path.starts_with('/') {
+            // canonifyURLs and relativeURLs put the base path in front.
+            if base.is_empty() || self.hugo.canonify_urls || self.hugo.relative_urls {
+                return Ok(path.to_string());
+            }
+            return match path.strip_prefix(base) {
+                Some("") => Ok("/".into()),
+                Some(rest) if rest.starts_with('/') => Ok(rest.to_string()),
+                _ => Err(Miss::NoBasePath),
+            };
+        }
+        if self.hidden[i] {
+            return Err(Miss::Hidden);
+        }
+        let from = format!("{base}{}", self.site.pages[i].url);
+        let dir = from.rsplit_once('/').map_or("", |(d, _)| d);
+        let joined = browser_join(dir, path);
+        match joined.strip_prefix(base) {
+            Some(rest) if rest.starts_with('/') => Ok(rest.to_string()),
+            Some("") => Ok("/".into()),
+            _ => Err(Miss::Outside),
+        }
+    }
+
+    /// What serves a site path: trailing slash optional, `index.html`
+    /// implied. An empty slice for files Hugo generates (feeds, sitemap).
+    fn served(&self, site_path: &str) -> Option<&'s [Served]> {
+        let url = urls::normalize(site_path);
+        let site = self.site;
+        if let Some(s) = site.lookup(&url) {
+            return Some(s);
+        }
+        if !url.ends_with('/')
+            && let Some(s) = site.lookup(&format!("{url}/"))
+        {
+            return Some(s);
+        }
+        // The index writes resource URLs lower-cased with hyphens for
+        // spaces; Hugo 0.168 publishes resources under their own names.
+        if let Some(s) = site
+            .lookup(&urls::sanitize_path(&url, self.hugo))
+            .filter(|s| s.iter().any(|s| matches!(s, Served::Resource(_))))
+        {
+            return Some(s);
+        }
+        // Hugo renders a home page per language, with or without `_index.md`.
+        let home = |u: &str| {
+            self.hugo
+                .languages
+                .iter()
+                .any(|l| urls::normalize(&urls::language_prefix(l, self.hugo)) == u)
+        };
+        let (dir, file) = url.rsplit_once('/').unwrap_or(("", &url));
+        let dir = format!("{dir}/");
+        // A list page's feed.
+        let feed = || {
+            home(&dir)
+                || site.lookup(&dir).is_some_and(|s| {
+                    s.iter().any(|s| match s {
+                        Served::Page(j) => site.pages[*j].post.kind != PageKind::Page,
+                        other => matches!(
+                            other,
+                            Served::Section(_) | Served::Taxonomy(_) | Served::Term(..)
+                        ),
+                    })
+                })
+        };
+        let generated = home(&url)
+            || match file {
+                "index.xml" => feed(),
+                "sitemap.xml" | "robots.txt" | "404.html" => home(&dir),
+                _ => false,
+            };
+        generated.then_some(&[])
+    }
+
+    fn unpublished_at(&self, site_path: &str) -> Option<usize> {
+        let url = urls::normalize(site_path);
+        let get = |u: &str| self.unpublished_urls.get(u).copied();
+        get(&url).or_else(|| get(&format!("{url}/")))
+    }
+
+    /// A link that reached something published.
+    fn landed_served(
+        &self,
+        i: usize,
+        served: &[Served],
+        fragment: Option<&str>,
+        span: Range<usize>,
+        dest: &str,
+    ) -> Option<Diagnostic> {
+        if let Some(j) = served.iter().find_map(|s| match s {
+            Served::Page(j) => Some(*j),
+            _ => None,
+        }) {
+            return self.landed(i, j, fragment, span, dest);
+        }
+        if served.iter().any(|s| !matches!(s, Served::Alias(..))) {
+            return None;
+        }
+        let Some(&Served::Alias(j, _)) = served.first() else {
+            return None;
+        };
+        let target = &self.site.pages[j];
+        let url = self.public_url(&target.url);
+        Some(
+            Diagnostic::new(
+                META.name,
+                Severity::Info,
+                span,
+                format!(
+                    "`{dest}` is an alias of {}: readers go through a redirect",
+                    target.post.content_path
+                ),
+            )
+            .with_label("an alias")
+            .with_help(format!("link to `{url}`")),
+        )
+    }
+
+    /// A link that reached page `j`: is it rendered, has it the fragment?
+    fn landed(
+        &self,
+        i: usize,
+        j: usize,
+        fragment: Option<&str>,
+        span: Range<usize>,
+        dest: &str,
+    ) -> Option<Diagnostic> {
+        if self.hidden[j] {
+            return Some(error(
+                span,
+                format!(
+                    "`{dest}` links to {}, which Hugo never renders (headless, or `build.render: never`)",
+                    self.site.pages[j].post.content_path
+                ),
+                "never rendered",
+                None,
+            ));
+        }
+        self.fragment_problem(i, j, fragment?, span)
+    }
+
+    // ref and relref
+
+    fn check_ref(&self, i: usize, r: &RefShortcode) -> Option<Diagnostic> {
+        let target = r.target.trim();
+        if target.contains("{{") {
+            return None;
+        }
+        let page = &self.site.pages[i];
+        let span = r.target_span.clone();
+        let shortcode = page.post.source.get(r.span.clone()).unwrap_or_default();
+        let lang = match named_arg(shortcode, "lang") {
+            Some(l) if !self.hugo.languages.contains(&l) => {
+                return Some(error(
+                    span,
+                    format!("no language `{l}` in this site: Hugo fails the build (REF_NOT_FOUND)"),
+                    "unknown language",
+                    Some(format!("languages: {}", self.hugo.languages.join(", "))),
+                ));
+            }
+            Some(l) => self
+                .hugo
+                .languages
+                .iter()
+                .find(|k| **k == l)
+                .map_or(page.lang.as_str(), String::as_str),
+            None => page.lang.as_str(),
+        };
+        let (path, fragment) = split_url(target);
+        if path.is_empty() {
+            let fragment = fragment?;
+            return self.same_page_fragment(i, &fragment, span);
+        }
+        match self.get_page(i, lang, &path, true) {
+            Lookup::Found(Node::Page(j)) => {
+                if self.hidden[j] {
+                    return Some(error(
+                        span,
+                        format!(
+                            "{} is never rendered (headless, or `build.render: never`): the link is empty",
+                            self.site.pages[j].post.content_path
+                        ),
+                        "never rendered",
+                        None,
+                    ));
+                }
+                self.fragment_problem(i, j, fragment.as_deref()?, span)
+            }
+            Lookup::Found(Node::List(_)) => None,
+            Lookup::Unpublished(j) => Some(self.unpublished(i, j, span, target, true)),
+            Lookup::Ambiguous(nodes) => Some(self.ambiguous(target, &nodes, span)),
+            Lookup::Missing => {
+                let elsewhere = self.hugo.languages.iter().find(|l| {
+                    *l != lang && matches!(self.get_page(i, l, &path, true), Lookup::Found(_))
+                });
+                let help = match elsewhere {
+                    Some(l) => Some(format!(
+                        "it exists in `{l}` only: add `lang=\"{l}\"`, or translate it"
+                    )),
+                    None => self
+                        .suggest_page(i, lang, &path)
+                        .map(|h| format!("did you mean `{h}`?")),
+                };
+                Some(error(
+                    span,
+                    format!("no page matches `{path}`: Hugo fails the build (REF_NOT_FOUND)"),
+                    "page not found",
+                    help,
+                ))
+            }
+        }
+    }
+
+    fn ambiguous(&self, target: &str, nodes: &[Node], span: Range<usize>) -> Diagnostic {
+        let name = last_segment(&base_of(target, &self.hugo.languages)).to_string();
+        let mut paths = Vec::new();
+        let mut d = Diagnostic::new(
+            META.name,
+            Severity::Error,
+            span,
+            format!(
+                "`{target}` is ambiguous: {} pages are named `{name}`; Hugo fails the build (REF_NOT_FOUND)",
+                nodes.len()
+            ),
+        )
+        .with_label("ambiguous");
+        for node in nodes {
+            match node {
+                Node::Page(j) => {
+                    let post = self.site.pages[*j].post;
+                    paths.push(format!("`/{}`", post.content_path));
+                    d = d.with_secondary(
+                        Some(post.path.clone()),
+                        post.front_matter_anchor(),
+                        "one of them",
+                    );
+                }
+                Node::List(url) => paths.push(format!("the list `{url}`")),
+            }
+        }
+        d.with_help(format!(
+            "write the path from the content root: {}",
+            paths.join(" or ")
+        ))
+    }
+
+    /// A link to a page left out of production builds. A `ref` from a
+    /// published page fails the production build.
+    fn unpublished(
+        &self,
+        i: usize,
+        j: usize,
+        span: Range<usize>,
+        dest: &str,
+        is_ref: bool,
+    ) -> Diagnostic {
+        let target = &self.site.pages[j];
+        let why = target.unpublished.as_ref().map_or("", Unpublished::reason);
+        let cp = &target.post.content_path;
+        let (severity, consequence) = if is_ref && self.site.pages[i].is_published() {
+            (
+                Severity::Error,
+                "Hugo fails the production build (REF_NOT_FOUND)",
+            )
+        } else {
+            (Severity::Warning, "the link is broken in production")
+        };
+        Diagnostic::new(
+            META.name,
+            severity,
+            span,
+            format!("`{dest}` links to {cp}, which is {why}: {consequence}"),
+        )
+        .with_label(format!("{why} page"))
+        .with_help("publish the page, or link elsewhere")
+    }
+
+    // Fragments
+
+    /// A fragment link to page `j` (from page `i`) that matches no id.
+    fn fragment_problem(
+        &self,
+        i: usize,
+        j: usize,
+        fragment: &str,
+        span: Range<usize>,
+    ) -> Option<Diagnostic> {
+        if fragment.is_empty() || fragment.eq_ignore_ascii_case("top") {
+            return None;
+        }
+        if self.has_id(j, fragment) {
+            return None;
+        }
+        let ids = self.ids(j).pages.iter().flat_map(|&k| self.own_ids(k));
+        let help =
+            nearest(fragment, ids.map(String::as_str)).map(|id| format!("did you mean `#{id}`?"));
+        let cp = &self.site.pages[j].post.content_path;
+        let whose = if i == j {
+            "this page".to_string()
+        } else if self.hidden[i] && self.includers(i).contains(&j) {
+            format!("{cp}, which includes this file,")
+        } else {
+            cp.clone()
+        };
+        let post = self.site.pages[j].post;
+        let body = post.source.get(post.body_start..).unwrap_or_default();
+        if html_ids(body).iter().any(|id| id == fragment) {
+            return Some(error(
+                span,
+                format!("the anchor `#{fragment}` on {whose} is in raw HTML, which Hugo drops"),
+                "dropped anchor",
+                Some("set `markup.goldmark.renderer.unsafe = true`, or give a heading the id with `{#id}`".into()),
+            ));
+        }
+        Some(error(
+            span,
+            format!("{whose} has no heading or anchor `#{fragment}`"),
+            "no such anchor",
+            help,
+        ))
+    }
+
+    /// Whether page `j` has an id: a heading id, an `id`/`name` attribute,
+    /// a `{#id}` attribute, or one of a page it includes with a Markdown
+    /// shortcode (`{{% include "path" %}}`). Always, when a shortcode may
+    /// write ids bloglint cannot see.
+    fn has_id(&self, j: usize, id: &str) -> bool {
+        let ids = self.ids(j);
+        ids.uncertain || ids.pages.iter().any(|&k| self.own_ids(k).contains(id))
+    }
+
+    fn ids(&self, j: usize) -> &Ids {
+        self.ids[j].get_or_init(|| {
+            let mut pages = vec![j];
+            let mut uncertain = false;
+            let page = &self.site.pages[j];
+            for (arg, alone) in markdown_shortcodes(&page.post.source, page.post.body_start) {
+                let no_argument = arg.is_none();
+                let included = arg.and_then(|a| match self.get_page(j, &page.lang, &a, false) {
+                    Lookup::Found(Node::Page(k)) => Some(k),
+                    _ => None,
+                });
+                match included {
+                    Some(k) => pages.push(k),
+                    None => uncertain |= alone && no_argument,
+                }
+            }
+            Ids { pages, uncertain }
+        })
+    }
+
+    fn own_ids(&self, j: usize) -> &HashSet<String> {
+        self.own_ids[j].get_or_init(|| {
+            let page = &self.site.pages[j];
+            let body = page
+                .post
+                .source
+                .get(page.post.body_start..)
+                .unwrap_or_default();
+            let mut ids: HashSet<String> = page.ids(self.hugo).iter().cloned().collect();
+            if self.hugo.auto_definition_term_id {
+                term_ids(body, self.hugo.auto_id_type, &mut ids);
+            }
+            ids.extend(attribute_ids(body));
+            if self.hugo.goldmark_unsafe {
+                ids.extend(html_ids(body));
+            }
+            ids
+        })
+    }
+
+    // Page lookup, as Hugo's `getContentNode`
+
+    /// Hugo's `getPageRef` (`reflink`) or `GetPage` from page `from`.
+    fn get_page(&self, from: usize, lang: &str, raw: &str, reflink: bool) -> Lookup<'s> {
+        let slashed = raw.replace('\\', "/");
+        let in_ref = slashed.trim_end_matches('/');
+        let r = if in_ref.is_empty() { "/" } else { in_ref };
+        let q = Query {
+            from,
+            lang,
+            reflink,
+            has_ext: has_extension(r),
+            in_ref,
+        };
+        let keys = if q.has_ext {
+            vec![r.to_string()]
+        } else if r == "/" {
+            vec!["/_index.md".to_string()]
+        } else if r.ends_with("/index") {
+            vec![format!("{r}/index.md"), format!("{r}.md")]
+        } else {
+            vec![format!("{r}.md")]
+        };
+        let mut unpublished = None;
+        for key in &keys {
+            let found = self.get_for_key(&q, key, &mut unpublished);
+            if found != Lookup::Missing {
+                return found;
+            }
+        }
+        unpublished.map_or(Lookup::Missing, Lookup::Unpublished)
+    }
+
+    /// Hugo's `getContentNodeForRef`: page-relative, then from the content
+    /// root, then (for `ref` without a slash) by base name.
+    fn get_for_key(&self, q: &Query, key: &str, unpublished: &mut Option<usize>) -> Lookup<'s> {
+        let (languages, lang) = (&self.hugo.languages, q.lang);
+        if !key.starts_with('/') {
+            let dir = self.ref_dir(q.from, q.has_ext && key.starts_with("../"));
+            let rel = base_of(&clean_join(&dir, key), languages);
+            if let Some(node) = self.node(lang, &rel, unpublished) {
+                return Lookup::Found(node);
+            }
+            if q.has_ext {
+                // The file next to the page's own file.
+                let own = &self.site.pages[q.from].post.content_path;
+                let dir = format!("/{}", own.rsplit_once('/').map_or("", |(d, _)| d));
+                let rel = base_of(&clean_join(&dir, q.in_ref), languages);
+                if let Some(node) = self.node(lang, &rel, unpublished) {
+                    return Lookup::Found(node);
+                }
+            }
+        }
+        if key.starts_with('.') {
+            return Lookup::Missing;
+        }
+        let base = base_of(key, languages);
+        if let Some(node) = self.node(lang, &base, unpublished) {
+            return Lookup::Found(node);
+        }
+        if !q.reflink || q.in_ref.contains('/') {
+            return Lookup::Missing;
+        }
+        let Some(nodes) = self.by_name.get(&(lang, last_segment(&base).to_string())) else {
+            return Lookup::Missing;
+        };
+        let built: Vec<Node> = nodes
+            .iter()
+            .copied()
+            .filter(|n| match n {
+                Node::Page(j) => !is_left_out(self.site.pages[*j].unpublished.as_ref()),
+                Node::List(_) => true,
+            })
+            .collect();
+        match built.as_slice() {
+            [] => {
+                if let Some(Node::Page(j)) = nodes.first() {
+                    unpublished.get_or_insert(*j);
+                }
+                Lookup::Missing
+            }
+            [one] => Lookup::Found(*one),
+            _ => Lookup::Ambiguous(built),
+        }
+    }
+
+    /// The node at a base path, if Hugo builds it; remembers a page it
+    /// leaves out.
+    fn node(&self, lang: &str, base: &str, unpublished: &mut Option<usize>) -> Option<Node<'s>> {
+        let key = (lang, base.to_string());
+        if let Some(pages) = self.by_base.get(&key) {
+            let built = pages
+                .iter()
+                .find(|&&j| !is_left_out(self.site.pages[j].unpublished.as_ref()));
+            match built {
+                Some(&j) => return Some(Node::Page(j)),
+                None => {
+                    unpublished.get_or_insert(pages[0]);
+                }
+            }
+        }
+        self.lists.get(&key).map(|url| Node::List(url))
+    }
+
+    /// The folder page-relative paths start from: a branch bundle's own
+    /// folder, else the folder holding the page (a leaf bundle's parent),
+    /// except for `../x.md`, which starts from the bundle's folder.
+    fn ref_dir(&self, from: usize, dotdot_with_ext: bool) -> String {
+        let cp = &self.site.pages[from].post.content_path;
+        let dir = format!(
+            "/{}",
+            cp.rsplit_once('/').map_or("", |(d, _)| d).to_lowercase()
+        );
+        if file_stem(cp) == "index" && !dotdot_with_ext {
+            parent(&dir).to_string()
+        } else {
+            dir
+        }
+    }
+
+    // Suggestions
+
+    /// The URL as written on the published site.
+    fn public_url(&self, url: &str) -> String {
+        format!("{}{url}", self.site.base_path)
+    }
+
+    /// The nearest published URL, or the one page with the same last segment.
+    fn suggest_url(&self, site_path: &str) -> Option<String> {
+        let wanted = urls::normalize(site_path);
+        let is_file = !wanted.ends_with('/');
+        let candidates = self.site.urls.iter().filter_map(|(url, served)| {
+            let file = served
+                .iter()
+                .all(|s| matches!(s, Served::Static(_) | Served::Resource(_)));
+            (file == is_file).then_some(url.as_str())
+        });
+        let found = nearest(&wanted, candidates.clone()).or_else(|| {
+            let last = last_segment(wanted.trim_end_matches('/'));
+            let mut same = candidates.filter(|u| last_segment(u.trim_end_matches('/')) == last);
+            match (same.next(), same.next()) {
+                (Some(u), None) if !last.is_empty() => Some(u),
+                _ => None,
+            }
+        });
+        found.map(|u| self.public_url(u))
+    }
+
+    /// For a `ref` that finds nothing: the content path of the nearest page.
+    fn suggest_page(&self, i: usize, lang: &str, path: &str) -> Option<String> {
+        let languages = &self.hugo.languages;
+        let key = if has_extension(path) {
+            path.to_string()
+        } else {
+            format!("{}.md", path.trim_end_matches('/'))
+        };
+        let wanted = if key.starts_with('/') {
+            base_of(&key, languages)
+        } else {
+            base_of(&clean_join(&self.ref_dir(i, false), &key), languages)
+        };
+        let bases = self
+            .by_base
+            .iter()
+            .filter(|((l, _), _)| *l == lang)
+            .map(|((_, b), _)| b.as_str());
+        let base = nearest(&wanted, bases.clone()).or_else(|| {
+            let name = last_segment(&wanted);
+            let mut same = self
+                .by_name
+                .get(&(lang, name.to_string()))
+                .into_iter()
+                .flatten();
+            match (same.next(), same.next()) {
+                (Some(Node::Page(j)), None) => self
+                    .by_base
+                    .iter()
+                    .find(|(_, pages)| pages.contains(j))
+                    .map(|((_, b), _)| b.as_str()),
+                _ => None,
+            }
+        })?;
+        let j = *self.by_base.get(&(lang, base.to_string()))?.first()?;
+        Some(format!("/{}", self.site.pages[j].post.content_path))
+    }
+}
+
+fn error(span: Range<usize>, message: String, label: &str, help: Option<String>) -> Diagnostic {
+    let d = Diagnostic::new(META.name, Severity::Error, span, message).with_label(label);
+    match help {
+        Some(h) => d.with_help(h),
+        None => d,
+    }
+}
+
+/// Drafts, future and expired pages: not in a production build.
+fn is_left_out(why: Option<&Unpublished>) -> bool {
+    matches!(
+        why,
+        Some(Unpublished::Draft | Unpublished::Future | Unpublished::Expired)
+    )
+}
+
+/// Whether the site renders Markdown links (`render-link`) or images
+/// (`render-image`) with a hook, and whose.
+fn hook(hugo: &HugoConfig, name: &str, embedded: UseEmbedded) -> Hook {
+    let own = has_own_hook(hugo, name);
+    let multilingual = hugo.languages.len() > 1;
+    match embedded {
+        UseEmbedded::Always => Hook::Embedded,
+        UseEmbedded::Fallback if !own => Hook::Embedded,
+        UseEmbedded::Auto if !own && multilingual => Hook::Embedded,
+        _ if own => Hook::Own,
+        _ => Hook::None,
+    }
+}
+
+/// `layouts/_markup/NAME.html` (Hugo 0.146+), `layouts/_default/_markup/…`
+/// or a section's `layouts/SECTION/_markup/…`, in the site or a theme; with
+/// or without a language or output format in the name.
+fn has_own_hook(hugo: &HugoConfig, name: &str) -> bool {
+    let roots = std::iter::once(hugo.root.join("layouts")).chain(
+        hugo.themes
+            .iter()
+            .map(|t| hugo.root.join("themes").join(t).join("layouts")),
+    );
+    let in_markup = |dir: &Path| {
+        std::fs::read_dir(dir.join("_markup")).is_ok_and(|entries| {
+            entries.filter_map(Result::ok).any(|e| {
+                let file = e.file_name();
+                let file = file.to_string_lossy();
+                file.strip_prefix(name)
+                    .is_some_and(|rest| rest.starts_with('.') && rest.ends_with(".html"))
+            })
+        })
+    };
+    roots.into_iter().any(|root| {
+        in_markup(&root)
+            || std::fs::read_dir(&root).is_ok_and(|entries| {
+                entries
+                    .filter_map(Result::ok)
+                    .any(|e| e.file_type().is_ok_and(|t| t.is_dir()) && in_markup(&e.path()))
+            })
+    })
+}
+
+/// Pages Hugo never renders: the index's headless and `build.render: never`
+/// pages, and those below a section whose `cascade` says `render: never`.
+fn hidden_pages(site: &SiteIndex) -> Vec<bool> {
+    let mut never: Vec<(usize, String)> = Vec::new();
+    for (i, page) in site.pages.iter().enumerate() {
+        let post = page.post;
+        if matches!(post.kind, PageKind::List | PageKind::Home) && cascades_never(post) {
+            let dir = post.content_path.rsplit_once('/').map_or("", |(d, _)| d);
+            let prefix = if dir.is_empty() {
+                String::new()
+            } else {
+                format!("{dir}/")
+            };
+            never.push((i, prefix));
+        }
+    }
+    site.pages
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            p.unpublished == Some(Unpublished::NotRendered)
+                || never.iter().any(|(owner, dir)| {
+                    *owner != i && p.post.content_path.starts_with(dir.as_str())
+                })
+        })
+        .collect()
+}
+
+/// A `cascade` (map, or list of maps) without a target that sets
+/// `build.render: never` (or the older `_build.render: false`).
+fn cascades_never(post: &crate::document::Post) -> bool {
+    let Some(cascade) = post.field("cascade") else {
+        return false;
+    };
+    let entries: Vec<&crate::document::Node> = match &cascade.value {
+        Value::Array(items) => items.iter().collect(),
+        _ => vec![cascade],
+    };
+    entries.iter().filter_map(|n| n.as_table()).any(|t| {
+        let targeted = t.value("target").is_some() || t.value("_target").is_some();
+        let never = ["build", "_build"].iter().any(|k| {
+            t.value(k)
+                .and_then(|b| b.as_table())
+                .and_then(|b| b.value("render"))
+                .is_some_and(|r| match &r.value {
+                    Value::String(s) => s.eq_ignore_ascii_case("never"),
+                    Value::Bool(b) => !*b,
+                    _ => false,
+                })
+        });
+        never && !targeted
+    })
+}
+
+// Path helpers
+
+/// Whether a destination is a path on this site: not empty, no scheme
+/// (`https:`, `mailto:`…), not protocol-relative, no template syntax.
+fn is_site_path(dest: &str) -> bool {
+    if dest.is_empty() || dest.starts_with("//") || dest.contains("{{") {
+        return false;
+    }
+    let scheme = dest
+        .split_once(':')
+        .map(|(s, _)| s)
+        .filter(|s| !s.contains(['/', '?', '#']));
+    !scheme.is_some_and(|s| {
+        s.starts_with(|c: char| c.is_ascii_alphabetic())
+            && s.chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+    })
+}
+
+/// The scheme of a destination that Go's templates replace with
+/// `#ZgotmplZ` in a URL attribute: any but http, https and mailto.
+fn unsafe_scheme(dest: &str) -> Option<&str> {
+    let (scheme, _) = dest.split_once(':')?;
+    let valid = scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+        && scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    let safe = ["http", "https", "mailto"]
+        .iter()
+        .any(|s| scheme.eq_ignore_ascii_case(s));
+    (valid && !safe && !dest.contains("{{")).then_some(scheme)
+}
+
+/// The decoded path (query dropped) and fragment of a destination.
+fn split_url(dest: &str) -> (String, Option<String>) {
+    let (before, fragment) = match dest.split_once('#') {
+        Some((b, f)) => (b, Some(percent_decode(f))),
+        None => (dest, None),
+    };
+    let path = before.split('?').next().unwrap_or_default();
+    (percent_decode(path), fragment)
+}
+
+/// `%XX` sequences decoded; anything else kept.
+fn percent_decode(s: &str) -> String {
+    if !s.contains('%') {
+        return s.to_string();
+    }
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = bytes
+            .get(i + 1..i + 3)
+            .and_then(|h| std::str::from_utf8(h).ok())
+            .and_then(|h| u8::from_str_radix(h, 16).ok());
+        match (bytes[i], hex) {
+            (b'%', Some(b)) => {
+                out.push(b);
+                i += 3;
+            }
+            (b, _) => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Hugo's `paths.HasExt`: a dot in the last path segment.
+fn has_extension(path: &str) -> bool {
+    last_segment(path).contains('.')
+}
+
+fn has_content_extension(path: &str) -> bool {
+    last_segment(path)
+        .rsplit_once('.')
+        .is_some_and(|(_, ext)| CONTENT_EXTENSIONS.contains(&ext.to_lowercase().as_str()))
+}
+
+fn is_bare_word(path: &str) -> bool {
+    path.chars()
+        .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
+}
+
+fn last_segment(path: &str) -> &str {
+    path.rsplit('/').next().unwrap_or(path)
+}
+
+/// The part of a file name before its first dot: `index` for `index.fr.md`.
+fn file_stem(content_path: &str) -> &str {
+    last_segment(content_path)
+        .split('.')
+        .next()
+        .unwrap_or_default()
+}
+
+/// `/a/b` → `/a`; `/a` → `/`.
+fn parent(dir: &str) -> &str {
+    match dir.trim_end_matches('/').rsplit_once('/') {
+        Some(("", _)) | None => "/",
+        Some((p, _)) => p,
+    }
+}
+
+/// Go's `path.Join(dir, rel)` for a rooted `dir`: `.` and `..` resolved,
+/// never above the root.
+fn clean_join(dir: &str, rel: &str) -> String {
+    let mut parts: Vec<&str> = Vec::new();
+    for seg in dir.split('/').chain(rel.split('/')) {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                parts.pop();
+            }
+            s => parts.push(s),
+        }
+    }
+    format!("/{}", parts.join("/"))
+}
+
+/// A relative URL path resolved against a directory, as a browser does:
+/// like [`clean_join`], keeping a trailing slash.
+fn browser_join(dir: &str, rel: &str) -> String {
+    let joined = clean_join(dir, rel);
+    let dir_like = rel.ends_with('/') || matches!(last_segment(rel), "." | "..");
+    if dir_like && !joined.ends_with('/') {
+        format!("{joined}/")
+    } else {
+        joined
+    }
+}
+
+/// Hugo's logical path of a content file (`Path.Base`): lower-cased, spaces
+/// as hyphens, the content extension and language dropped, `index` and
+/// `_index` standing for their folder. `/posts/a.fr.md` → `/posts/a`,
+/// `/posts/b/index.md` → `/posts/b`, `/_index.md` → `/`. A path with another
+/// extension (`/img/a.png`) is kept: no page has it.
+fn base_of(path: &str, languages: &[String]) -> String {
+    let p = path
+        .trim_start_matches('/')
+        .to_lowercase()
+        .replace(' ', "-");
+    let (dir, file) = p.rsplit_once('/').unwrap_or(("", &p));
+    let mut stem = file;
+    if let Some((s, ext)) = file.rsplit_once('.') {
+        if !CONTENT_EXTENSIONS.contains(&ext) {
+            return format!("/{p}");
+        }
+        stem = s;
+        if let Some((s, lang)) = stem.rsplit_once('.')
+            && languages.iter().any(|l| l == lang)
+        {
+            stem = s;
+        }
+    }
+    match (stem, dir) {
+        ("index" | "_index", d) => format!("/{d}"),
+        (s, "") => format!("/{s}"),
+        (s, d) => format!("/{d}/{s}"),
+    }
+}
+
+/// The language of a published URL and its base path without the language
+/// folder: `/fr/tags/go/` → (`fr`, `/tags/go`).
+fn split_language<'h>(url: &str, hugo: &'h HugoConfig) -> (&'h str, String) {
+    let default = hugo.default_content_language.as_str();
+    let trimmed = url.trim_matches('/');
+    let (first, rest) = trimmed.split_once('/').unwrap_or((trimmed, ""));
+    let lang = hugo
+        .languages
+        .iter()
+        .find(|l| *l == first && urls::language_prefix(l, hugo) == format!("/{l}"));
+    match lang {
+        Some(l) => (l.as_str(), format!("/{rest}")),
+        None => (default, format!("/{trimmed}")),
+    }
+}
+
+/// A named argument of a shortcode's text: `lang="fr"` → `fr`.
+fn named_arg(shortcode: &str, name: &str) -> Option<String> {
+    static ARG: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r#"(?:^|\s)([A-Za-z]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|`([^`]*)`|'([^']*)'|([^\s"'`>%]+))"#)
+            .expect("constant pattern")
+    });
+    ARG.captures_iter(shortcode)
+        .find(|c| c.get(1).is_some_and(|k| k.as_str() == name))
+        .and_then(|c| (2..=5).find_map(|g| c.get(g)))
+        .map(|m| m.as_str().replace("\\\"", "\""))
+}
+
+/// The Markdown-notation shortcodes (`{{% name "x" %}}`) of a body: their
+/// first argument, if any, and whether the shortcode is alone on its line
+/// (where what it writes may be headings).
+fn markdown_shortcodes(source: &str, body_start: usize) -> Vec<(Option<String>, bool)> {
+    static SHORTCODE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r#"(?m)(^[ \t]*)?\{\{%\s*[\w./-]+(?:\s+(?:"((?:[^"\\]|\\.)*)"|`([^`]*)`|([^\s"`%=]+)\s))?[^\n]*?%\}\}([ \t]*$)?"#,
+        )
+        .expect("constant pattern")
+    });
+    let body = source.get(body_start..).unwrap_or_default();
+    SHORTCODE
+        .captures_iter(body)
+        .filter(|c| !c.get(0).is_some_and(|m| m.as_str().contains("{{%/*")))
+        .map(|c| {
+            let arg = (2..=4)
+                .find_map(|g| c.get(g))
+                .map(|m| m.as_str().to_string());
+            (arg, c.get(1).is_some() && c.get(5).is_some())
+        })
+        .collect()
+}
+
+/// `id="x"` and `name="x"` attributes of the raw HTML of a body (which
+/// Hugo keeps only with `markup.goldmark.renderer.unsafe`).
+fn html_ids(body: &str) -> Vec<String> {
+    static ATTR: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r#"(?i)(?-u:\b)(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)')"#)
+            .expect("constant pattern")
+    });
+    ATTR.captures_iter(body)
+        .filter_map(|c| c.get(1).or_else(|| c.get(2)))
+        .map(|m| m.as_str().to_string())
+        .collect()
+}
+
+/// The ids of `{#x}` attribute blocks ending a line (on headings, and on
+/// other blocks with `parser.attribute.block`).
+fn attribute_ids(body: &str) -> Vec<String> {
+    let mut ids = Vec::new();
+    for line in body.lines() {
+        let Some(rest) = line.trim_end().strip_suffix('}') else {
+            continue;
+        };
+        let Some(open) = rest.rfind('{') else {
+            continue;
+        };
+        let inner = &rest[open + 1..];
+        if inner.contains('}') || rest[..open].ends_with('{') {
+            continue;
+        }
+        ids.extend(
+            inner
+                .split_whitespace()
+                .filter_map(|w| w.strip_prefix('#'))
+                .filter(|id| !id.is_empty())
+                .map(str::to_string),
+        );
+    }
+    ids
+}
+
+/// With `autoDefinitionTermID`, the ids of definition list terms, generated
+/// like heading ids and unique among them. A term is a line of the paragraph
+/// just above a `: definition` line; fenced code is skipped.
+fn term_ids(body: &str, kind: AutoIdType, ids: &mut HashSet<String>) {
+    let mut fence: Option<&str> = None;
+    let mut paragraph: Vec<&str> = Vec::new();
+    let mut in_definition = false;
+    for line in body.lines() {
+        let text = line.trim_start();
+        let indent = line.len() - text.len();
+        if let Some(marker) = fence {
+            if text.starts_with(marker) {
+                fence = None;
+            }
+            continue;
+        }
+        if text.starts_with("```") || text.starts_with("~~~") {
+            fence = Some(&text[..3]);
+            paragraph.clear();
+            continue;
+        }
+        if text.is_empty() {
+            paragraph.clear();
+            continue;
+        }
+        if indent < 4 && (text.starts_with(": ") || text.starts_with(":\t")) {
+            for term in paragraph.drain(..) {
+                add_unique(ids, heading_id::generate(&plain_text(term), kind));
+            }
+            in_definition = true;
+        } else if in_definition && paragraph.is_empty() && indent > 0 {
+            // A definition's own paragraph.
+        } else {
+            in_definition = in_definition && !paragraph.is_empty();
+            paragraph.push(text);
+        }
+    }
+}
+
+/// The text of a line of Markdown without its inline markup.
+fn plain_text(line: &str) -> String {
+    use pulldown_cmark::{Event, Parser};
+    let mut text = String::new();
+    for event in Parser::new(line) {
+        if let Event::Text(t) | Event::Code(t) = event {
+            text.push_str(&t);
+        }
+    }
+    text
+}
+
+/// Add an id as Hugo's id factory does: `-1`, `-2`… when taken.
+fn add_unique(ids: &mut HashSet<String>, id: String) {
+    if id.is_empty() {
+        return;
+    }
+    let mut unique = id.clone();
+    let mut n = 0;
+    while ids.contains(&unique) {
+        n += 1;
+        unique = format!("{id}-{n}");
+    }
+    ids.insert(unique);
+}
+
+/// The candidate closest to `wanted`, when close enough to be a typo.
+fn nearest<'c>(wanted: &str, candidates: impl Iterator<Item = &'c str>) -> Option<&'c str> {
+    let len = wanted.chars().count();
+    let limit = (len / 5).max(1);
+    candidates
+        .filter(|c| c.len().abs_diff(wanted.len()) <= limit * 4)
+        .map(|c| (typo_distance(wanted, c), c))
+        .filter(|(d, _)| *d <= limit && *d > 0)
+        .min()
+        .map(|(_, c)| c)
+}
+
+/// Edit distance in characters where swapping two neighbours counts as one
+/// edit (`intor` → `intro`).
+fn typo_distance(a: &str, b: &str) -> usize {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    // Three rows of the table: two back, one back, current.
+    let mut two: Vec<usize> = Vec::new();
+    let mut one: Vec<usize> = (0..=b.len()).collect();
+    for i in 1..=a.len() {
+        let mut row = vec![i; b.len() + 1];
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut best = (one[j] + 1).min(row[j - 1] + 1).min(one[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                best = best.min(two[j - 2] + 1);
+            }
+            row[j] = best;
+        }
+        two = std::mem::replace(&mut one, row);
+    }
+    one[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn langs() -> Vec<String> {
+        vec!["en".into(), "fr".into()]
+    }
+
+    #[test]
+    fn base_paths_as_hugo_parses_them() {
+        let l = langs();
+        assert_eq!(base_of("posts/a.md", &l), "/posts/a");
+        assert_eq!(base_of("/posts/a.fr.md", &l), "/posts/a");
+        assert_eq!(base_of("posts/b/index.md", &l), "/posts/b");
+        assert_eq!(base_of("posts/_index.md", &l), "/posts");
+        assert_eq!(base_of("_index.md", &l), "/");
+        assert_eq!(base_of("/", &l), "/");
+        assert_eq!(base_of("/Posts/My Post.md", &l), "/posts/my-post");
+        // Hugo 0.168: `relref "a.html"` finds `posts/a.md`.
+        assert_eq!(base_of("a.html", &l), "/a");
+        // Not a content file: no page has it.
+        assert_eq!(base_of("img/a.png", &l), "/img/a.png");
+        // `de` is not a language here: part of the name.
+        assert_eq!(base_of("a.de.md", &l), "/a.de");
+    }
+
+    #[test]
+    fn joins() {
+        assert_eq!(clean_join("/posts", "a.md"), "/posts/a.md");
+        assert_eq!(clean_join("/posts", "../other/x.md"), "/other/x.md");
+        assert_eq!(clean_join("/posts", "../../../x.md"), "/x.md");
+        assert_eq!(clean_join("/", "./a"), "/a");
+        assert_eq!(browser_join("/posts/a", "../b/"), "/posts/b/");
+        assert_eq!(browser_join("/posts/a", ".."), "/posts/");
+        assert_eq!(browser_join("/posts/a", "img.png"), "/posts/a/img.png");
+        assert_eq!(parent("/posts/b"), "/posts");
+        assert_eq!(parent("/posts"), "/");
+        assert_eq!(parent("/"), "/");
+    }
+
+    #[test]
+    fn destinations() {
+        for external in [
+            "https://gohugo.io/",
+            "mailto:a@b.c",
+            "tel:+4712345678",
+            "//cdn.example.org/x.js",
+            "javascript:void(0)",
+            "a:b/c",
+            "{{< ref \"a\" >}}",
+            "",
+        ] {
+            assert!(!is_site_path(external), "{external}");
+        }
+        for site in [
+            "/posts/a/",
+            "a.md",
+            "../b/",
+            "#intro",
+            "?x=1",
+            "/a?b=c:d",
+            "./x:y",
+        ] {
+            assert!(is_site_path(site), "{site}");
+        }
+        assert_eq!(
+            split_url("/posts/caf%C3%A9/?x=1#t%C3%A9"),
+            ("/posts/café/".to_string(), Some("té".to_string()))
+        );
+        assert_eq!(split_url("#"), (String::new(), Some(String::new())));
+        assert_eq!(percent_decode("100%"), "100%");
+        assert_eq!(percent_decode("a%2"), "a%2");
+        assert!(has_extension("a.md") && !has_extension("v1.2/a"));
+        assert!(has_content_extension("../a.MD") && !has_content_extension("a.png"));
+        assert!(is_bare_word("g") && !is_bare_word("a/b"));
+    }
+
+    #[test]
+    fn shortcode_arguments() {
+        assert_eq!(
+            named_arg(r#"{{< relref path="a.md" lang="fr" >}}"#, "lang").as_deref(),
+            Some("fr")
+        );
+        assert_eq!(
+            named_arg(r#"{{< relref path="a.md" lang=fr >}}"#, "lang").as_deref(),
+            Some("fr")
+        );
+        assert_eq!(named_arg(r#"{{< relref "lang=fr.md" >}}"#, "lang"), None);
+        let found = markdown_shortcodes(
+            "{{% include \"/_common/a.md\" %}}\nText {{% x y %}}.\n{{% glossary %}}\n{{%/* not */%}}",
+            0,
+        );
+        let some = |s: &str| Some(s.to_string());
+        assert_eq!(
+            found,
+            vec![
+                (some("/_common/a.md"), true),
+                (some("y"), false),
+                (None, true)
+            ]
+        );
+    }
+
+    #[test]
+    fn definition_terms() {
+        let body = "`publishDir`\n: (`string`) Where.\n\nOther *term*\nSecond\n: Both.\n  more\n\n```\nno\n: code\n```\n\npublishDir\n: again\n";
+        let mut ids = HashSet::new();
+        term_ids(body, AutoIdType::Github, &mut ids);
+        let mut ids: Vec<_> = ids.into_iter().collect();
+        ids.sort();
+        assert_eq!(
+            ids,
+            vec!["other-term", "publishdir", "publishdir-1", "second"]
+        );
+    }
+
+    #[test]
+    fn hand_written_ids() {
+        let body = "<a id=\"one\"></a>\n<span name='two'>\n\nPara\n{.note #three}\n\n{{< x >}}\n{{% y #no %}}\n";
+        assert_eq!(html_ids(body), vec!["one", "two"]);
+        assert_eq!(attribute_ids(body), vec!["three"]);
+    }
+
+    /// Lint a site written to a temporary folder: `(file, message)` of
+    /// each finding, with its severity.
+    fn lint(files: &[(&str, &str)]) -> Vec<(String, Severity, String)> {
+        let dir = tempfile::tempdir().expect("temporary directory");
+        for (path, text) in files {
+            let path = dir.path().join(path);
+            std::fs::create_dir_all(path.parent().expect("a parent")).expect("mkdir");
+            std::fs::write(path, text).expect("write");
+        }
+        let hugo = HugoConfig::load(dir.path()).expect("Hugo configuration");
+        let site = crate::site::Site::load(hugo);
+        let posts: Vec<_> = site.posts.iter().collect();
+        let index = SiteIndex::build(&site.hugo, &posts, &site.resources, &site.static_files, 0);
+        let cx = Context {
+            hugo: &site.hugo,
+            now: 0,
+        };
+        let mut out = Vec::new();
+        BrokenLink.check_site(&index, &cx, &mut out);
+        let mut found: Vec<_> = out
+            .into_iter()
+            .map(|d| {
+                let file = d
+                    .path
+                    .strip_prefix(dir.path().join("content"))
+                    .unwrap_or(&d.path);
+                (file.to_string_lossy().into_owned(), d.severity, d.message)
+            })
+            .collect();
+        found.sort();
+        found
+    }
+
+    const PAGE_A: (&str, &str) = ("content/posts/a.md", "---\ntitle: A\n---\n## Intro\n");
+
+    fn page(links: &str) -> (&'static str, String) {
+        (
+            "content/posts/b.md",
+            format!("---\ntitle: B\n---\n{links}\n"),
+        )
+    }
+
+    fn messages(found: &[(String, Severity, String)]) -> Vec<&str> {
+        found.iter().map(|(_, _, m)| m.as_str()).collect()
+    }
+
+    #[test]
+    fn markdown_files_need_a_link_render_hook() {
+        let (b, text) = page("[a](a.md#intro) [page path](../a/)");
+        let files = |extra: Vec<(&'static str, &'static str)>| {
+            let mut f = vec![PAGE_A, (b, text.as_str())];
+            f.extend(extra);
+            lint(&f)
+        };
+        // No hook: the `.md` is published as written.
+        let none = files(vec![]);
+        assert_eq!(
+            messages(&none),
+            vec!["`a.md#intro` links to a Markdown file, which Hugo does not publish"]
+        );
+        let embedded = (
+            "hugo.toml",
+            "[markup.goldmark.renderHooks.link]\nuseEmbedded = 'fallback'",
+        );
+        assert_eq!(files(vec![embedded]), vec![]);
+        let legacy = (
+            "hugo.toml",
+            "[markup.goldmark.renderHooks.link]\nenableDefault = true",
+        );
+        assert_eq!(files(vec![legacy]), vec![]);
+        // Multilingual sites get the embedded hook by default (`auto`).
+        let multilingual = ("hugo.toml", "[languages.en]\n[languages.fr]");
+        assert_eq!(files(vec![multilingual]), vec![]);
+        let own = ("layouts/_markup/render-link.html", "");
+        assert_eq!(files(vec![own]), vec![]);
+        let theme = vec![
+            ("hugo.toml", "theme = 't'"),
+            ("themes/t/layouts/_default/_markup/render-link.html", ""),
+        ];
+        assert_eq!(files(theme), vec![]);
+        // `never` ignores the site's own hook? No: it only turns off Hugo's.
+        let never = vec![
+            (
+                "hugo.toml",
+                "[markup.goldmark.renderHooks.link]\nuseEmbedded = 'never'",
+            ),
+            ("layouts/_markup/render-link.html", ""),
+        ];
+        assert_eq!(files(never), vec![]);
+    }
+
+    #[test]
+    fn the_sites_own_hook_resolves_more() {
+        let files = |hook: Option<(&'static str, &'static str)>| {
+            let (b, text) = page("[term](g) [pic](pic.png) [missing](nowhere/)");
+            let mut f = vec![
+                PAGE_A,
+                (b, text.as_str()),
+                ("content/posts/_index.md", "---\ntitle: Posts\n---\n"),
+                ("content/posts/pic.png", ""),
+            ];
+            f.extend(hook);
+            lint(&f)
+        };
+        // A hook like the Hugo docs' finds section resources, and may give
+        // bare words a meaning.
+        let own = files(Some(("layouts/_markup/render-link.html", "")));
+        assert_eq!(
+            messages(&own),
+            vec!["`nowhere/` resolves to `/posts/b/nowhere/`, where nothing is published"]
+        );
+        let none = files(None);
+        assert_eq!(
+            messages(&none),
+            vec![
+                "`g` resolves to `/posts/b/g`, where nothing is published",
+                "`nowhere/` resolves to `/posts/b/nowhere/`, where nothing is published",
+                "`pic.png` resolves to `/posts/b/pic.png`, where nothing is published",
+            ]
+        );
+    }
+
+    #[test]
+    fn base_path_and_url_rewriting() {
+        let (b, text) = page("[root](/posts/a/) [with base](/docs/posts/a/)");
+        let site =
+            |config: &'static str| lint(&[("hugo.toml", config), PAGE_A, (b, text.as_str())]);
+        let plain = site("baseURL = 'https://example.org/docs/'");
+        assert_eq!(
+            messages(&plain),
+            vec![
+                "`/posts/a/` leaves out the base path `/docs` of the baseURL: broken on the published site"
+            ]
+        );
+        // canonifyURLs puts the baseURL in front of root-relative links.
+        let canonify = site("baseURL = 'https://example.org/docs/'\ncanonifyURLs = true");
+        assert_eq!(
+            messages(&canonify),
+            vec!["nothing is published at `/docs/docs/posts/a/`"]
+        );
+    }
+
+    #[test]
+    fn embedded_hooks_lose_other_schemes() {
+        // Hugo 0.168: the embedded hooks write `tel:`, `ftp:`, `data:`…
+        // URLs as `#ZgotmplZ`; http, https and mailto pass.
+        let (b, text) =
+            page("[t](tel:+47) [m](mailto:a@b.c) [h](HTTPS://x.org) ![d](data:image/png;base64,x)");
+        let hooks = "[markup.goldmark.renderHooks.link]\nuseEmbedded = 'fallback'\n\
+                     [markup.goldmark.renderHooks.image]\nuseEmbedded = 'fallback'";
+        let found = lint(&[("hugo.toml", hooks), (b, text.as_str())]);
+        assert_eq!(
+            messages(&found),
+            vec![
+                "Hugo's embedded render hook writes `data:` URLs as `#ZgotmplZ`: the link goes nowhere",
+                "Hugo's embedded render hook writes `tel:` URLs as `#ZgotmplZ`: the link goes nowhere",
+            ]
+        );
+        assert_eq!(lint(&[(b, text.as_str())]), vec![]);
+    }
+
+    // No `_index.md`: Hugo renders the home page and its feed anyway.
+    #[test]
+    fn ugly_urls_and_generated_files() {
+        let (b, text) = page(
+            "[a](a.html) [feed](/posts/index.xml) [sitemap](/sitemap.xml) [no feed](/posts/a.html/index.xml) [home](/) [home feed](/index.xml)",
+        );
+        let found = lint(&[("hugo.toml", "uglyURLs = true"), PAGE_A, (b, text.as_str())]);
+        assert_eq!(
+            messages(&found),
+            vec!["nothing is published at `/posts/a.html/index.xml`"]
+        );
+    }
+
+    #[test]
+    fn drafts_and_refs() {
+        let draft = (
+            "content/posts/d.md",
+            "---\ntitle: D\ndraft: true\n---\n[b](/posts/b/)\n",
+        );
+        let (b, text) = page("{{< ref \"d.md\" >}} [d](/posts/d/)");
+        let found = lint(&[PAGE_A, draft, (b, text.as_str())]);
+        let expected = vec![
+            (
+                "posts/b.md".to_string(),
+                Severity::Warning,
+                "`/posts/d/` links to posts/d.md, which is a draft: the link is broken in production".to_string(),
+            ),
+            (
+                "posts/b.md".to_string(),
+                Severity::Error,
+                "`d.md` links to posts/d.md, which is a draft: Hugo fails the production build (REF_NOT_FOUND)".to_string(),
+            ),
+        ];
+        assert_eq!(found, expected);
+    }
+
+    #[test]
+    fn nearest_is_close_only() {
+        let c = ["/posts/hello-world/", "/posts/other/"];
+        assert_eq!(
+            nearest("/posts/helo-world/", c.iter().copied()),
+            Some("/posts/hello-world/")
+        );
+        assert_eq!(nearest("/about/", c.iter().copied()), None);
+        assert_eq!(nearest("intro", ["intro-1"].into_iter()), None);
+        assert_eq!(nearest("intro", ["intr"].into_iter()), Some("intr"));
+        assert_eq!(
+            nearest("intor", ["intro", "outro"].into_iter()),
+            Some("intro")
+        );
+        assert_eq!(typo_distance("kitten", "sitting"), 3);
+        assert_eq!(typo_distance("ab", "ba"), 1);
+        assert_eq!(typo_distance("", "abc"), 3);
+    }
 }
