@@ -27,6 +27,7 @@ use crate::document::markdown::SuppressionKind;
 use crate::rules::{Context, RuleMeta, Scope};
 use crate::site::Site;
 use crate::site::index::SiteIndex;
+use crate::site::urls::Unpublished;
 
 /// The severity a diagnostic ends with: a rule's configured level replaces
 /// its default severity; findings a rule emits below its default (the
@@ -48,50 +49,14 @@ pub fn lint(
     now: i64,
     only: Option<&HashSet<PathBuf>>,
 ) -> Vec<Diagnostic> {
-    let cx = Context {
-        hugo: &site.hugo,
-        now,
-        unrendered: &site.unrendered,
-    };
     let wanted = |p: &PathBuf| only.is_none_or(|set| set.contains(p));
     let posts: Vec<&Post> = site
         .posts
         .iter()
         .filter(|p| !config.is_excluded(&p.path))
         .collect();
-
-    let mut out: Vec<Diagnostic> = posts
-        .par_iter()
-        .filter(|p| wanted(&p.path))
-        .flat_map_iter(|post| lint_post(post, config, &cx))
-        .collect();
-
-    out.extend(run_site_rules(site, config, &posts, &cx, &wanted));
-    out.extend(site.errors.iter().filter(|d| wanted(&d.path)).cloned());
-    sort(&mut out);
-    out
-}
-
-/// Site rules run once over every post, with the base configuration; the
-/// level of each finding follows the configuration of the file it is in.
-/// The site index is built only when a site rule is on.
-fn run_site_rules(
-    site: &Site,
-    config: &Config,
-    posts: &[&Post],
-    cx: &Context,
-    wanted: &dyn Fn(&PathBuf) -> bool,
-) -> Vec<Diagnostic> {
-    let base = config.rules_for(&config.root);
-    let site_rules: Vec<_> = base
-        .rules
-        .iter()
-        .filter(|(m, level, _)| m.scope == Scope::Site && *level != Level::Off)
-        .collect();
-    let mut out = Vec::new();
-    if site_rules.is_empty() {
-        return out;
-    }
+    // The site as Hugo publishes it: site rules read it, and it tells post
+    // rules which files Hugo never renders as pages.
     let parsed: Vec<&Post> = posts
         .iter()
         .copied()
@@ -102,11 +67,50 @@ fn run_site_rules(
         &parsed,
         &site.resources,
         &site.static_files,
-        cx.now,
+        now,
     );
-    for (meta, _, rule) in site_rules {
+    let mut cx = Context::new(&site.hugo, now);
+    cx.unrendered = index
+        .pages
+        .iter()
+        .filter(|p| {
+            matches!(
+                p.unpublished,
+                Some(Unpublished::NotRendered | Unpublished::LeafResource)
+            )
+        })
+        .map(|p| p.post.path.clone())
+        .collect();
+
+    let mut out: Vec<Diagnostic> = posts
+        .par_iter()
+        .filter(|p| wanted(&p.path))
+        .flat_map_iter(|post| lint_post(post, config, &cx))
+        .collect();
+
+    out.extend(run_site_rules(site, config, &index, &cx, &wanted));
+    out.extend(site.errors.iter().filter(|d| wanted(&d.path)).cloned());
+    sort(&mut out);
+    out
+}
+
+/// Site rules run once over the site index, with the base configuration;
+/// the level of each finding follows the configuration of the file it is in.
+fn run_site_rules(
+    site: &Site,
+    config: &Config,
+    index: &SiteIndex,
+    cx: &Context,
+    wanted: &dyn Fn(&PathBuf) -> bool,
+) -> Vec<Diagnostic> {
+    let base = config.rules_for(&config.root);
+    let mut out = Vec::new();
+    for (meta, level, rule) in &base.rules {
+        if meta.scope != Scope::Site || *level == Level::Off {
+            continue;
+        }
         let mut found = Vec::new();
-        rule.check_site(&index, cx, &mut found);
+        rule.check_site(index, cx, &mut found);
         for mut d in found {
             if !wanted(&d.path) {
                 continue;

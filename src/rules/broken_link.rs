@@ -1676,10 +1676,7 @@ mod tests {
         let site = crate::site::Site::load(hugo);
         let posts: Vec<_> = site.posts.iter().collect();
         let index = SiteIndex::build(&site.hugo, &posts, &site.resources, &site.static_files, 0);
-        let cx = Context {
-            hugo: &site.hugo,
-            now: 0,
-        };
+        let cx = Context::new(&site.hugo, 0);
         let mut out = Vec::new();
         BrokenLink.check_site(&index, &cx, &mut out);
         let mut found: Vec<_> = out

@@ -469,12 +469,7 @@ mod tests {
     fn check_with(post: &Post, rule: &dyn Rule, tz: Option<&str>) -> Vec<Diagnostic> {
         let mut hugo = HugoConfig::default_for(Path::new("."));
         hugo.time_zone = tz.map(str::to_string);
-        let unrendered = Default::default();
-        let cx = Context {
-            hugo: &hugo,
-            now: NOW,
-            unrendered: &unrendered,
-        };
+        let cx = Context::new(&hugo, NOW);
         let mut out = Vec::new();
         rule.check_post(post, &cx, &mut out);
         out

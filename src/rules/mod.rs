@@ -71,12 +71,22 @@ pub struct Context<'a> {
     pub hugo: &'a HugoConfig,
     /// "Now", in seconds since the Unix epoch (UTC): injectable for tests.
     pub now: i64,
-    /// Posts Hugo never renders as pages (headless, `build.render: never`,
-    /// cascaded): page-level rules skip them.
-    pub unrendered: &'a std::collections::HashSet<std::path::PathBuf>,
+    /// Posts Hugo never renders as pages of their own (headless,
+    /// `build.render: never`, cascaded, content files inside a leaf bundle):
+    /// page-level rules skip them.
+    pub unrendered: std::collections::HashSet<std::path::PathBuf>,
 }
 
-impl Context<'_> {
+impl<'a> Context<'a> {
+    /// A context where every post is rendered (tests, single posts).
+    pub fn new(hugo: &'a HugoConfig, now: i64) -> Self {
+        Context {
+            hugo,
+            now,
+            unrendered: Default::default(),
+        }
+    }
+
     /// Whether Hugo renders this post as a page of its own.
     pub fn is_rendered(&self, post: &Post) -> bool {
         !self.unrendered.contains(&post.path)

@@ -773,12 +773,7 @@ mod tests {
             .collect();
         let refs: Vec<&Post> = posts.iter().collect();
         let site = SiteIndex::build(&hugo, &refs, &[], &[], 0);
-        let unrendered = Default::default();
-        let cx = Context {
-            hugo: &hugo,
-            now: 0,
-            unrendered: &unrendered,
-        };
+        let cx = Context::new(&hugo, 0);
         let rule = build(&opts(options)).unwrap();
         let mut out = Vec::new();
         rule.check_site(&site, &cx, &mut out);

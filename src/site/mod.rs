@@ -1,7 +1,7 @@
 //! Reading a site: find its root, read its Hugo configuration, walk its
 //! content directories and parse every post, in parallel.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 pub mod index;
@@ -10,7 +10,7 @@ pub mod urls;
 use rayon::prelude::*;
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::document::{Node, Post, Table, Value};
+use crate::document::Post;
 use crate::hugo::config::HugoConfig;
 
 /// The pseudo-rule under which files that cannot be linted are reported.
@@ -29,8 +29,6 @@ pub struct Site {
     pub resources: Vec<(PathBuf, String)>,
     /// Files of the static directories: path on disk and URL path.
     pub static_files: Vec<(PathBuf, String)>,
-    /// Posts Hugo never renders as pages (see [`never_rendered`]).
-    pub unrendered: HashSet<PathBuf>,
     by_path: HashMap<PathBuf, usize>,
 }
 
@@ -45,9 +43,7 @@ impl Site {
             .enumerate()
             .map(|(i, p)| (p.path.clone(), i))
             .collect();
-        let unrendered = never_rendered(&posts);
         Site {
-            unrendered,
             hugo,
             posts,
             errors,
@@ -66,7 +62,6 @@ impl Site {
                 self.posts.push(post);
             }
         }
-        self.unrendered = never_rendered(&self.posts);
     }
 
     /// Read and parse every content file of the site.
@@ -237,117 +232,5 @@ fn walk_error(dir: &Path, err: &ignore::Error) -> Box<Diagnostic> {
             }
             other => return read_error(path, format!("cannot read: {other}")),
         }
-    }
-}
-
-/// Posts Hugo never renders as pages: `headless: true`, `build.render:
-/// never` (or the older `_build.render: false`), and everything under an
-/// `_index.md` whose `cascade` sets that build option (Hugo 0.168 applies it
-/// to the list page itself too). Snippets for `include`-style shortcodes live
-/// there; page-level rules do not apply to them.
-pub fn never_rendered(posts: &[Post]) -> HashSet<PathBuf> {
-    // Folders (content paths) whose `_index.md` cascades `render: never`.
-    let hidden_dirs: Vec<&str> = posts
-        .iter()
-        .filter(|p| {
-            p.content_path
-                .rsplit('/')
-                .next()
-                .is_some_and(|f| f.starts_with("_index."))
-        })
-        .filter(|p| {
-            p.field("cascade").is_some_and(|c| match &c.value {
-                Value::Table(t) => render_never(t),
-                // A list of cascades: only untargeted ones apply everywhere.
-                Value::Array(items) => items.iter().any(|i| {
-                    i.as_table().is_some_and(|t| {
-                        t.value("_target").is_none()
-                            && t.value("target").is_none()
-                            && render_never(t)
-                    })
-                }),
-                _ => false,
-            })
-        })
-        .map(|p| p.content_path.rsplit_once('/').map_or("", |(d, _)| d))
-        .collect();
-    posts
-        .iter()
-        .filter(|p| {
-            let own = p.front_matter.as_ref().is_some_and(|fm| {
-                render_never(&fm.root)
-                    || fm
-                        .root
-                        .value("headless")
-                        .is_some_and(|h| h.value == Value::Bool(true))
-            });
-            own || hidden_dirs.iter().any(|d| {
-                d.is_empty()
-                    || p.content_path
-                        .strip_prefix(d)
-                        .is_some_and(|rest| rest.starts_with('/'))
-            })
-        })
-        .map(|p| p.path.clone())
-        .collect()
-}
-
-/// `build: {render: never}` or `_build: {render: false}` in a table.
-fn render_never(t: &Table) -> bool {
-    ["build", "_build"].iter().any(|k| {
-        t.value(k)
-            .and_then(Node::as_table)
-            .and_then(|b| b.value("render"))
-            .is_some_and(|r| match &r.value {
-                Value::String(s) => s.eq_ignore_ascii_case("never") || s == "false",
-                Value::Bool(b) => !*b,
-                _ => false,
-            })
-    })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn post(content_path: &str, front: &str) -> Post {
-        Post::parse(
-            PathBuf::from(content_path),
-            content_path.into(),
-            format!("---\n{front}---\n"),
-        )
-    }
-
-    #[test]
-    fn cascaded_and_own_build_options() {
-        // Checked with Hugo 0.168: a cascade of `render: never` hides the
-        // section page itself and everything below it.
-        let posts = vec![
-            post("snip/_index.md", "cascade:\n  build:\n    render: never\n"),
-            post("snip/a.md", "title: a\n"),
-            post("snip/sub/b.md", "title: b\n"),
-            post("snippets/c.md", "title: c\n"),
-            post("posts/h.md", "headless: true\n"),
-            post("posts/old.md", "_build:\n  render: false\n"),
-            post("posts/p.md", "title: p\n"),
-            post(
-                "t/_index.md",
-                "cascade:\n  - _target:\n      path: /x\n    build:\n      render: never\n",
-            ),
-            post("t/q.md", "title: q\n"),
-        ];
-        let hidden = never_rendered(&posts);
-        let mut names: Vec<&str> = hidden.iter().filter_map(|p| p.to_str()).collect();
-        names.sort();
-        assert_eq!(
-            names,
-            [
-                "posts/h.md",
-                "posts/old.md",
-                "snip/_index.md",
-                "snip/a.md",
-                "snip/sub/b.md"
-            ]
-        );
     }
 }
