@@ -127,6 +127,15 @@ pub struct SyntaxError {
     pub message: String,
 }
 
+impl SyntaxError {
+    pub fn new(span: Range<usize>, message: &str) -> SyntaxError {
+        SyntaxError {
+            span,
+            message: message.to_owned(),
+        }
+    }
+}
+
 /// A parsed front matter block.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FrontMatter {

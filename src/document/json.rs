@@ -30,16 +30,19 @@ const STRICT: ParseOptions = ParseOptions {
 pub fn parse(source: &str, content: Range<usize>) -> Result<Table, SyntaxError> {
     let offset = content.start;
     let Some(text) = source.get(content) else {
-        return Err(error(offset..offset, "front matter is not valid text"));
+        return Err(SyntaxError::new(
+            offset..offset,
+            "front matter is not valid text",
+        ));
     };
     let parsed = parse_to_ast(text, &CollectOptions::default(), &STRICT).map_err(|e| {
         let message = format!("invalid JSON: {}", e.kind());
-        error(shift(e.range(), offset), &message)
+        SyntaxError::new(shift(e.range(), offset), &message)
     })?;
     match parsed.value {
         None => Ok(Table::default()),
         Some(ast::Value::Object(object)) => table(object, offset, 1),
-        Some(other) => Err(error(
+        Some(other) => Err(SyntaxError::new(
             shift(other.range(), offset),
             "front matter must be a map of keys",
         )),
@@ -101,13 +104,6 @@ fn number(text: &str) -> Value {
 
 fn shift(range: jsonc_parser::common::Range, offset: usize) -> Range<usize> {
     range.start + offset..range.end + offset
-}
-
-fn error(span: Range<usize>, message: &str) -> SyntaxError {
-    SyntaxError {
-        span,
-        message: message.to_owned(),
-    }
 }
 
 #[cfg(test)]

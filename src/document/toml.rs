@@ -15,13 +15,16 @@ use super::frontmatter::{Key, Node, Quote, SyntaxError, Table, Value};
 pub fn parse(source: &str, content: Range<usize>) -> Result<Table, SyntaxError> {
     let offset = content.start;
     let Some(text) = source.get(content) else {
-        return Err(error(offset..offset, "front matter is not valid text"));
+        return Err(SyntaxError::new(
+            offset..offset,
+            "front matter is not valid text",
+        ));
     };
     let root = DeTable::parse(text).map_err(|e| {
         let span = e.span().unwrap_or(0..0);
         // The message's first line, without the snippet `Display` renders.
         let message = e.message().lines().next().unwrap_or_default();
-        error(
+        SyntaxError::new(
             span.start + offset..span.end + offset,
             &format!("invalid TOML: {message}"),
         )
@@ -62,7 +65,7 @@ impl Converter<'_> {
             }
             DeValue::Integer(i) => match i64::from_str_radix(i.as_str(), i.radix()) {
                 Ok(i) => Value::Integer(i),
-                Err(_) => return Err(error(span, "invalid TOML: integer out of range")),
+                Err(_) => return Err(SyntaxError::new(span, "invalid TOML: integer out of range")),
             },
             // `as_str` is in Rust's float syntax (`inf`, `nan` included).
             DeValue::Float(f) => Value::Float(f.as_str().parse().unwrap_or(f64::NAN)),
@@ -91,13 +94,6 @@ fn quote_of(written: &str) -> Quote {
         Quote::Single
     } else {
         Quote::Double
-    }
-}
-
-fn error(span: Range<usize>, message: &str) -> SyntaxError {
-    SyntaxError {
-        span,
-        message: message.to_owned(),
     }
 }
 

@@ -23,7 +23,10 @@ const MAX_NODES: usize = 100_000;
 pub fn parse(source: &str, content: Range<usize>) -> Result<Table, SyntaxError> {
     let offset = content.start;
     let Some(text) = source.get(content) else {
-        return Err(error(offset..offset, "front matter is not valid text"));
+        return Err(SyntaxError::new(
+            offset..offset,
+            "front matter is not valid text",
+        ));
     };
     let mut builder = Builder {
         source,
@@ -63,7 +66,7 @@ fn root_table(root: Option<Node>) -> Result<Table, SyntaxError> {
                 "front matter must be a map of keys, not {}",
                 root.type_name()
             );
-            Err(error(root.span, &message))
+            Err(SyntaxError::new(root.span, &message))
         }
     }
 }
@@ -244,7 +247,7 @@ impl Builder<'_> {
     fn alias(&mut self, id: usize, span: Range<usize>) -> Result<(), SyntaxError> {
         let Some(target) = self.anchors.get(&id) else {
             // Its anchor is on a collection still open: the alias is inside it.
-            return Err(error(
+            return Err(SyntaxError::new(
                 span,
                 "invalid YAML: an alias refers to a node that contains it",
             ));
@@ -252,7 +255,7 @@ impl Builder<'_> {
         self.nodes += target.size;
         if self.nodes > MAX_NODES {
             let message = format!("too many alias expansions: more than {MAX_NODES} values");
-            return Err(error(span, &message));
+            return Err(SyntaxError::new(span, &message));
         }
         if self.stack.len() + target.height > MAX_DEPTH {
             return Err(too_deep(span));
@@ -294,7 +297,7 @@ impl Builder<'_> {
                             key.name,
                             self.source[..first.span.start].matches('\n').count() + 1
                         );
-                        self.duplicate = Some(error(key.span.clone(), &message));
+                        self.duplicate = Some(SyntaxError::new(key.span.clone(), &message));
                     }
                     *pending = Some(key);
                 }
@@ -370,7 +373,7 @@ fn parse_float(text: &str) -> Option<f64> {
 
 pub(super) fn too_deep(span: Range<usize>) -> SyntaxError {
     let message = format!("front matter is nested more than {MAX_DEPTH} levels deep");
-    error(span, &message)
+    SyntaxError::new(span, &message)
 }
 
 /// A parser error, at the character it points to in `text` (which starts at
@@ -382,14 +385,7 @@ fn scan_error(text: &str, offset: usize, e: &ScanError) -> SyntaxError {
         .and_then(|rest| rest.chars().next())
         .map_or(0, char::len_utf8);
     let start = offset + at;
-    error(start..start + len, &format!("invalid YAML: {}", e.info()))
-}
-
-fn error(span: Range<usize>, message: &str) -> SyntaxError {
-    SyntaxError {
-        span,
-        message: message.to_owned(),
-    }
+    SyntaxError::new(start..start + len, &format!("invalid YAML: {}", e.info()))
 }
 
 #[cfg(test)]

@@ -838,29 +838,7 @@ impl Permalinks {
     }
 }
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-const WEEKDAYS: [&str; 7] = [
-    "Sunday",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-];
+use crate::hugo::date::{LONG_DAYS as WEEKDAYS, LONG_MONTHS as MONTHS};
 
 /// Sunday = 0.
 fn weekday(d: &HugoDate) -> usize {
