@@ -78,7 +78,8 @@ enum Color {
 
 #[derive(clap::Args, Default)]
 struct CheckArgs {
-    /// Files or directories; default: the current directory.
+    /// Files or directories; default: the whole site the current directory
+    /// belongs to.
     paths: Vec<PathBuf>,
     #[arg(long, value_enum, default_value_t = Format::Human)]
     format: Format,
@@ -255,7 +256,8 @@ fn prepare(args: &CheckArgs) -> io::Result<Result<Run, i32>> {
     // Paths other than the site root narrow the report to their files.
     let only: Option<HashSet<PathBuf>> = if let Some(p) = &stdin_path {
         Some(HashSet::from([p.clone()]))
-    } else if paths.iter().all(|p| same_dir(p, &root)) {
+    } else if args.paths.is_empty() || paths.iter().all(|p| same_dir(p, &root)) {
+        // No path: the whole site the current folder belongs to.
         None
     } else {
         let given: Vec<(PathBuf, bool)> = paths

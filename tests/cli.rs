@@ -538,3 +538,44 @@ fn watch_relints_on_change_and_prints_what_changed() {
     child.kill().unwrap();
     child.wait().unwrap();
 }
+
+#[test]
+fn bare_fix_works_from_anywhere_inside_a_site() {
+    let dir = site(&[
+        ("content/posts/a.md", FIXABLE),
+        ("content/posts/deep/b.md", CLEAN),
+    ]);
+    let mut cmd = Command::cargo_bin("bloglint").unwrap();
+    cmd.current_dir(dir.path().join("content/posts/deep"))
+        .env("NO_COLOR", "1")
+        .env("BLOGLINT_NOW", "1735689600")
+        .arg("--fix")
+        .assert()
+        .code(0)
+        .stderr(predicate::str::contains("fixed 1 file"));
+    let fixed = std::fs::read_to_string(dir.path().join("content/posts/a.md")).unwrap();
+    assert!(fixed.contains("date: 2024-01-14T09:30:00\r\n"), "{fixed}");
+}
+
+#[test]
+fn colour_follows_the_flag_and_no_color() {
+    let dir = site(&[("content/posts/a.md", b"---\ntitle: T\n---\n")]);
+    let out = stdout_of(
+        bloglint()
+            .args(["check", "--color", "always"])
+            .arg(dir.path()),
+    );
+    assert!(
+        out.contains("\u{1b}["),
+        "no ANSI colour with --color always"
+    );
+    let out = stdout_of(
+        bloglint()
+            .args(["check", "--color", "never"])
+            .arg(dir.path()),
+    );
+    assert!(!out.contains("\u{1b}["));
+    // Not a terminal, NO_COLOR set (by `bloglint()`): plain.
+    let out = stdout_of(bloglint().arg("check").arg(dir.path()));
+    assert!(!out.contains("\u{1b}["));
+}
