@@ -47,6 +47,8 @@ enum Command {
     Rules,
     /// Print the default configuration, a bloglint.toml to start from.
     Config,
+    /// List every URL the site publishes and what serves it, or (--url) what serves one URL.
+    Site(render::site::SiteArgs),
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
@@ -131,6 +133,9 @@ pub fn run() -> i32 {
         },
         Some(Command::Rules) => rules_table(&mut out).map(|_| EXIT_OK),
         Some(Command::Config) => write!(out, "{}", Config::default_toml()).map(|_| EXIT_OK),
+        Some(Command::Site(args)) => {
+            render::site::run(&args, now(), &|e| report_config_error(&e.into()), &mut out)
+        }
     };
     match result {
         Ok(code) => code,
