@@ -18,7 +18,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::{Context, OptionError, Options, Rule, RuleMeta, Scope};
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
 use crate::document::{Link, LinkKind, PageKind, RefShortcode, Value};
 use crate::hugo::config::{AutoIdType, HugoConfig, UseEmbedded};
 use crate::hugo::heading_id;
@@ -284,9 +284,16 @@ impl<'s, 'a> Links<'s, 'a> {
             }
         }
         let fragment = fragment.as_deref();
-        self.contexts(i)
+        let contexts = self.contexts(i);
+        let several = contexts.len() > 1;
+        let mut found = contexts
             .into_iter()
-            .find_map(|c| self.check_published(i, c, link, &path, fragment))
+            .find_map(|c| self.check_published(i, c, link, &path, fragment))?;
+        if several {
+            // Rendered in several pages: one destination may not suit all.
+            found.fix = None;
+        }
+        Some(found)
     }
 
     fn hook_for(&self, link: &Link) -> Hook {
@@ -306,8 +313,9 @@ impl<'s, 'a> Links<'s, 'a> {
         if self.hidden[i] && self.includers(i).is_empty() {
             return None;
         }
-        let mut problems = self
-            .contexts(i)
+        let contexts = self.contexts(i);
+        let several = contexts.len() > 1;
+        let mut problems = contexts
             .into_iter()
             .filter_map(|c| self.fragment_problem(i, c, fragment, span.clone()));
         let mut first = problems.next()?;
@@ -316,6 +324,10 @@ impl<'s, 'a> Links<'s, 'a> {
             first.message.push_str(&format!(
                 " (nor do {others} other pages that include this file)"
             ));
+        }
+        if several {
+            // The file is rendered in several pages: one id may not suit all.
+            first.fix = None;
         }
         Some(first)
     }
@@ -414,9 +426,12 @@ impl<'s, 'a> Links<'s, 'a> {
             // `[term](g)` glossary links).
             return None;
         }
-        let help = match page {
-            Some(j) => Some(self.public_url(&self.site.pages[j].url)),
-            None => self.suggest_url(&site_path),
+        let (help, fix) = match page {
+            Some(j) => (Some(self.public_url(&self.site.pages[j].url)), None),
+            None => (
+                self.suggest_url(&site_path),
+                self.url_fix(i, c, link, path, &site_path),
+            ),
         };
         let full = format!("{base}{site_path}");
         let mut message = if path.starts_with('/') {
@@ -429,12 +444,13 @@ impl<'s, 'a> Links<'s, 'a> {
             message.push_str(&format!(" (from {includer}, which includes this file)"));
         }
         let what = if image { "broken image" } else { "broken link" };
-        Some(error(
+        let d = error(
             span,
             message,
             what,
             help.map(|h| format!("did you mean `{h}`?")),
-        ))
+        );
+        Some(with_fix(d, fix))
     }
 
     /// What the render hook finds for a path.
@@ -711,20 +727,26 @@ impl<'s, 'a> Links<'s, 'a> {
                 let elsewhere = self.hugo.languages.iter().find(|l| {
                     *l != lang && matches!(self.get_page(i, l, &path, true), Lookup::Found(_))
                 });
-                let help = match elsewhere {
-                    Some(l) => Some(format!(
-                        "it exists in `{l}` only: add `lang=\"{l}\"`, or translate it"
-                    )),
-                    None => self
-                        .suggest_page(i, lang, &path)
-                        .map(|h| format!("did you mean `{h}`?")),
+                let (help, fix) = match elsewhere {
+                    Some(l) => (
+                        Some(format!(
+                            "it exists in `{l}` only: add `lang=\"{l}\"`, or translate it"
+                        )),
+                        None,
+                    ),
+                    None => (
+                        self.suggest_page(i, lang, &path)
+                            .map(|h| format!("did you mean `{h}`?")),
+                        self.ref_fix(i, lang, r, &path),
+                    ),
                 };
-                Some(error(
+                let d = error(
                     span,
                     format!("no page matches `{path}`: Hugo fails the build (REF_NOT_FOUND)"),
                     "page not found",
                     help,
-                ))
+                );
+                Some(with_fix(d, fix))
             }
         }
     }
@@ -810,8 +832,11 @@ impl<'s, 'a> Links<'s, 'a> {
             return None;
         }
         let ids = self.ids(j).pages.iter().flat_map(|&k| self.own_ids(k));
-        let help =
-            nearest(fragment, ids.map(String::as_str)).map(|id| format!("did you mean `#{id}`?"));
+        let found = closest(fragment, ids.map(String::as_str));
+        let help = found.map(|(id, _)| format!("did you mean `#{id}`?"));
+        let fix = found
+            .filter(|(_, unique)| *unique)
+            .and_then(|(id, _)| self.fragment_fix(i, &span, fragment, id));
         let cp = &self.site.pages[j].post.content_path;
         let whose = if i == j {
             "this page".to_string()
@@ -830,12 +855,13 @@ impl<'s, 'a> Links<'s, 'a> {
                 Some("set `markup.goldmark.renderer.unsafe = true`, or give a heading the id with `{#id}`".into()),
             ));
         }
-        Some(error(
+        let d = error(
             span,
             format!("{whose} has no heading or anchor `#{fragment}`"),
             "no such anchor",
             help,
-        ))
+        );
+        Some(with_fix(d, fix))
     }
 
     /// Whether page `j` has an id: a heading id, an `id`/`name` attribute,
@@ -1014,16 +1040,22 @@ impl<'s, 'a> Links<'s, 'a> {
         format!("{}{url}", self.site.base_path)
     }
 
-    /// The nearest published URL, or the one page with the same last segment.
-    fn suggest_url(&self, site_path: &str) -> Option<String> {
-        let wanted = urls::normalize(site_path);
+    /// The published URLs a site path may be a typo of: files for a file,
+    /// pages and lists for a folder.
+    fn url_candidates(&self, wanted: &str) -> impl Iterator<Item = &'s str> + Clone {
         let is_file = !wanted.ends_with('/');
-        let candidates = self.site.urls.iter().filter_map(|(url, served)| {
+        self.site.urls.iter().filter_map(move |(url, served)| {
             let file = served
                 .iter()
                 .all(|s| matches!(s, Served::Static(_) | Served::Resource(_)));
             (file == is_file).then_some(url.as_str())
-        });
+        })
+    }
+
+    /// The nearest published URL, or the one page with the same last segment.
+    fn suggest_url(&self, site_path: &str) -> Option<String> {
+        let wanted = urls::normalize(site_path);
+        let candidates = self.url_candidates(&wanted);
         let found = nearest(&wanted, candidates.clone()).or_else(|| {
             let last = last_segment(wanted.trim_end_matches('/'));
             let mut same = candidates.filter(|u| last_segment(u.trim_end_matches('/')) == last);
@@ -1035,24 +1067,33 @@ impl<'s, 'a> Links<'s, 'a> {
         found.map(|u| self.public_url(u))
     }
 
-    /// For a `ref` that finds nothing: the content path of the nearest page.
-    fn suggest_page(&self, i: usize, lang: &str, path: &str) -> Option<String> {
+    /// The base path (`/posts/a`) a `ref` path of page `i` looks for.
+    fn wanted_base(&self, i: usize, path: &str) -> String {
         let languages = &self.hugo.languages;
         let key = if has_extension(path) {
             path.to_string()
         } else {
             format!("{}.md", path.trim_end_matches('/'))
         };
-        let wanted = if key.starts_with('/') {
+        if key.starts_with('/') {
             base_of(&key, languages)
         } else {
             base_of(&clean_join(&self.ref_dir(i, false), &key), languages)
-        };
-        let bases = self
-            .by_base
+        }
+    }
+
+    /// The base paths of the pages of a language.
+    fn bases<'b>(&'b self, lang: &'b str) -> impl Iterator<Item = &'b str> + Clone {
+        self.by_base
             .iter()
-            .filter(|((l, _), _)| *l == lang)
-            .map(|((_, b), _)| b.as_str());
+            .filter(move |((l, _), _)| *l == lang)
+            .map(|((_, b), _)| b.as_str())
+    }
+
+    /// For a `ref` that finds nothing: the content path of the nearest page.
+    fn suggest_page(&self, i: usize, lang: &str, path: &str) -> Option<String> {
+        let wanted = self.wanted_base(i, path);
+        let bases = self.bases(lang);
         let base = nearest(&wanted, bases.clone()).or_else(|| {
             let name = last_segment(&wanted);
             let mut same = self
@@ -1071,6 +1112,163 @@ impl<'s, 'a> Links<'s, 'a> {
         })?;
         let j = *self.by_base.get(&(lang, base.to_string()))?.first()?;
         Some(format!("/{}", self.site.pages[j].post.content_path))
+    }
+
+    // Fixes: the one nearest fragment or path, written in place of the
+    // wrong one; only when no other is as near, and checked to resolve.
+
+    /// Replace the fragment of the destination at `span` (in page `i`) by
+    /// `id`, when the fragment is written as it reads (no escapes, no
+    /// percent-encoding).
+    fn fragment_fix(&self, i: usize, span: &Range<usize>, fragment: &str, id: &str) -> Option<Fix> {
+        let raw = self.site.pages[i].post.source.get(span.clone())?;
+        let hash = raw.find('#')?;
+        if raw[hash + 1..] != *fragment || !writable(id, false) {
+            return None;
+        }
+        Some(Fix::replace(
+            Applicability::Unsafe,
+            format!("link to `{}{id}`", &raw[..=hash]),
+            span.start + hash + 1..span.end,
+            id,
+        ))
+    }
+
+    /// For a Markdown link of page `i`, rendered in page `c`, whose `path`
+    /// resolves to `site_path`, where nothing is published: respell the
+    /// path as the one nearest published URL.
+    fn url_fix(&self, i: usize, c: usize, link: &Link, path: &str, site_path: &str) -> Option<Fix> {
+        let wanted = urls::normalize(site_path);
+        let (target, unique) = closest(&wanted, self.url_candidates(&wanted))?;
+        let redirect_only = self
+            .site
+            .urls
+            .get(target)?
+            .iter()
+            .all(|s| matches!(s, Served::Alias(..)));
+        if !unique || redirect_only {
+            return None;
+        }
+        let span = &link.dest_span;
+        let written = self.respell_path(i, &link.dest, span, path)?;
+        let (at, text) = respell(&written, &wanted, target)?;
+        let lands = self
+            .browse(c, &splice(&written, &at, &text))
+            .is_ok_and(|p| urls::normalize(&p) == urls::normalize(target));
+        if !lands {
+            return None;
+        }
+        self.path_fix(i, span, at, &text)
+    }
+
+    /// For a `ref` of page `i` whose `path` finds no page in `lang`:
+    /// respell the path as the one nearest page's.
+    fn ref_fix(&self, i: usize, lang: &str, r: &RefShortcode, path: &str) -> Option<Fix> {
+        let wanted = self.wanted_base(i, path);
+        let (base, unique) = closest(&wanted, self.bases(lang))?;
+        if !unique {
+            return None;
+        }
+        let pages = self.by_base.get(&(lang, base.to_string()))?;
+        let span = &r.target_span;
+        let written = self.respell_path(i, &r.target, span, path)?;
+        let (at, text) = respell(&written, &wanted, base)?;
+        let lands = match self.get_page(i, lang, &splice(&written, &at, &text), true) {
+            Lookup::Found(Node::Page(j)) => pages.contains(&j) && !self.hidden[j],
+            _ => false,
+        };
+        if !lands {
+            return None;
+        }
+        self.path_fix(i, span, at, &text)
+    }
+
+    /// The path of a destination (at `span` in page `i`) as written, before
+    /// any `?` or `#`, when it is written as it reads: no escapes, no
+    /// percent-encoding, no blanks around it.
+    fn respell_path(
+        &self,
+        i: usize,
+        dest: &str,
+        span: &Range<usize>,
+        path: &str,
+    ) -> Option<String> {
+        let raw = self.site.pages[i].post.source.get(span.clone())?;
+        if raw != dest || raw.trim() != raw {
+            return None;
+        }
+        let written = &raw[..raw.find(['?', '#']).unwrap_or(raw.len())];
+        (written == path).then(|| written.to_string())
+    }
+
+    /// The fix writing `text` over `at`, a range of the path of the
+    /// destination `dest` (bytes of page `i`).
+    fn path_fix(&self, i: usize, dest: &Range<usize>, at: Range<usize>, text: &str) -> Option<Fix> {
+        let written = self.site.pages[i].post.source.get(dest.clone())?;
+        if !writable(text, true) {
+            return None;
+        }
+        Some(Fix::replace(
+            Applicability::Unsafe,
+            format!("link to `{}`", splice(written, &at, text)),
+            dest.start + at.start..dest.start + at.end,
+            text,
+        ))
+    }
+}
+
+/// `s` with the bytes of `at` replaced by `text`.
+fn splice(s: &str, at: &Range<usize>, text: &str) -> String {
+    format!("{}{text}{}", &s[..at.start], &s[at.end..])
+}
+
+/// Where `written`, a path as written, spells the one segment in which
+/// `from`, the path it resolves to, differs from `to`: that segment's bytes
+/// in `written` (the last segment spelled so, perhaps followed by an
+/// extension: `a.md` for `/posts/a`), and its new text. `None` unless the
+/// two paths differ in exactly one segment.
+fn respell(written: &str, from: &str, to: &str) -> Option<(Range<usize>, String)> {
+    fn segments(p: &str) -> Vec<&str> {
+        p.split('/').filter(|s| !s.is_empty()).collect()
+    }
+    let (f, t) = (segments(from), segments(to));
+    if f.len() != t.len() {
+        return None;
+    }
+    let mut differ = (0..f.len()).filter(|&k| f[k] != t[k]);
+    let k = differ.next()?;
+    if differ.next().is_some() {
+        return None;
+    }
+    let (old, new) = (f[k], t[k]);
+    let mut end = written.len();
+    for segment in written.rsplit('/') {
+        let start = end - segment.len();
+        let stem = segment
+            .strip_prefix(old)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with('.'));
+        if stem {
+            return Some((start..start + old.len(), new.to_string()));
+        }
+        end = start.saturating_sub(1);
+    }
+    None
+}
+
+/// Whether a fragment (or, with `path`, a path segment) can be written in a
+/// link destination or a shortcode argument as it is.
+fn writable(s: &str, path: bool) -> bool {
+    !s.is_empty()
+        && s.chars().all(|c| {
+            c.is_alphanumeric() || matches!(c, '-' | '_' | '.' | '~') || (path && c == '/')
+        })
+}
+
+/// Attach a fix, when there is one.
+fn with_fix(d: Diagnostic, fix: Option<Fix>) -> Diagnostic {
+    match fix {
+        Some(f) => d.with_fix(f),
+        None => d,
     }
 }
 
@@ -1508,14 +1706,37 @@ fn add_unique(ids: &mut HashSet<String>, id: String) {
 
 /// The candidate closest to `wanted`, when close enough to be a typo.
 fn nearest<'c>(wanted: &str, candidates: impl Iterator<Item = &'c str>) -> Option<&'c str> {
+    closest(wanted, candidates).map(|(c, _)| c)
+}
+
+/// The candidate closest to `wanted`, when close enough to be a typo (the
+/// first in byte order on a tie), and whether it is the only one that
+/// close.
+fn closest<'c>(wanted: &str, candidates: impl Iterator<Item = &'c str>) -> Option<(&'c str, bool)> {
     let len = wanted.chars().count();
     let limit = (len / 5).max(1);
-    candidates
-        .filter(|c| c.len().abs_diff(wanted.len()) <= limit * 4)
-        .map(|c| (typo_distance(wanted, c), c))
-        .filter(|(d, _)| *d <= limit && *d > 0)
-        .min()
-        .map(|(_, c)| c)
+    let mut best: Option<(usize, &str)> = None;
+    let mut unique = true;
+    for c in candidates.filter(|c| c.len().abs_diff(wanted.len()) <= limit * 4) {
+        let d = typo_distance(wanted, c);
+        if d > limit || d == 0 {
+            continue;
+        }
+        match best {
+            Some((bd, bc)) if d == bd => {
+                unique &= bc == c;
+                if c < bc {
+                    best = Some((d, c));
+                }
+            }
+            Some((bd, _)) if d > bd => {}
+            _ => {
+                best = Some((d, c));
+                unique = true;
+            }
+        }
+    }
+    best.map(|(_, c)| (c, unique))
 }
 
 /// Edit distance in characters where swapping two neighbours counts as one
@@ -1661,6 +1882,144 @@ mod tests {
         let body = "<a id=\"one\"></a>\n<span name='two'>\n\nPara\n{.note #three}\n\n{{< x >}}\n{{% y #no %}}\n";
         assert_eq!(html_ids(body), vec!["one", "two"]);
         assert_eq!(attribute_ids(body), vec!["three"]);
+    }
+
+    /// Lint a site written to a temporary folder: the diagnostics, and the
+    /// folder (kept while they are used).
+    fn diagnostics(files: &[(&str, &str)]) -> (Vec<Diagnostic>, tempfile::TempDir) {
+        let dir = tempfile::tempdir().expect("temporary directory");
+        for (path, text) in files {
+            let path = dir.path().join(path);
+            std::fs::create_dir_all(path.parent().expect("a parent")).expect("mkdir");
+            std::fs::write(path, text).expect("write");
+        }
+        let hugo = HugoConfig::load(dir.path()).expect("Hugo configuration");
+        let site = crate::site::Site::load(hugo);
+        let posts: Vec<_> = site.posts.iter().collect();
+        let index = SiteIndex::build(&site.hugo, &posts, &site.resources, &site.static_files, 0);
+        let cx = Context::new(&site.hugo, 0);
+        let mut out = Vec::new();
+        BrokenLink.check_site(&index, &cx, &mut out);
+        crate::sort(&mut out);
+        (out, dir)
+    }
+
+    /// The fixes of a site's findings: (the text linked, the fixed text),
+    /// or what is left unfixed as (the text linked, "").
+    fn fixes(files: &[(&str, &str)]) -> Vec<(String, String)> {
+        let (found, _dir) = diagnostics(files);
+        found
+            .iter()
+            .map(|d| {
+                let text = std::fs::read_to_string(&d.path).expect("read");
+                let fixed = match &d.fix {
+                    Some(f) => {
+                        assert_eq!(f.applicability, Applicability::Unsafe);
+                        crate::fix::apply(&text, &[f]).0[d.span.start..]
+                            .split([')', '"', '\n'])
+                            .next()
+                            .unwrap_or_default()
+                            .to_string()
+                    }
+                    None => String::new(),
+                };
+                (text[d.span.clone()].to_string(), fixed)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn fixes_only_the_one_nearest_fragment_or_path() {
+        let a = (
+            "content/posts/a.md",
+            "---\ntitle: A\n---\n## Introduction\n## Step 1\n## Step 2\n",
+        );
+        let hello = ("content/posts/hello-world.md", "---\ntitle: H\n---\n");
+        let (b, text) = page(
+            "[i](../a/#introdution) [s](../a/#step-3) [h](../helo-world/) [far](/posts/zzz/) \
+             [q](/post/a/?x=1#introduction) [self](#intor)\n\n## Intro\n\n\
+             {{< relref \"a.md#intro-duction\" >}} {{< ref \"helo-world\" >}} {{< ref \"/posts/a.md#stepp-1\" >}}",
+        );
+        let found = fixes(&[a, hello, (b, text.as_str())]);
+        let pairs: Vec<(&str, &str)> = found
+            .iter()
+            .map(|(t, f)| (t.as_str(), f.as_str()))
+            .collect();
+        assert_eq!(
+            pairs,
+            vec![
+                ("../a/#introdution", "../a/#introduction"),
+                // `#step-1` and `#step-2` are as near: no fix.
+                ("../a/#step-3", ""),
+                ("../helo-world/", "../hello-world/"),
+                ("/posts/zzz/", ""),
+                ("/post/a/?x=1#introduction", "/posts/a/?x=1#introduction"),
+                ("#intor", "#intro"),
+                ("a.md#intro-duction", "a.md#introduction"),
+                ("helo-world", "hello-world"),
+                ("/posts/a.md#stepp-1", "/posts/a.md#step-1"),
+            ]
+        );
+    }
+
+    #[test]
+    fn no_fix_for_drafts_aliases_escapes_or_shared_files() {
+        let draft = (
+            "content/posts/draft.md",
+            "---\ntitle: D\ndraft: true\n---\n## Intro\n",
+        );
+        let moved = (
+            "content/posts/moved.md",
+            "---\ntitle: M\naliases: [/posts/old/]\n---\n## Intro\n",
+        );
+        // Percent-encoded, escaped: written otherwise than read.
+        let (b, text) = page(
+            "[d](/posts/drafts/) [a](/posts/olds/) [e](/posts/moved/#%69ntor) [x](/posts/moved/#in\\_tor)",
+        );
+        let found = fixes(&[draft, moved, (b, text.as_str())]);
+        assert!(found.iter().all(|(_, f)| f.is_empty()), "{found:?}");
+        assert_eq!(found.len(), 4, "{found:?}");
+        // A file rendered only inside two pages: one fragment cannot suit
+        // both.
+        let files = [
+            (
+                "content/_common/_index.md",
+                "---\ncascade:\n  build:\n    render: never\n---\n",
+            ),
+            (
+                "content/_common/snippet.md",
+                "---\ntitle: S\n---\n[x](#intor)\n",
+            ),
+            (
+                "content/posts/one.md",
+                "---\ntitle: One\n---\n## Intro\n{{% include \"/_common/snippet.md\" %}}\n",
+            ),
+            (
+                "content/posts/two.md",
+                "---\ntitle: Two\n---\n## Intro\n{{% include \"/_common/snippet.md\" %}}\n",
+            ),
+        ];
+        let found = fixes(&files);
+        assert_eq!(found, vec![("#intor".to_string(), String::new())]);
+    }
+
+    #[test]
+    fn respelling_one_segment() {
+        assert_eq!(
+            respell("../helo/", "/posts/helo/", "/posts/hello/"),
+            Some((3..7, "hello".into()))
+        );
+        // With an extension, from the end.
+        assert_eq!(
+            respell("a/helo/helo.md", "/a/helo/helo", "/a/helo/hello"),
+            Some((7..11, "hello".into()))
+        );
+        // Two segments differ, or the segment is not written.
+        assert_eq!(respell("/a/b/", "/a/b/", "/x/y/"), None);
+        assert_eq!(respell("b/", "/posts/helo/b/", "/posts/hello/b/"), None);
+        assert_eq!(respell("/a/", "/a/", "/a/b/"), None);
+        assert!(writable("présentation", false) && writable("a/b.md", true));
+        assert!(!writable("a b", true) && !writable("a/b", false) && !writable("", false));
     }
 
     /// Lint a site written to a temporary folder: `(file, message)` of
@@ -1855,6 +2214,27 @@ mod tests {
             ),
         ];
         assert_eq!(found, expected);
+    }
+
+    #[test]
+    fn closest_knows_when_it_is_alone() {
+        let c = ["step-1", "step-2", "intro"];
+        assert_eq!(closest("step-3", c.into_iter()), Some(("step-1", false)));
+        assert_eq!(closest("intor", c.into_iter()), Some(("intro", true)));
+        // The same id from two pages is one candidate.
+        assert_eq!(
+            closest("intor", ["intro", "intro"].into_iter()),
+            Some(("intro", true))
+        );
+        // A nearer one after two farther ones.
+        assert_eq!(
+            closest(
+                "abcdefghij",
+                ["abcdefgh", "abcdefgx", "abcdefghix"].into_iter()
+            ),
+            Some(("abcdefghix", true))
+        );
+        assert_eq!(closest("intro", c.into_iter()), None);
     }
 
     #[test]

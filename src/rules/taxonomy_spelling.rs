@@ -8,7 +8,8 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::Range;
 
 use super::{Context, OptionError, OptionMeta, Options, Rule, RuleMeta, Scope};
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
+use crate::document::{Node, Quote, Value, edit};
 use crate::site::index::SiteIndex;
 use crate::site::urls;
 use crate::text::edit_distance;
@@ -74,6 +75,11 @@ struct Use<'a> {
     page: usize,
     term: &'a str,
     span: Range<usize>,
+    /// The term's scalar.
+    node: &'a Node,
+    /// The list it is an item of, and its index there; `None` for a term
+    /// written as a single string.
+    list: Option<(&'a Node, usize)>,
 }
 
 /// What is wrong with one use of a term.
@@ -130,13 +136,19 @@ impl Rule for TaxonomySpelling {
             let mut by_lang: BTreeMap<&str, Vec<Use>> = BTreeMap::new();
             for &i in &order {
                 let page = &site.pages[i];
-                let items = page.post.field(plural).and_then(|n| n.string_list());
-                for (term, node) in items.unwrap_or_default() {
+                let Some(field) = page.post.field(plural) else {
+                    continue;
+                };
+                let is_list = matches!(field.value, Value::Array(_));
+                let items = field.string_list().unwrap_or_default();
+                for (index, (term, node)) in items.into_iter().enumerate() {
                     if !term.trim().is_empty() {
                         by_lang.entry(&page.lang).or_default().push(Use {
                             page: i,
                             term,
                             span: node.span.clone(),
+                            node,
+                            list: is_list.then_some((field, index)),
                         });
                     }
                 }
@@ -147,9 +159,20 @@ impl Rule for TaxonomySpelling {
                     plural,
                     lang,
                 };
-                for (u, finding) in self.findings(plural, uses).into_iter().enumerate() {
+                let found = self.findings(plural, uses);
+                let targets: Vec<Option<Target>> = found
+                    .iter()
+                    .enumerate()
+                    .map(|(u, f)| f.as_ref().and_then(|f| target(uses, u, f)))
+                    .collect();
+                for (u, finding) in found.into_iter().enumerate() {
                     if let Some(f) = finding {
-                        out.push(taxonomy.report(site, uses, u, f));
+                        let d = taxonomy.report(site, uses, u, f);
+                        let page = site.pages[uses[u].page].post;
+                        out.push(match fix(&page.source, uses, &targets, u) {
+                            Some(fix) => d.with_fix(fix),
+                            None => d,
+                        });
                     }
                 }
             }
@@ -416,6 +439,112 @@ fn near_miss(a: &Squashed, b: &Squashed) -> bool {
 fn confusable(a: char, b: char) -> bool {
     let vowel = |c: char| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y');
     (vowel(a) && vowel(b)) || matches!((a, b), ('s', 'z') | ('z', 's'))
+}
+
+/// The spelling a finding asks for, and whether writing it keeps the
+/// meaning.
+#[derive(Debug, Clone, PartialEq)]
+struct Target {
+    canonical: String,
+    applicability: Applicability,
+}
+
+/// What to write instead of use `u`'s term: the canonical spelling; safe
+/// when it has the same letters (case, spaces, hyphens and underscores
+/// aside), unsafe for a near miss or another word. `None` when the rule has
+/// nothing to suggest.
+fn target(uses: &[Use], u: usize, finding: &Finding) -> Option<Target> {
+    let (canonical, near_miss) = match finding {
+        Finding::Synonym(c) | Finding::VocabularySpelling(c) | Finding::NotAllowed(Some(c)) => {
+            (c.as_str(), false)
+        }
+        Finding::NotAllowed(None) => return None,
+        Finding::Like(kind, c) => (uses[c.example].term, *kind == Kind::NearMiss),
+    };
+    let same_letters = squash(uses[u].term).key() == squash(canonical).key();
+    Some(Target {
+        canonical: canonical.to_string(),
+        applicability: if same_letters && !near_miss {
+            Applicability::Safe
+        } else {
+            Applicability::Unsafe
+        },
+    })
+}
+
+/// The fix of use `u`: its term rewritten as the canonical spelling, in its
+/// quoting style; or, when its list already has that spelling (or an
+/// earlier item is rewritten to it), the item removed, so that the list
+/// does not name the term twice.
+fn fix(source: &str, uses: &[Use], targets: &[Option<Target>], u: usize) -> Option<Fix> {
+    let this = &uses[u];
+    let Target {
+        canonical,
+        applicability,
+    } = targets[u].as_ref()?;
+    if let Some((list, index)) = this.list {
+        // The other items of the list: the uses of this taxonomy on this page.
+        let others = (0..uses.len()).filter_map(|v| match uses[v].list {
+            Some((_, k)) if v != u && uses[v].page == this.page => Some((v, k)),
+            _ => None,
+        });
+        let repeated = others.into_iter().any(|(v, k)| {
+            match &targets[v] {
+                // An item written as the canonical spelling already.
+                None => uses[v].term == canonical,
+                // An earlier item rewritten to it, by a fix applied at
+                // least whenever this one is.
+                Some(t) => {
+                    k < index && t.canonical == *canonical && t.applicability >= *applicability
+                }
+            }
+        });
+        if repeated {
+            let edit = edit::remove_list_item(source, list, index)?;
+            // Around the item, the edit may take a comment of a list written
+            // over several lines: then leave it to the writer.
+            let item = &this.node.span;
+            let before = source.get(edit.range.start..item.start.max(edit.range.start))?;
+            let after = source.get(item.end.min(edit.range.end)..edit.range.end)?;
+            if before.contains('#') || after.contains('#') {
+                return None;
+            }
+            return Some(Fix {
+                applicability: *applicability,
+                message: format!("remove `{}`: the list has `{canonical}`", this.term),
+                edits: vec![edit],
+            });
+        }
+    }
+    if this.node.quote == Quote::None && !reads_as_string(canonical) {
+        return None;
+    }
+    let edit = edit::replace_scalar(source, this.node, canonical)?;
+    Some(Fix {
+        applicability: *applicability,
+        message: format!("write `{canonical}`"),
+        edits: vec![edit],
+    })
+}
+
+/// Whether a plain (unquoted) YAML scalar reads back as this string, not as
+/// a number, a boolean, null or a date (in YAML 1.1 or 1.2).
+fn reads_as_string(s: &str) -> bool {
+    let lower = s.to_ascii_lowercase();
+    let number = lower.replace('_', "").parse::<f64>().is_ok()
+        || ["0x", "0o", "0b", ".inf", "-.inf", "+.inf", ".nan"]
+            .iter()
+            .any(|p| lower.starts_with(p))
+        || lower
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b':' || b == b'.');
+    let b = lower.as_bytes();
+    let date = b.len() >= 8 && b[..4].iter().all(u8::is_ascii_digit) && b[4] == b'-';
+    let word = matches!(
+        lower.as_str(),
+        "true" | "false" | "yes" | "no" | "on" | "off" | "y" | "n" | "null" | "~"
+    );
+    !s.is_empty() && !number && !date && !word
 }
 
 /// A taxonomy in one language, to word the reports.
@@ -754,6 +883,142 @@ mod tests {
             vocabulary_finding("Kubernetes", &allowed),
             Some(Finding::NotAllowed(None))
         );
+    }
+
+    /// Run the rule with `options` over posts given as (content path,
+    /// source): each term reported, its fix's message and safety, and the
+    /// post's front matter line once that fix is applied.
+    fn fixes(options: &str, posts: &[(&str, &str)]) -> Vec<(String, String, bool, String)> {
+        use crate::document::Post;
+        use crate::hugo::config::HugoConfig;
+        let hugo = HugoConfig::default_for(std::path::Path::new("/site"));
+        let posts: Vec<Post> = posts
+            .iter()
+            .map(|(p, src)| Post::parse(p.into(), p.to_string(), src.to_string()))
+            .collect();
+        let refs: Vec<&Post> = posts.iter().collect();
+        let site = SiteIndex::build(&hugo, &refs, &[], &[], 0);
+        let cx = Context::new(&hugo, 0);
+        let mut out = Vec::new();
+        build(&opts(options))
+            .unwrap()
+            .check_site(&site, &cx, &mut out);
+        crate::sort(&mut out);
+        out.into_iter()
+            .map(|d| {
+                let post = posts.iter().find(|p| p.path == d.path).unwrap();
+                let term = post.source[d.span.clone()].to_string();
+                let Some(f) = &d.fix else {
+                    return (term, String::new(), false, String::new());
+                };
+                let fixed = crate::fix::apply(&post.source, &[f]).0;
+                let line = fixed.lines().find(|l| l.contains('[')).unwrap_or("");
+                (
+                    term,
+                    f.message.clone(),
+                    f.applicability == Applicability::Safe,
+                    line.to_string(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn fixes_rewrite_in_place_or_remove_a_repeat() {
+        let post = |tags: &str| format!("---\ntitle: x\ntags: {tags}\n---\n");
+        let posts = [
+            ("a.md", post("[Go, Back End]")),
+            ("b.md", post("[Go, back-end, distributed-systems]")),
+            ("c.md", post("[Go, back-end, distributed-systems]")),
+            ("d.md", post("[Go, distributed-systems]")),
+            ("e.md", post("['go', Go, \"Backend\", distributed-sytems]")),
+            ("f.md", post("[GO, go]")),
+        ];
+        let posts: Vec<(&str, &str)> = posts.iter().map(|(p, t)| (*p, t.as_str())).collect();
+        let found = fixes("", &posts);
+        let found: Vec<(&str, &str, bool, &str)> = found
+            .iter()
+            .map(|(t, m, s, l)| (t.as_str(), m.as_str(), *s, l.as_str()))
+            .collect();
+        assert_eq!(
+            found,
+            vec![
+                ("Back End", "write `back-end`", true, "tags: [Go, back-end]"),
+                (
+                    "'go'",
+                    "remove `go`: the list has `Go`",
+                    true,
+                    "tags: [Go, \"Backend\", distributed-sytems]"
+                ),
+                (
+                    "\"Backend\"",
+                    "write `back-end`",
+                    true,
+                    "tags: ['go', Go, \"back-end\", distributed-sytems]"
+                ),
+                (
+                    "distributed-sytems",
+                    "write `distributed-systems`",
+                    false,
+                    "tags: ['go', Go, \"Backend\", distributed-systems]"
+                ),
+                // `GO` is rewritten, then `go` would repeat it.
+                ("GO", "write `Go`", true, "tags: [Go, go]"),
+                ("go", "remove `go`: the list has `Go`", true, "tags: [GO]"),
+            ]
+        );
+    }
+
+    #[test]
+    fn fixes_from_the_options_are_safe_for_the_same_letters_only() {
+        let posts = [(
+            "a.md",
+            "---\ntitle: x\ntags: [golang, back_end, Kubernetes]\ncategories: [news, Relases, Misc]\n---\n",
+        )];
+        let found = fixes(
+            "synonyms = { golang = \"Go\", \"back end\" = \"back-end\", kubernetes = \"true\" }\nvocabulary = { categories = [\"News\", \"Releases\"] }",
+            &posts,
+        );
+        let found: Vec<(&str, &str, bool)> = found
+            .iter()
+            .map(|(t, m, s, _)| (t.as_str(), m.as_str(), *s))
+            .collect();
+        assert_eq!(
+            found,
+            vec![
+                ("golang", "write `Go`", false),
+                ("back_end", "write `back-end`", true),
+                // Plain `true` would be a boolean: no fix.
+                ("Kubernetes", "", false),
+                ("news", "write `News`", true),
+                ("Relases", "write `Releases`", false),
+                // Nothing near in the vocabulary.
+                ("Misc", "", false),
+            ]
+        );
+    }
+
+    #[test]
+    fn plain_yaml_that_reads_as_a_string() {
+        for s in ["Go", "back-end", "3d-printing", "C++", "v1.2", "ipv6"] {
+            assert!(reads_as_string(s), "{s}");
+        }
+        for s in [
+            "true",
+            "No",
+            "null",
+            "~",
+            "2024",
+            "1.5",
+            "1_000",
+            "0x1f",
+            ".inf",
+            "12:30",
+            "2024-01-14",
+            "",
+        ] {
+            assert!(!reads_as_string(s), "{s}");
+        }
     }
 
     /// Run the rule with `options` over posts given as (content path, source).
