@@ -83,30 +83,37 @@ pub fn remove_list_item(source: &str, list: &Node, index: usize) -> Option<Edit>
         }
         i
     };
-    if let Some(next) = items.get(index + 1) {
+    // Never remove a comment with the item: only separators may go.
+    let keeps_comments = |range: &Range<usize>| {
+        let before = &source[range.start.min(item.span.start)..item.span.start];
+        let after = &source[item.span.end.min(range.end)..range.end];
+        !before.contains('#') && !after.contains('#')
+    };
+    let edit = if let Some(next) = items.get(index + 1) {
         // `a, b` → `b`: remove from the item to the next one.
-        Some(Edit {
+        Edit {
             range: item.span.start..next.span.start,
             text: String::new(),
-        })
+        }
     } else if index > 0 {
         // Last item: remove from the end of the previous one.
-        Some(Edit {
+        Edit {
             range: items[index - 1].span.end..item.span.end,
             text: String::new(),
-        })
+        }
     } else {
         // The only item: `[a]` → `[]`.
         let end = skip_space(item.span.end);
         let start = source[..item.span.start]
             .trim_end_matches([' ', '\t'])
             .len();
-        Some(Edit {
+        Edit {
             range: start.max(list.span.start + 1)
                 ..end.min(list.span.end.saturating_sub(1)).max(item.span.end),
             text: String::new(),
-        })
-    }
+        }
+    };
+    keeps_comments(&edit.range).then_some(edit)
 }
 
 /// A new `key: value` line (or the format's equivalent) at the top of the
@@ -239,6 +246,23 @@ mod tests {
         assert_eq!(remove(toml, 1), "+++\naliases = [\"/a/\"]\n+++\n");
         let json = "{\"aliases\": [\"/a/\", \"/b/\"]}\n";
         assert_eq!(remove(json, 0), "{\"aliases\": [\"/b/\"]}\n");
+    }
+
+    #[test]
+    fn never_removes_a_comment_with_an_item() {
+        let src = "+++\naliases = [\n  \"/a/\", # first\n  \"/b/\",\n]\n+++\n";
+        let p = post(src);
+        let list = p.field("aliases").unwrap();
+        // Either removal would take `# first` along: no edit.
+        assert!(remove_list_item(src, list, 0).is_none());
+        assert!(remove_list_item(src, list, 1).is_none());
+        let plain = "+++\naliases = [\n  \"/a/\",\n  \"/b/\",\n]\n+++\n";
+        let p = post(plain);
+        let list = p.field("aliases").unwrap();
+        assert_eq!(
+            run(plain, remove_list_item(plain, list, 0).unwrap()),
+            "+++\naliases = [\n  \"/b/\",\n]\n+++\n"
+        );
     }
 
     #[test]
