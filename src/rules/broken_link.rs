@@ -152,6 +152,10 @@ struct Links<'s, 'a> {
     assets: Vec<PathBuf>,
     /// Whether a path is a file of the assets directories, as found.
     asset_files: RefCell<HashMap<String, bool>>,
+    /// Published URLs for typo suggestions: pages and lists, then files.
+    nearest_urls: [OnceCell<Nearest>; 2],
+    /// Page base paths for typo suggestions, per language.
+    nearest_bases: OnceCell<HashMap<&'s str, Nearest>>,
 }
 
 impl<'s, 'a> Links<'s, 'a> {
@@ -226,6 +230,8 @@ impl<'s, 'a> Links<'s, 'a> {
                 )
                 .collect(),
             asset_files: RefCell::new(HashMap::new()),
+            nearest_urls: Default::default(),
+            nearest_bases: OnceCell::new(),
         }
     }
 
@@ -1024,7 +1030,9 @@ impl<'s, 'a> Links<'s, 'a> {
                 .all(|s| matches!(s, Served::Static(_) | Served::Resource(_)));
             (file == is_file).then_some(url.as_str())
         });
-        let found = nearest(&wanted, candidates.clone()).or_else(|| {
+        let index = self.nearest_urls[usize::from(is_file)]
+            .get_or_init(|| Nearest::new(candidates.clone()));
+        let found = index.find(&wanted).or_else(|| {
             let last = last_segment(wanted.trim_end_matches('/'));
             let mut same = candidates.filter(|u| last_segment(u.trim_end_matches('/')) == last);
             match (same.next(), same.next()) {
@@ -1048,12 +1056,17 @@ impl<'s, 'a> Links<'s, 'a> {
         } else {
             base_of(&clean_join(&self.ref_dir(i, false), &key), languages)
         };
-        let bases = self
-            .by_base
-            .iter()
-            .filter(|((l, _), _)| *l == lang)
-            .map(|((_, b), _)| b.as_str());
-        let base = nearest(&wanted, bases.clone()).or_else(|| {
+        let index = self.nearest_bases.get_or_init(|| {
+            let mut all: HashMap<&str, Vec<&str>> = HashMap::new();
+            for (l, b) in self.by_base.keys() {
+                all.entry(*l).or_default().push(b.as_str());
+            }
+            all.into_iter()
+                .map(|(l, bases)| (l, Nearest::new(bases.into_iter())))
+                .collect()
+        });
+        let base = index.get(lang).and_then(|n| n.find(&wanted));
+        let base = base.or_else(|| {
             let name = last_segment(&wanted);
             let mut same = self
                 .by_name
@@ -1510,16 +1523,149 @@ fn add_unique(ids: &mut HashSet<String>, id: String) {
 fn nearest<'c>(wanted: &str, candidates: impl Iterator<Item = &'c str>) -> Option<&'c str> {
     let len = wanted.chars().count();
     let limit = (len / 5).max(1);
-    candidates
-        .filter(|c| c.len().abs_diff(wanted.len()) <= limit * 4)
-        .map(|c| (typo_distance(wanted, c), c))
-        .filter(|(d, _)| *d <= limit && *d > 0)
-        .min()
-        .map(|(_, c)| c)
+    // The smallest (distance, candidate) within the limit: each candidate
+    // is measured only as far as it could still beat the best so far.
+    let wanted_chars: Vec<char> = wanted.chars().collect();
+    let mut chars: Vec<char> = Vec::new();
+    let mut best: Option<(usize, &str)> = None;
+    for c in candidates.filter(|c| c.len().abs_diff(wanted.len()) <= limit * 4) {
+        let bound = best.map_or(limit, |(d, _)| d);
+        let d = if wanted.is_ascii() && c.is_ascii() {
+            typo_distance_within(wanted.as_bytes(), c.as_bytes(), bound)
+        } else {
+            chars.clear();
+            chars.extend(c.chars());
+            typo_distance_within(&wanted_chars, &chars, bound)
+        };
+        let Some(d) = d.filter(|&d| d > 0) else {
+            continue;
+        };
+        if best.is_none_or(|b| (d, c) < b) {
+            best = Some((d, c));
+        }
+    }
+    best.map(|(_, c)| c)
+}
+
+/// A candidate list searched many times for the one nearest a word, with
+/// the result of [`nearest`]: candidates sorted, so that the table rows of a
+/// shared prefix are computed once, and a prefix already too far from the
+/// word rules out every candidate that starts with it.
+struct Nearest {
+    sorted: Vec<String>,
+    ascii: bool,
+}
+
+impl Nearest {
+    fn new<'c>(candidates: impl Iterator<Item = &'c str>) -> Nearest {
+        let mut sorted: Vec<String> = candidates.map(str::to_string).collect();
+        sorted.sort_unstable();
+        sorted.dedup();
+        let ascii = sorted.iter().all(|c| c.is_ascii());
+        Nearest { sorted, ascii }
+    }
+
+    fn find(&self, wanted: &str) -> Option<&str> {
+        if !(self.ascii && wanted.is_ascii()) {
+            return nearest(wanted, self.sorted.iter().map(String::as_str));
+        }
+        let w = wanted.as_bytes();
+        let m = w.len();
+        let width = m + 1;
+        let limit = (m / 5).max(1);
+        // rows[k]: the table row after the first k bytes of the candidate.
+        let mut rows: Vec<usize> = (0..=m).collect();
+        let mut mins: Vec<usize> = vec![0];
+        let mut best: Option<(usize, &str)> = None;
+        // Looking for a distance of at most `bound` (below the best found:
+        // in sorted order, a later candidate as near is not chosen).
+        let mut bound = limit;
+        let mut prev: &[u8] = b"";
+        let mut t = 0;
+        'candidates: while t < self.sorted.len() {
+            let c = self.sorted[t].as_bytes();
+            let shared = prev.iter().zip(c).take_while(|(x, y)| x == y).count();
+            let valid = shared.min(mins.len() - 1);
+            rows.resize((c.len() + 1) * width, 0);
+            mins.truncate(valid + 1);
+            for k in valid + 1..=c.len() {
+                let (done, row) = rows.split_at_mut(k * width);
+                let row = &mut row[..width];
+                let one = &done[(k - 1) * width..];
+                row[0] = k;
+                let mut row_min = k;
+                for j in 1..=m {
+                    let cost = usize::from(c[k - 1] != w[j - 1]);
+                    let mut d = (one[j] + 1).min(row[j - 1] + 1).min(one[j - 1] + cost);
+                    if k > 1 && j > 1 && c[k - 1] == w[j - 2] && c[k - 2] == w[j - 1] {
+                        d = d.min(done[(k - 2) * width + j - 2] + 1);
+                    }
+                    row[j] = d;
+                    row_min = row_min.min(d);
+                }
+                mins.push(row_min);
+                if row_min > bound && mins[k - 1] >= bound {
+                    // No candidate starting with these k bytes is near enough.
+                    let prefix = &c[..k];
+                    t += self.sorted[t..].partition_point(|s| s.as_bytes().starts_with(prefix));
+                    prev = c;
+                    continue 'candidates;
+                }
+            }
+            let d = rows[c.len() * width + m];
+            if d > 0 && d <= bound {
+                best = Some((d, &self.sorted[t]));
+                if d == 1 {
+                    break;
+                }
+                bound = d - 1;
+            }
+            prev = c;
+            t += 1;
+        }
+        best.map(|(_, c)| c)
+    }
+}
+
+/// [`typo_distance`] when it is at most `bound`, else `None`; gives up as
+/// soon as two rows of the table exceed the bound (fast on the many
+/// candidates far from the word).
+fn typo_distance_within<T: PartialEq + Copy>(a: &[T], b: &[T], bound: usize) -> Option<usize> {
+    if a.len().abs_diff(b.len()) > bound {
+        return None;
+    }
+    let mut two: Vec<usize> = vec![0; b.len() + 1];
+    let mut one: Vec<usize> = (0..=b.len()).collect();
+    let mut row: Vec<usize> = vec![0; b.len() + 1];
+    let mut one_min = 0;
+    for i in 1..=a.len() {
+        row[0] = i;
+        let mut row_min = i;
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut best = (one[j] + 1).min(row[j - 1] + 1).min(one[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                best = best.min(two[j - 2] + 1);
+            }
+            row[j] = best;
+            row_min = row_min.min(best);
+        }
+        // Every later cell is at least the minimum of one of the last two
+        // rows (plus one for the older).
+        if row_min > bound && one_min >= bound {
+            return None;
+        }
+        one_min = row_min;
+        std::mem::swap(&mut two, &mut one);
+        std::mem::swap(&mut one, &mut row);
+    }
+    Some(one[b.len()]).filter(|&d| d <= bound)
 }
 
 /// Edit distance in characters where swapping two neighbours counts as one
 /// edit (`intor` → `intro`).
+// The reference the bounded searches are tested against.
+#[cfg_attr(not(test), allow(dead_code))]
 fn typo_distance(a: &str, b: &str) -> usize {
     let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
     // Three rows of the table: two back, one back, current.
@@ -1874,5 +2020,43 @@ mod tests {
         assert_eq!(typo_distance("kitten", "sitting"), 3);
         assert_eq!(typo_distance("ab", "ba"), 1);
         assert_eq!(typo_distance("", "abc"), 3);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_index_finds_what_nearest_finds(
+            wanted in "[ab/]{0,12}|[aé/]{0,6}",
+            candidates in proptest::collection::vec("[ab/]{0,12}|[aé]{0,4}", 0..30),
+        ) {
+            // As `nearest` was first written: every candidate measured.
+            let len = wanted.chars().count();
+            let limit = (len / 5).max(1);
+            let expected = candidates
+                .iter()
+                .map(String::as_str)
+                .filter(|c| c.len().abs_diff(wanted.len()) <= limit * 4)
+                .map(|c| (typo_distance(&wanted, c), c))
+                .filter(|(d, _)| *d <= limit && *d > 0)
+                .min()
+                .map(|(_, c)| c);
+            let index = Nearest::new(candidates.iter().map(String::as_str));
+            proptest::prop_assert_eq!(index.find(&wanted), expected);
+            proptest::prop_assert_eq!(
+                nearest(&wanted, candidates.iter().map(String::as_str)),
+                expected
+            );
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn bounded_distance_agrees(a in "[abc/é]{0,9}", b in "[abc/é]{0,9}", bound in 0usize..6) {
+            let (x, y): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+            let d = typo_distance(&a, &b);
+            proptest::prop_assert_eq!(
+                typo_distance_within(&x, &y, bound),
+                (d <= bound).then_some(d)
+            );
+        }
     }
 }
