@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use crate::cache::Cache;
 use crate::config::{Config, ConfigError};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::hugo::config::{self as hugo_config, HugoConfig, HugoConfigError};
@@ -112,6 +113,9 @@ struct CheckArgs {
     deny_warnings: bool,
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     color: Color,
+    /// Parse every file again: neither read nor write .bloglint-cache/.
+    #[arg(long)]
+    no_cache: bool,
 }
 
 pub fn run() -> i32 {
@@ -229,7 +233,9 @@ fn prepare(args: &CheckArgs) -> io::Result<Result<Run, i32>> {
         }
     };
 
-    let mut site = Site::load(hugo);
+    let cache = (!args.no_cache).then(|| Cache::open(&root));
+    let mut site = Site::load_with(hugo, cache.as_ref());
+    cache.map(Cache::save);
     let locate = Locator::new(&root);
 
     // A post from stdin takes the place of its file in the site.

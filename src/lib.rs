@@ -3,6 +3,7 @@
 //! The library reads a site, runs the rules and returns diagnostics; it never
 //! prints. `main.rs`/`cli.rs` choose what to read and how to report.
 
+pub mod cache;
 pub mod cli;
 pub mod config;
 pub mod diagnostic;
