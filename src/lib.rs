@@ -83,13 +83,18 @@ pub fn lint(
         .map(|p| p.post.path.clone())
         .collect();
 
-    let mut out: Vec<Diagnostic> = posts
-        .par_iter()
-        .filter(|p| wanted(&p.path))
-        .flat_map_iter(|post| lint_post(post, config, &cx))
-        .collect();
-
-    out.extend(run_site_rules(site, config, &index, &cx, &wanted));
+    // Post rules and site rules at once: a site rule may keep a core busy.
+    let (mut out, site_found) = rayon::join(
+        || -> Vec<Diagnostic> {
+            posts
+                .par_iter()
+                .filter(|p| wanted(&p.path))
+                .flat_map_iter(|post| lint_post(post, config, &cx))
+                .collect()
+        },
+        || run_site_rules(site, config, &index, &cx, &wanted),
+    );
+    out.extend(site_found);
     out.extend(site.errors.iter().filter(|d| wanted(&d.path)).cloned());
     sort(&mut out);
     out
@@ -102,16 +107,25 @@ fn run_site_rules(
     config: &Config,
     index: &SiteIndex,
     cx: &Context,
-    wanted: &dyn Fn(&PathBuf) -> bool,
+    wanted: &(dyn Fn(&PathBuf) -> bool + Sync),
 ) -> Vec<Diagnostic> {
     let base = config.rules_for(&config.root);
+    let rules: Vec<_> = base
+        .rules
+        .iter()
+        .filter(|(meta, level, _)| meta.scope == Scope::Site && *level != Level::Off)
+        .collect();
+    // Each rule on its own (they run in parallel), reported in rule order.
+    let found: Vec<Vec<Diagnostic>> = rules
+        .par_iter()
+        .map(|(_, _, rule)| {
+            let mut found = Vec::new();
+            rule.check_site(index, cx, &mut found);
+            found
+        })
+        .collect();
     let mut out = Vec::new();
-    for (meta, level, rule) in &base.rules {
-        if meta.scope != Scope::Site || *level == Level::Off {
-            continue;
-        }
-        let mut found = Vec::new();
-        rule.check_site(index, cx, &mut found);
+    for ((meta, _, _), found) in rules.iter().zip(found) {
         for mut d in found {
             if !wanted(&d.path) {
                 continue;

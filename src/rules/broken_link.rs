@@ -9,11 +9,13 @@
 //! section resource, global resource), then to the browser: resolved against
 //! the page's published URL and looked up among every published URL.
 
-use std::cell::{OnceCell, RefCell};
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
-use std::sync::LazyLock;
+// Pages are checked in parallel: lazily computed parts are `OnceLock`s.
+use std::sync::{LazyLock, Mutex, OnceLock as OnceCell};
+
+use rayon::prelude::*;
 
 use regex::Regex;
 
@@ -44,9 +46,15 @@ struct BrokenLink;
 impl Rule for BrokenLink {
     fn check_site(&self, site: &SiteIndex, cx: &Context, out: &mut Vec<Diagnostic>) {
         let links = Links::new(site, cx.hugo);
-        for i in 0..site.pages.len() {
-            links.check_page(i, out);
-        }
+        let found: Vec<Vec<Diagnostic>> = (0..site.pages.len())
+            .into_par_iter()
+            .map(|i| {
+                let mut found = Vec::new();
+                links.check_page(i, &mut found);
+                found
+            })
+            .collect();
+        out.extend(found.into_iter().flatten());
     }
 }
 
@@ -151,7 +159,7 @@ struct Links<'s, 'a> {
     includers: OnceCell<Vec<Vec<usize>>>,
     assets: Vec<PathBuf>,
     /// Whether a path is a file of the assets directories, as found.
-    asset_files: RefCell<HashMap<String, bool>>,
+    asset_files: Mutex<HashMap<String, bool>>,
     /// Published URLs for typo suggestions: pages and lists, then files.
     nearest_urls: [OnceCell<Nearest>; 2],
     /// Page base paths for typo suggestions, per language.
@@ -229,7 +237,7 @@ impl<'s, 'a> Links<'s, 'a> {
                         .map(|t| hugo.root.join("themes").join(t).join("assets")),
                 )
                 .collect(),
-            asset_files: RefCell::new(HashMap::new()),
+            asset_files: Mutex::new(HashMap::new()),
             nearest_urls: Default::default(),
             nearest_bases: OnceCell::new(),
         }
@@ -511,7 +519,8 @@ impl<'s, 'a> Links<'s, 'a> {
         }
         *self
             .asset_files
-            .borrow_mut()
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
             .entry(rel.to_string())
             .or_insert_with(|| self.assets.iter().any(|dir| dir.join(rel).is_file()))
     }
