@@ -53,18 +53,13 @@ struct Parsed {
     outline: Outline,
 }
 
-/// An entry of this run, to write: path, content path, hash, parsed data.
+/// An entry of this run, to write: path, content path, hash, and where its
+/// parsed data is in the file read (`None`: parsed in this run).
 struct Fresh {
     path: Vec<u8>,
     content_path: String,
     hash: u128,
-    data: Data,
-}
-
-enum Data {
-    /// The bytes of an entry of the file read (unchanged).
-    Old(Range<usize>),
-    New(Vec<u8>),
+    old: Option<Range<usize>>,
 }
 
 /// An entry of the file read: where its parts are in `bytes`.
@@ -231,7 +226,7 @@ impl Cache {
                 path: key,
                 content_path: content_path.clone(),
                 hash,
-                data: Data::Old(old.data.clone()),
+                old: Some(old.data.clone()),
             });
             return Post {
                 kind: PageKind::from_content_path(&content_path),
@@ -244,22 +239,13 @@ impl Cache {
                 outline: parsed.outline,
             };
         }
-        let post = Post::parse(path, content_path, source);
-        let parsed = ParsedRef {
-            front_matter: &post.front_matter,
-            front_matter_error: &post.front_matter_error,
-            body_start: post.body_start,
-            outline: &post.outline,
-        };
-        if let Ok(data) = postcard::to_stdvec(&parsed) {
-            self.remember(Fresh {
-                path: key,
-                content_path: post.content_path.clone(),
-                hash,
-                data: Data::New(data),
-            });
-        }
-        post
+        self.remember(Fresh {
+            path: key,
+            content_path: content_path.clone(),
+            hash,
+            old: None,
+        });
+        Post::parse(path, content_path, source)
     }
 
     fn remember(&self, fresh: Fresh) {
@@ -269,46 +255,89 @@ impl Cache {
     }
 
     /// Write the entries of this run (and only those: files gone are
-    /// dropped) when they differ from the file read. Failures are ignored:
-    /// a site on a read-only disk is linted without a cache.
-    pub fn save(self) {
+    /// dropped) when they differ from the file read. `posts` are the posts
+    /// this cache gave, as it gave them (before any fix or stdin text took
+    /// a file's place): those parsed in this run are written from them.
+    /// Failures are ignored: a site on a read-only disk is linted without a
+    /// cache.
+    pub fn save(self, posts: &[Post]) {
         let Ok(mut fresh) = self.fresh.into_inner() else {
             return;
         };
-        let unchanged = fresh.len() == self.entries.len()
-            && fresh.iter().all(|f| matches!(f.data, Data::Old(_)));
+        let unchanged = fresh.len() == self.entries.len() && fresh.iter().all(|f| f.old.is_some());
         if unchanged || self.key == 0 {
             return;
         }
         fresh.sort_by(|a, b| a.path.cmp(&b.path));
-        let mut payload = Vec::new();
-        for f in &fresh {
-            let data = match &f.data {
-                Data::Old(r) => &self.bytes[r.clone()],
-                Data::New(v) => v.as_slice(),
-            };
-            for chunk in [f.path.as_slice(), f.content_path.as_bytes()] {
-                payload.extend_from_slice(&(chunk.len() as u32).to_le_bytes());
-                payload.extend_from_slice(chunk);
+        let by_path: HashMap<Vec<u8>, &Post> =
+            posts.iter().map(|p| (path_key(&p.path), p)).collect();
+        let bytes = &self.bytes;
+        let _ = write(&self.file, self.key, |out| {
+            let mut count = 0u64;
+            let mut data = Vec::new();
+            for f in &fresh {
+                data.clear();
+                match &f.old {
+                    Some(r) => data.extend_from_slice(&bytes[r.clone()]),
+                    None => {
+                        let Some(post) = by_path.get(&f.path) else {
+                            continue;
+                        };
+                        let parsed = ParsedRef {
+                            front_matter: &post.front_matter,
+                            front_matter_error: &post.front_matter_error,
+                            body_start: post.body_start,
+                            outline: &post.outline,
+                        };
+                        match postcard::to_extend(&parsed, std::mem::take(&mut data)) {
+                            Ok(written) => data = written,
+                            Err(_) => continue,
+                        }
+                    }
+                }
+                for chunk in [f.path.as_slice(), f.content_path.as_bytes()] {
+                    out.write_all(&(chunk.len() as u32).to_le_bytes())?;
+                    out.write_all(chunk)?;
+                }
+                out.write_all(&f.hash.to_le_bytes())?;
+                out.write_all(&(data.len() as u32).to_le_bytes())?;
+                out.write_all(&data)?;
+                count += 1;
             }
-            payload.extend_from_slice(&f.hash.to_le_bytes());
-            payload.extend_from_slice(&(data.len() as u32).to_le_bytes());
-            payload.extend_from_slice(data);
-        }
-        drop(self.bytes);
-        let mut head = Vec::with_capacity(48);
-        head.extend_from_slice(MAGIC);
-        head.extend_from_slice(&self.key.to_le_bytes());
-        head.extend_from_slice(&(fresh.len() as u64).to_le_bytes());
-        head.extend_from_slice(&(payload.len() as u64).to_le_bytes());
-        head.extend_from_slice(&xxhash_rust::xxh3::xxh3_64(&payload).to_le_bytes());
-        let _ = write(&self.file, &head, &payload);
+            Ok(count)
+        });
+    }
+}
+
+/// A writer that hashes and counts what goes through it.
+struct Hashing<W> {
+    inner: W,
+    hasher: xxhash_rust::xxh3::Xxh3,
+    len: u64,
+}
+
+impl<W: Write> Write for Hashing<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.hasher.update(&buf[..n]);
+        self.len += n as u64;
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
     }
 }
 
 /// Write the cache file atomically (a temporary file renamed over it), in
-/// a folder that tells git and backup tools to leave it alone.
-fn write(file: &Path, head: &[u8], payload: &[u8]) -> std::io::Result<()> {
+/// a folder that tells git and backup tools to leave it alone. `entries`
+/// writes the payload and says how many entries it wrote.
+fn write(
+    file: &Path,
+    key: u64,
+    entries: impl FnOnce(&mut dyn Write) -> std::io::Result<u64>,
+) -> std::io::Result<()> {
+    use std::io::{Seek, SeekFrom};
     let dir = file.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir)?;
     let ignore = dir.join(".gitignore");
@@ -326,8 +355,29 @@ fn write(file: &Path, head: &[u8], payload: &[u8]) -> std::io::Result<()> {
         )?;
     }
     let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
-    tmp.write_all(head)?;
-    tmp.write_all(payload)?;
+    let header = |count: u64, len: u64, checksum: u64| {
+        let mut head = Vec::with_capacity(48);
+        head.extend_from_slice(MAGIC);
+        head.extend_from_slice(&key.to_le_bytes());
+        head.extend_from_slice(&count.to_le_bytes());
+        head.extend_from_slice(&len.to_le_bytes());
+        head.extend_from_slice(&checksum.to_le_bytes());
+        head
+    };
+    // The header's place first; filled in once the payload is written.
+    tmp.write_all(&header(0, 0, 0))?;
+    let mut out = Hashing {
+        inner: std::io::BufWriter::with_capacity(1 << 16, tmp.as_file_mut()),
+        hasher: xxhash_rust::xxh3::Xxh3::new(),
+        len: 0,
+    };
+    let count = entries(&mut out)?;
+    out.flush()?;
+    let (len, checksum) = (out.len, out.hasher.digest());
+    drop(out);
+    let f = tmp.as_file_mut();
+    f.seek(SeekFrom::Start(0))?;
+    f.write_all(&header(count, len, checksum))?;
     tmp.persist(file).map_err(|e| e.error)?;
     Ok(())
 }
@@ -346,10 +396,15 @@ mod tests {
         (cache, post)
     }
 
+    fn save(root: &Path, text: &str) {
+        let (cache, post) = load(root, text);
+        cache.save(&[post]);
+    }
+
     fn hits(root: &Path, text: &str) -> bool {
         let (cache, _) = load(root, text);
         let fresh = cache.fresh.lock().unwrap();
-        matches!(fresh[0].data, Data::Old(_))
+        fresh[0].old.is_some()
     }
 
     #[test]
@@ -357,7 +412,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let (cache, first) = load(dir.path(), TEXT);
         assert!(cache.is_empty());
-        cache.save();
+        cache.save(std::slice::from_ref(&first));
         assert!(dir.path().join(DIR).join(".gitignore").exists());
         let (cache, second) = load(dir.path(), TEXT);
         assert_eq!(cache.len(), 1);
@@ -371,7 +426,7 @@ mod tests {
     #[test]
     fn other_text_or_content_path_is_parsed_again() {
         let dir = tempfile::tempdir().unwrap();
-        load(dir.path(), TEXT).0.save();
+        save(dir.path(), TEXT);
         let other = TEXT.replace("Hello", "Bye");
         assert!(!hits(dir.path(), &other));
         let (_, post) = load(dir.path(), &other);
@@ -384,14 +439,14 @@ mod tests {
             TEXT.into(),
             hash(TEXT.as_bytes()),
         );
-        assert!(matches!(cache.fresh.lock().unwrap()[0].data, Data::New(_)));
+        assert!(cache.fresh.lock().unwrap()[0].old.is_none());
         assert_eq!(post.kind, PageKind::Page);
     }
 
     #[test]
     fn a_damaged_file_is_ignored_and_rewritten() {
         let dir = tempfile::tempdir().unwrap();
-        load(dir.path(), TEXT).0.save();
+        save(dir.path(), TEXT);
         let file = dir.path().join(DIR).join(FILE);
         let good = std::fs::read(&file).unwrap();
         let mut flipped = good.clone();
@@ -410,7 +465,7 @@ mod tests {
             let (cache, post) = load(dir.path(), TEXT);
             assert!(cache.is_empty(), "trusted {} bytes", bytes.len());
             assert_eq!(post.field("title").and_then(|n| n.as_str()), Some("Hello"));
-            cache.save();
+            cache.save(&[post]);
             assert!(hits(dir.path(), TEXT), "not rebuilt");
         }
     }
@@ -418,7 +473,7 @@ mod tests {
     #[test]
     fn another_build_does_not_read_it() {
         let dir = tempfile::tempdir().unwrap();
-        load(dir.path(), TEXT).0.save();
+        save(dir.path(), TEXT);
         let file = dir.path().join(DIR).join(FILE);
         let mut bytes = std::fs::read(&file).unwrap();
         bytes[MAGIC.len()] ^= 1;

@@ -30,6 +30,28 @@ use crate::site::Site;
 use crate::site::index::SiteIndex;
 use crate::site::urls::Unpublished;
 
+/// With `BLOGLINT_TIMINGS` set, print how long a phase of a run took to
+/// stderr (for profiling; the output is not stable).
+pub fn timing<T>(what: &str, f: impl FnOnce() -> T) -> T {
+    static ON: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    if !*ON.get_or_init(|| std::env::var_os("BLOGLINT_TIMINGS").is_some()) {
+        return f();
+    }
+    let start = std::time::Instant::now();
+    let out = f();
+    let rss = std::fs::read_to_string("/proc/self/statm")
+        .ok()
+        .and_then(|s| s.split_whitespace().nth(1)?.parse::<u64>().ok())
+        .map_or(String::new(), |pages| {
+            format!(", RSS {} MiB", pages * 4096 >> 20)
+        });
+    eprintln!(
+        "bloglint timing: {what}: {:.1} ms{rss}",
+        start.elapsed().as_secs_f64() * 1e3
+    );
+    out
+}
+
 /// The severity a diagnostic ends with: a rule's configured level replaces
 /// its default severity; findings a rule emits below its default (the
 /// warnings of an error rule) keep their lower severity unless the
@@ -63,13 +85,15 @@ pub fn lint(
         .copied()
         .filter(|p| p.front_matter_error.is_none())
         .collect();
-    let index = SiteIndex::build(
-        &site.hugo,
-        &parsed,
-        &site.resources,
-        &site.static_files,
-        now,
-    );
+    let index = timing("site index", || {
+        SiteIndex::build(
+            &site.hugo,
+            &parsed,
+            &site.resources,
+            &site.static_files,
+            now,
+        )
+    });
     let mut cx = Context::new(&site.hugo, now);
     cx.unrendered = index
         .pages
@@ -86,11 +110,13 @@ pub fn lint(
     // Post rules and site rules at once: a site rule may keep a core busy.
     let (mut out, site_found) = rayon::join(
         || -> Vec<Diagnostic> {
-            posts
-                .par_iter()
-                .filter(|p| wanted(&p.path))
-                .flat_map_iter(|post| lint_post(post, config, &cx))
-                .collect()
+            timing("post rules", || {
+                posts
+                    .par_iter()
+                    .filter(|p| wanted(&p.path))
+                    .flat_map_iter(|post| lint_post(post, config, &cx))
+                    .collect()
+            })
         },
         || run_site_rules(site, config, &index, &cx, &wanted),
     );
@@ -118,9 +144,9 @@ fn run_site_rules(
     // Each rule on its own (they run in parallel), reported in rule order.
     let found: Vec<Vec<Diagnostic>> = rules
         .par_iter()
-        .map(|(_, _, rule)| {
+        .map(|(meta, _, rule)| {
             let mut found = Vec::new();
-            rule.check_site(index, cx, &mut found);
+            timing(meta.name, || rule.check_site(index, cx, &mut found));
             found
         })
         .collect();

@@ -164,6 +164,8 @@ struct Links<'s, 'a> {
     nearest_urls: [OnceCell<Nearest>; 2],
     /// Page base paths for typo suggestions, per language.
     nearest_bases: OnceCell<HashMap<&'s str, Nearest>>,
+    /// Each page's base path in `by_base`.
+    page_bases: OnceCell<Vec<Option<String>>>,
 }
 
 impl<'s, 'a> Links<'s, 'a> {
@@ -240,6 +242,7 @@ impl<'s, 'a> Links<'s, 'a> {
             asset_files: Mutex::new(HashMap::new()),
             nearest_urls: Default::default(),
             nearest_bases: OnceCell::new(),
+            page_bases: OnceCell::new(),
         }
     }
 
@@ -1043,13 +1046,25 @@ impl<'s, 'a> Links<'s, 'a> {
             .get_or_init(|| Nearest::new(candidates.clone()));
         let found = index.find(&wanted).or_else(|| {
             let last = last_segment(wanted.trim_end_matches('/'));
-            let mut same = candidates.filter(|u| last_segment(u.trim_end_matches('/')) == last);
-            match (same.next(), same.next()) {
-                (Some(u), None) if !last.is_empty() => Some(u),
-                _ => None,
-            }
+            index
+                .only_one_ending_with(last)
+                .filter(|_| !last.is_empty())
         });
         found.map(|u| self.public_url(u))
+    }
+
+    /// The base path of page `j` in `by_base`.
+    fn base_of_page(&self, j: usize) -> Option<&str> {
+        let bases = self.page_bases.get_or_init(|| {
+            let mut bases = vec![None; self.site.pages.len()];
+            for ((_, b), pages) in &self.by_base {
+                for &p in pages {
+                    bases[p] = Some(b.clone());
+                }
+            }
+            bases
+        });
+        bases.get(j)?.as_deref()
     }
 
     /// For a `ref` that finds nothing: the content path of the nearest page.
@@ -1083,11 +1098,7 @@ impl<'s, 'a> Links<'s, 'a> {
                 .into_iter()
                 .flatten();
             match (same.next(), same.next()) {
-                (Some(Node::Page(j)), None) => self
-                    .by_base
-                    .iter()
-                    .find(|(_, pages)| pages.contains(j))
-                    .map(|((_, b), _)| b.as_str()),
+                (Some(Node::Page(j)), None) => self.base_of_page(*j),
                 _ => None,
             }
         })?;
@@ -1563,6 +1574,9 @@ fn nearest<'c>(wanted: &str, candidates: impl Iterator<Item = &'c str>) -> Optio
 struct Nearest {
     sorted: Vec<String>,
     ascii: bool,
+    /// By last path segment: the one candidate with it, or `None` for
+    /// several.
+    by_last: OnceCell<HashMap<String, Option<usize>>>,
 }
 
 impl Nearest {
@@ -1571,7 +1585,28 @@ impl Nearest {
         sorted.sort_unstable();
         sorted.dedup();
         let ascii = sorted.iter().all(|c| c.is_ascii());
-        Nearest { sorted, ascii }
+        Nearest {
+            sorted,
+            ascii,
+            by_last: OnceCell::new(),
+        }
+    }
+
+    /// The only candidate whose last segment (trailing slashes aside) is
+    /// `last`, if exactly one has it.
+    fn only_one_ending_with(&self, last: &str) -> Option<&str> {
+        let by_last = self.by_last.get_or_init(|| {
+            let mut by_last: HashMap<String, Option<usize>> = HashMap::new();
+            for (k, c) in self.sorted.iter().enumerate() {
+                by_last
+                    .entry(last_segment(c.trim_end_matches('/')).to_string())
+                    .and_modify(|e| *e = None)
+                    .or_insert(Some(k));
+            }
+            by_last
+        });
+        let k = (*by_last.get(last)?)?;
+        Some(&self.sorted[k])
     }
 
     fn find(&self, wanted: &str) -> Option<&str> {

@@ -76,25 +76,29 @@ impl Site {
         let mut files: Vec<(PathBuf, String)> = Vec::new();
         let mut resources = Vec::new();
         let mut errors = Vec::new();
-        for dir in &hugo.content_dirs {
-            for (path, content_path) in walk(&dir.path, &dir.target, &mut errors) {
-                if is_content(&path) {
-                    files.push((path, content_path));
-                } else {
-                    resources.push((path, content_path));
+        let mut static_files = Vec::new();
+        crate::timing("walk", || {
+            for dir in &hugo.content_dirs {
+                for (path, content_path) in walk(&dir.path, &dir.target, &mut errors) {
+                    if is_content(&path) {
+                        files.push((path, content_path));
+                    } else {
+                        resources.push((path, content_path));
+                    }
                 }
             }
-        }
-        let mut static_files = Vec::new();
-        for dir in &hugo.static_dirs {
-            for (path, rel) in walk(dir, "", &mut errors) {
-                static_files.push((path, format!("/{rel}")));
+            for dir in &hugo.static_dirs {
+                for (path, rel) in walk(dir, "", &mut errors) {
+                    static_files.push((path, format!("/{rel}")));
+                }
             }
-        }
-        let results: Vec<Result<Post, Box<Diagnostic>>> = files
-            .into_par_iter()
-            .map(|(path, content_path)| read_post_with(path, content_path, cache))
-            .collect();
+        });
+        let results: Vec<Result<Post, Box<Diagnostic>>> = crate::timing("read and parse", || {
+            files
+                .into_par_iter()
+                .map(|(path, content_path)| read_post_with(path, content_path, cache))
+                .collect()
+        });
         let mut posts = Vec::with_capacity(results.len());
         for r in results {
             match r {
