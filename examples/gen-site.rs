@@ -322,7 +322,7 @@ fn front_matter(i: usize, n: usize, rng: &mut Rng, d: Defect) -> String {
     }
     let category = rng.pick(&CATEGORIES);
     let mut aliases = Vec::new();
-    if i % 5 == 0 {
+    if i.is_multiple_of(5) {
         aliases.push(format!("/old/{}/", place(i).slug));
     }
     if d == Defect::TakenAlias {
@@ -406,7 +406,7 @@ fn front_matter(i: usize, n: usize, rng: &mut Rng, d: Defect) -> String {
                     writeln!(out, "  - {a}").unwrap();
                 }
             }
-            if i % 7 == 0 {
+            if i.is_multiple_of(7) {
                 writeln!(out, "weight: {}", i % 100).unwrap();
                 out.push_str("params:\n  toc: true\n  author: Jane Doe\n");
             }

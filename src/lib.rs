@@ -43,7 +43,7 @@ pub fn timing<T>(what: &str, f: impl FnOnce() -> T) -> T {
         .ok()
         .and_then(|s| s.split_whitespace().nth(1)?.parse::<u64>().ok())
         .map_or(String::new(), |pages| {
-            format!(", RSS {} MiB", pages * 4096 >> 20)
+            format!(", RSS {} MiB", (pages * 4096) >> 20)
         });
     eprintln!(
         "bloglint timing: {what}: {:.1} ms{rss}",
@@ -95,6 +95,7 @@ pub fn lint(
         )
     });
     let mut cx = Context::new(&site.hugo, now);
+    cx.only = only;
     cx.unrendered = index
         .pages
         .iter()

@@ -46,8 +46,10 @@ struct BrokenLink;
 impl Rule for BrokenLink {
     fn check_site(&self, site: &SiteIndex, cx: &Context, out: &mut Vec<Diagnostic>) {
         let links = Links::new(site, cx.hugo);
+        // Every finding is located in the page whose link it is about.
         let found: Vec<Vec<Diagnostic>> = (0..site.pages.len())
             .into_par_iter()
+            .filter(|&i| cx.reports(&site.pages[i].post.path))
             .map(|i| {
                 let mut found = Vec::new();
                 links.check_page(i, &mut found);

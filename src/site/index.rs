@@ -657,12 +657,9 @@ impl<'a> SiteIndex<'a> {
                     let key = term_paths
                         .entry((plural.as_str(), term.to_string()))
                         .or_insert_with(|| urls::term_path_cased(plural, &term, false));
-                    if !terms.contains_key(&(info.lang.clone(), key.clone())) {
-                        terms.insert(
-                            (info.lang.clone(), key.clone()),
-                            (plural.clone(), term.into_owned()),
-                        );
-                    }
+                    terms
+                        .entry((info.lang.clone(), key.clone()))
+                        .or_insert_with(|| (plural.clone(), term.into_owned()));
                 }
             }
         }
