@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use crate::cache::Cache;
 use crate::config::{Config, ConfigError};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::hugo::config::{self as hugo_config, HugoConfig, HugoConfigError};
@@ -115,6 +116,9 @@ struct CheckArgs {
     deny_warnings: bool,
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     color: Color,
+    /// Parse every file again: neither read nor write .bloglint-cache/.
+    #[arg(long)]
+    no_cache: bool,
 }
 
 pub fn run() -> i32 {
@@ -235,7 +239,11 @@ fn prepare(args: &CheckArgs) -> io::Result<Result<Run, i32>> {
         }
     };
 
-    let mut site = Site::load(hugo);
+    let cache = (!args.no_cache).then(|| crate::timing("cache open", || Cache::open(&root)));
+    let mut site = Site::load_with(hugo, cache.as_ref());
+    if let Some(cache) = cache {
+        crate::timing("cache save", || cache.save(&site.posts));
+    }
     let locate = Locator::new(&root);
 
     // A post from stdin takes the place of its file in the site.
@@ -325,7 +333,8 @@ fn check(args: &CheckArgs, out: &mut dyn Write) -> io::Result<i32> {
         let outcome = fix::fix_site(&mut site, &config, now, only.as_ref(), args.unsafe_fixes);
         (outcome.diagnostics, outcome.changed)
     } else {
-        (crate::lint(&site, &config, now, only.as_ref()), Vec::new())
+        let diags = crate::timing("lint", || crate::lint(&site, &config, now, only.as_ref()));
+        (diags, Vec::new())
     };
 
     if args.diff {
@@ -374,8 +383,14 @@ fn check(args: &CheckArgs, out: &mut dyn Write) -> io::Result<i32> {
         }
         crate::sort(&mut diags);
     }
-    report(args, &diags, &site, out, io::stdout().is_terminal())?;
-    Ok(finish(args, &diags, checked, fixed.len()))
+    crate::timing("report", || {
+        report(args, &diags, &site, out, io::stdout().is_terminal())
+    })?;
+    let code = finish(args, &diags, checked, fixed.len());
+    // The process ends here: let the OS reclaim the site, not a walk over
+    // every tree of it.
+    std::mem::forget(site);
+    Ok(code)
 }
 
 /// `--watch`: poll the site's files (size and modification time), and on a

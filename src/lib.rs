@@ -3,6 +3,7 @@
 //! The library reads a site, runs the rules and returns diagnostics; it never
 //! prints. `main.rs`/`cli.rs` choose what to read and how to report.
 
+pub mod cache;
 pub mod cli;
 pub mod config;
 pub mod diagnostic;
@@ -28,6 +29,28 @@ use crate::rules::{Context, RuleMeta, Scope};
 use crate::site::Site;
 use crate::site::index::SiteIndex;
 use crate::site::urls::Unpublished;
+
+/// With `BLOGLINT_TIMINGS` set, print how long a phase of a run took to
+/// stderr (for profiling; the output is not stable).
+pub fn timing<T>(what: &str, f: impl FnOnce() -> T) -> T {
+    static ON: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    if !*ON.get_or_init(|| std::env::var_os("BLOGLINT_TIMINGS").is_some()) {
+        return f();
+    }
+    let start = std::time::Instant::now();
+    let out = f();
+    let rss = std::fs::read_to_string("/proc/self/statm")
+        .ok()
+        .and_then(|s| s.split_whitespace().nth(1)?.parse::<u64>().ok())
+        .map_or(String::new(), |pages| {
+            format!(", RSS {} MiB", (pages * 4096) >> 20)
+        });
+    eprintln!(
+        "bloglint timing: {what}: {:.1} ms{rss}",
+        start.elapsed().as_secs_f64() * 1e3
+    );
+    out
+}
 
 /// The severity a diagnostic ends with: a rule's configured level replaces
 /// its default severity; findings a rule emits below its default (the
@@ -62,14 +85,17 @@ pub fn lint(
         .copied()
         .filter(|p| p.front_matter_error.is_none())
         .collect();
-    let index = SiteIndex::build(
-        &site.hugo,
-        &parsed,
-        &site.resources,
-        &site.static_files,
-        now,
-    );
+    let index = timing("site index", || {
+        SiteIndex::build(
+            &site.hugo,
+            &parsed,
+            &site.resources,
+            &site.static_files,
+            now,
+        )
+    });
     let mut cx = Context::new(&site.hugo, now);
+    cx.only = only;
     cx.unrendered = index
         .pages
         .iter()
@@ -82,13 +108,20 @@ pub fn lint(
         .map(|p| p.post.path.clone())
         .collect();
 
-    let mut out: Vec<Diagnostic> = posts
-        .par_iter()
-        .filter(|p| wanted(&p.path))
-        .flat_map_iter(|post| lint_post(post, config, &cx))
-        .collect();
-
-    out.extend(run_site_rules(site, config, &index, &cx, &wanted));
+    // Post rules and site rules at once: a site rule may keep a core busy.
+    let (mut out, site_found) = rayon::join(
+        || -> Vec<Diagnostic> {
+            timing("post rules", || {
+                posts
+                    .par_iter()
+                    .filter(|p| wanted(&p.path))
+                    .flat_map_iter(|post| lint_post(post, config, &cx))
+                    .collect()
+            })
+        },
+        || run_site_rules(site, config, &index, &cx, &wanted),
+    );
+    out.extend(site_found);
     out.extend(site.errors.iter().filter(|d| wanted(&d.path)).cloned());
     sort(&mut out);
     out
@@ -101,16 +134,25 @@ fn run_site_rules(
     config: &Config,
     index: &SiteIndex,
     cx: &Context,
-    wanted: &dyn Fn(&PathBuf) -> bool,
+    wanted: &(dyn Fn(&PathBuf) -> bool + Sync),
 ) -> Vec<Diagnostic> {
     let base = config.rules_for(&config.root);
+    let rules: Vec<_> = base
+        .rules
+        .iter()
+        .filter(|(meta, level, _)| meta.scope == Scope::Site && *level != Level::Off)
+        .collect();
+    // Each rule on its own (they run in parallel), reported in rule order.
+    let found: Vec<Vec<Diagnostic>> = rules
+        .par_iter()
+        .map(|(meta, _, rule)| {
+            let mut found = Vec::new();
+            timing(meta.name, || rule.check_site(index, cx, &mut found));
+            found
+        })
+        .collect();
     let mut out = Vec::new();
-    for (meta, level, rule) in &base.rules {
-        if meta.scope != Scope::Site || *level == Level::Off {
-            continue;
-        }
-        let mut found = Vec::new();
-        rule.check_site(index, cx, &mut found);
+    for ((meta, _, _), found) in rules.iter().zip(found) {
         for mut d in found {
             if !wanted(&d.path) {
                 continue;

@@ -4,7 +4,7 @@
 use std::ops::Range;
 
 /// Which front matter syntax a block uses.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(serde::Serialize, serde::Deserialize, Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     Yaml,
     Toml,
@@ -22,7 +22,7 @@ impl Format {
 }
 
 /// How a scalar was written in the source (for fixes that keep the style).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(serde::Serialize, serde::Deserialize, Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Quote {
     /// Plain YAML scalar, bare TOML value, JSON non-string.
     None,
@@ -32,7 +32,7 @@ pub enum Quote {
     Block,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(serde::Serialize, serde::Deserialize, Debug, Clone, PartialEq)]
 pub enum Value {
     String(String),
     Integer(i64),
@@ -46,7 +46,7 @@ pub enum Value {
 }
 
 /// A value with its byte span in the whole file and its quoting style.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(serde::Serialize, serde::Deserialize, Debug, Clone, PartialEq)]
 pub struct Node {
     pub value: Value,
     /// Byte range of the value as written, quotes included.
@@ -54,13 +54,13 @@ pub struct Node {
     pub quote: Quote,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(serde::Serialize, serde::Deserialize, Debug, Clone, PartialEq)]
 pub struct Key {
     pub name: String,
     pub span: Range<usize>,
 }
 
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(serde::Serialize, serde::Deserialize, Debug, Clone, PartialEq, Default)]
 pub struct Table {
     pub entries: Vec<(Key, Node)>,
 }
@@ -121,7 +121,7 @@ impl Node {
 }
 
 /// A syntax error in the front matter, at a byte offset of the whole file.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(serde::Serialize, serde::Deserialize, Debug, Clone, PartialEq, Eq)]
 pub struct SyntaxError {
     pub span: Range<usize>,
     pub message: String,
@@ -137,7 +137,7 @@ impl SyntaxError {
 }
 
 /// A parsed front matter block.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(serde::Serialize, serde::Deserialize, Debug, Clone, PartialEq)]
 pub struct FrontMatter {
     pub format: Format,
     /// The whole block, delimiters included.

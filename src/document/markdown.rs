@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{Event, LinkType, Options, Parser, RefDefs, Tag, TagEnd};
 
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(serde::Serialize, serde::Deserialize, Debug, Clone, Default, PartialEq)]
 pub struct Outline {
     pub headings: Vec<Heading>,
     pub links: Vec<Link>,
@@ -14,7 +14,7 @@ pub struct Outline {
     pub suppressions: Vec<Suppression>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(serde::Serialize, serde::Deserialize, Debug, Clone, PartialEq)]
 pub struct Heading {
     /// 1 to 6.
     pub level: u8,
@@ -32,7 +32,7 @@ pub struct Heading {
     pub custom_id: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(serde::Serialize, serde::Deserialize, Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LinkKind {
     Link,
     Image,
@@ -42,7 +42,7 @@ pub enum LinkKind {
     Autolink,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(serde::Serialize, serde::Deserialize, Debug, Clone, PartialEq)]
 pub struct Link {
     pub kind: LinkKind,
     /// The destination as written (unescaped by the Markdown parser).
@@ -54,7 +54,7 @@ pub struct Link {
     pub span: Range<usize>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(serde::Serialize, serde::Deserialize, Debug, Clone, PartialEq)]
 pub struct RefShortcode {
     /// `ref` or `relref`.
     pub name: String,
@@ -66,7 +66,7 @@ pub struct RefShortcode {
     pub span: Range<usize>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(serde::Serialize, serde::Deserialize, Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SuppressionKind {
     /// `<!-- bloglint-disable-next-line rule -->`
     NextLine,
@@ -76,7 +76,7 @@ pub enum SuppressionKind {
     Enable,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(serde::Serialize, serde::Deserialize, Debug, Clone, PartialEq)]
 pub struct Suppression {
     pub kind: SuppressionKind,
     /// Rule names; empty means every rule.

@@ -9,11 +9,13 @@
 //! section resource, global resource), then to the browser: resolved against
 //! the page's published URL and looked up among every published URL.
 
-use std::cell::{OnceCell, RefCell};
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
-use std::sync::LazyLock;
+// Pages are checked in parallel: lazily computed parts are `OnceLock`s.
+use std::sync::{LazyLock, Mutex, OnceLock as OnceCell};
+
+use rayon::prelude::*;
 
 use regex::Regex;
 
@@ -44,9 +46,17 @@ struct BrokenLink;
 impl Rule for BrokenLink {
     fn check_site(&self, site: &SiteIndex, cx: &Context, out: &mut Vec<Diagnostic>) {
         let links = Links::new(site, cx.hugo);
-        for i in 0..site.pages.len() {
-            links.check_page(i, out);
-        }
+        // Every finding is located in the page whose link it is about.
+        let found: Vec<Vec<Diagnostic>> = (0..site.pages.len())
+            .into_par_iter()
+            .filter(|&i| cx.reports(&site.pages[i].post.path))
+            .map(|i| {
+                let mut found = Vec::new();
+                links.check_page(i, &mut found);
+                found
+            })
+            .collect();
+        out.extend(found.into_iter().flatten());
     }
 }
 
@@ -151,7 +161,13 @@ struct Links<'s, 'a> {
     includers: OnceCell<Vec<Vec<usize>>>,
     assets: Vec<PathBuf>,
     /// Whether a path is a file of the assets directories, as found.
-    asset_files: RefCell<HashMap<String, bool>>,
+    asset_files: Mutex<HashMap<String, bool>>,
+    /// Published URLs for typo suggestions: pages and lists, then files.
+    nearest_urls: [OnceCell<Nearest>; 2],
+    /// Page base paths for typo suggestions, per language.
+    nearest_bases: OnceCell<HashMap<&'s str, Nearest>>,
+    /// Each page's base path in `by_base`.
+    page_bases: OnceCell<Vec<Option<String>>>,
 }
 
 impl<'s, 'a> Links<'s, 'a> {
@@ -225,7 +241,10 @@ impl<'s, 'a> Links<'s, 'a> {
                         .map(|t| hugo.root.join("themes").join(t).join("assets")),
                 )
                 .collect(),
-            asset_files: RefCell::new(HashMap::new()),
+            asset_files: Mutex::new(HashMap::new()),
+            nearest_urls: Default::default(),
+            nearest_bases: OnceCell::new(),
+            page_bases: OnceCell::new(),
         }
     }
 
@@ -521,7 +540,8 @@ impl<'s, 'a> Links<'s, 'a> {
         }
         *self
             .asset_files
-            .borrow_mut()
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
             .entry(rel.to_string())
             .or_insert_with(|| self.assets.iter().any(|dir| dir.join(rel).is_file()))
     }
@@ -1058,11 +1078,9 @@ impl<'s, 'a> Links<'s, 'a> {
         let candidates = self.url_candidates(&wanted);
         let found = nearest(&wanted, candidates.clone()).or_else(|| {
             let last = last_segment(wanted.trim_end_matches('/'));
-            let mut same = candidates.filter(|u| last_segment(u.trim_end_matches('/')) == last);
-            match (same.next(), same.next()) {
-                (Some(u), None) if !last.is_empty() => Some(u),
-                _ => None,
-            }
+            index
+                .only_one_ending_with(last)
+                .filter(|_| !last.is_empty())
         });
         found.map(|u| self.public_url(u))
     }
@@ -1102,11 +1120,7 @@ impl<'s, 'a> Links<'s, 'a> {
                 .into_iter()
                 .flatten();
             match (same.next(), same.next()) {
-                (Some(Node::Page(j)), None) => self
-                    .by_base
-                    .iter()
-                    .find(|(_, pages)| pages.contains(j))
-                    .map(|((_, b), _)| b.as_str()),
+                (Some(Node::Page(j)), None) => self.base_of_page(*j),
                 _ => None,
             }
         })?;
@@ -1741,6 +1755,8 @@ fn closest<'c>(wanted: &str, candidates: impl Iterator<Item = &'c str>) -> Optio
 
 /// Edit distance in characters where swapping two neighbours counts as one
 /// edit (`intor` → `intro`).
+// The reference the bounded searches are tested against.
+#[cfg_attr(not(test), allow(dead_code))]
 fn typo_distance(a: &str, b: &str) -> usize {
     let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
     // Three rows of the table: two back, one back, current.
@@ -2254,5 +2270,43 @@ mod tests {
         assert_eq!(typo_distance("kitten", "sitting"), 3);
         assert_eq!(typo_distance("ab", "ba"), 1);
         assert_eq!(typo_distance("", "abc"), 3);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_index_finds_what_nearest_finds(
+            wanted in "[ab/]{0,12}|[aé/]{0,6}",
+            candidates in proptest::collection::vec("[ab/]{0,12}|[aé]{0,4}", 0..30),
+        ) {
+            // As `nearest` was first written: every candidate measured.
+            let len = wanted.chars().count();
+            let limit = (len / 5).max(1);
+            let expected = candidates
+                .iter()
+                .map(String::as_str)
+                .filter(|c| c.len().abs_diff(wanted.len()) <= limit * 4)
+                .map(|c| (typo_distance(&wanted, c), c))
+                .filter(|(d, _)| *d <= limit && *d > 0)
+                .min()
+                .map(|(_, c)| c);
+            let index = Nearest::new(candidates.iter().map(String::as_str));
+            proptest::prop_assert_eq!(index.find(&wanted), expected);
+            proptest::prop_assert_eq!(
+                nearest(&wanted, candidates.iter().map(String::as_str)),
+                expected
+            );
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn bounded_distance_agrees(a in "[abc/é]{0,9}", b in "[abc/é]{0,9}", bound in 0usize..6) {
+            let (x, y): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+            let d = typo_distance(&a, &b);
+            proptest::prop_assert_eq!(
+                typo_distance_within(&x, &y, bound),
+                (d <= bound).then_some(d)
+            );
+        }
     }
 }

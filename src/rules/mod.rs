@@ -75,6 +75,9 @@ pub struct Context<'a> {
     /// `build.render: never`, cascaded, content files inside a leaf bundle):
     /// page-level rules skip them.
     pub unrendered: std::collections::HashSet<std::path::PathBuf>,
+    /// When only some files are reported on (a pre-commit run): those. A
+    /// site rule may skip the work of findings located elsewhere.
+    pub only: Option<&'a std::collections::HashSet<std::path::PathBuf>>,
 }
 
 impl<'a> Context<'a> {
@@ -84,7 +87,13 @@ impl<'a> Context<'a> {
             hugo,
             now,
             unrendered: Default::default(),
+            only: None,
         }
+    }
+
+    /// Whether findings located in this file are reported.
+    pub fn reports(&self, path: &std::path::Path) -> bool {
+        self.only.is_none_or(|only| only.contains(path))
     }
 
     /// Whether Hugo renders this post as a page of its own.

@@ -130,7 +130,8 @@ impl Rule for TaxonomySpelling {
         let mut order: Vec<usize> = (0..site.pages.len())
             .filter(|&i| site.pages[i].is_published())
             .collect();
-        order.sort_by(|&a, &b| site.pages[a].post.path.cmp(&site.pages[b].post.path));
+        // In path order (as `Path` orders them: by components, each split once).
+        order.sort_by_cached_key(|&i| site.pages[i].post.path.components().collect::<Vec<_>>());
         for (singular, plural) in &cx.hugo.taxonomies {
             // Every use, by language, in path order.
             let mut by_lang: BTreeMap<&str, Vec<Use>> = BTreeMap::new();
@@ -187,8 +188,9 @@ impl TaxonomySpelling {
         let mut found: Vec<Option<Finding>> = uses
             .iter()
             .map(|u| {
-                self.synonyms
-                    .get(&squash(u.term).key())
+                Some(&self.synonyms)
+                    .filter(|s| !s.is_empty())
+                    .and_then(|s| s.get(&squash(u.term).key()))
                     .filter(|canonical| *canonical != u.term)
                     .map(|canonical| Finding::Synonym(canonical.clone()))
                     .or_else(|| allowed.and_then(|a| vocabulary_finding(u.term, a)))

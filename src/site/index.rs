@@ -49,6 +49,7 @@ use std::path::PathBuf;
 use std::sync::OnceLock;
 
 use globset::{GlobBuilder, GlobMatcher};
+use rayon::prelude::*;
 
 use super::urls::{self, Bundle, Kind, Meta, PathInfo, Permalinks, Render, Target, Unpublished};
 use crate::document::{Post, Table, Value};
@@ -298,7 +299,7 @@ impl<'a> SiteIndex<'a> {
         now: i64,
     ) -> SiteIndex<'a> {
         let permalinks = Permalinks::new(hugo);
-        let infos: Vec<PathInfo> = posts.iter().map(|p| urls::path_info(p, hugo)).collect();
+        let infos: Vec<PathInfo> = posts.par_iter().map(|p| urls::path_info(p, hugo)).collect();
         let disabled = |k: Kind| hugo.disable_kinds.iter().any(|d| d == k.name());
 
         // Bundles and list pages, by Hugo's path.
@@ -357,20 +358,18 @@ impl<'a> SiteIndex<'a> {
             .collect();
 
         // Publication.
-        let mut render = Vec::with_capacity(posts.len());
-        let status: Vec<Option<Unpublished>> = infos
-            .iter()
+        let (render, status): (Vec<Render>, Vec<Option<Unpublished>>) = infos
+            .par_iter()
             .zip(&metas)
             .map(|(info, meta)| {
                 let mode = urls::render_mode(meta);
-                render.push(mode);
                 let name = meta
                     .post
                     .content_path
                     .rsplit('/')
                     .next()
                     .unwrap_or_default();
-                if ignored(name) {
+                let status = if ignored(name) {
                     Some(Unpublished::Ignored)
                 } else if in_leaf(info) {
                     Some(Unpublished::LeafResource)
@@ -384,9 +383,10 @@ impl<'a> SiteIndex<'a> {
                     Some(u)
                 } else {
                     (mode != Render::Always).then_some(Unpublished::NotRendered)
-                }
+                };
+                (mode, status)
             })
-            .collect();
+            .unzip();
         // Built: in the site, with a URL (maybe not rendered).
         let built = |i: usize| matches!(status[i], None | Some(Unpublished::NotRendered));
         let in_tree = |i: usize| {
@@ -475,7 +475,7 @@ impl<'a> SiteIndex<'a> {
                         .is_some_and(|&j| infos[j].kind == Kind::Section))
         };
         let targets: Vec<Target> = infos
-            .iter()
+            .par_iter()
             .enumerate()
             .map(|(i, info)| {
                 let tokens = || {
@@ -640,6 +640,8 @@ impl<'a> SiteIndex<'a> {
         }
         // Terms of the built pages that are not `render: never`.
         let mut terms: BTreeMap<(String, String), (String, String)> = BTreeMap::new();
+        // A term's path, computed once per spelling (pages share terms).
+        let mut term_paths: HashMap<(&str, String), String> = HashMap::new();
         for (i, info) in infos.iter().enumerate() {
             if !built(i) || render[i] == Render::Never {
                 continue;
@@ -652,9 +654,11 @@ impl<'a> SiteIndex<'a> {
                     if term.is_empty() {
                         continue;
                     }
-                    let key = urls::term_path_cased(plural, &term, false);
+                    let key = term_paths
+                        .entry((plural.as_str(), term.to_string()))
+                        .or_insert_with(|| urls::term_path_cased(plural, &term, false));
                     terms
-                        .entry((info.lang.clone(), key))
+                        .entry((info.lang.clone(), key.clone()))
                         .or_insert_with(|| (plural.clone(), term.into_owned()));
                 }
             }

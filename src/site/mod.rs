@@ -9,6 +9,7 @@ pub mod urls;
 
 use rayon::prelude::*;
 
+use crate::cache::{self, Cache};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Post;
 use crate::hugo::config::HugoConfig;
@@ -66,28 +67,38 @@ impl Site {
 
     /// Read and parse every content file of the site.
     pub fn load(hugo: HugoConfig) -> Site {
+        Site::load_with(hugo, None)
+    }
+
+    /// Read every content file of the site; parse those the cache does not
+    /// hold.
+    pub fn load_with(hugo: HugoConfig, cache: Option<&Cache>) -> Site {
         let mut files: Vec<(PathBuf, String)> = Vec::new();
         let mut resources = Vec::new();
         let mut errors = Vec::new();
-        for dir in &hugo.content_dirs {
-            for (path, content_path) in walk(&dir.path, &dir.target, &mut errors) {
-                if is_content(&path) {
-                    files.push((path, content_path));
-                } else {
-                    resources.push((path, content_path));
+        let mut static_files = Vec::new();
+        crate::timing("walk", || {
+            for dir in &hugo.content_dirs {
+                for (path, content_path) in walk(&dir.path, &dir.target, &mut errors) {
+                    if is_content(&path) {
+                        files.push((path, content_path));
+                    } else {
+                        resources.push((path, content_path));
+                    }
                 }
             }
-        }
-        let mut static_files = Vec::new();
-        for dir in &hugo.static_dirs {
-            for (path, rel) in walk(dir, "", &mut errors) {
-                static_files.push((path, format!("/{rel}")));
+            for dir in &hugo.static_dirs {
+                for (path, rel) in walk(dir, "", &mut errors) {
+                    static_files.push((path, format!("/{rel}")));
+                }
             }
-        }
-        let results: Vec<Result<Post, Box<Diagnostic>>> = files
-            .into_par_iter()
-            .map(|(path, content_path)| read_post(path, content_path))
-            .collect();
+        });
+        let results: Vec<Result<Post, Box<Diagnostic>>> = crate::timing("read and parse", || {
+            files
+                .into_par_iter()
+                .map(|(path, content_path)| read_post_with(path, content_path, cache))
+                .collect()
+        });
         let mut posts = Vec::with_capacity(results.len());
         for r in results {
             match r {
@@ -159,11 +170,19 @@ pub fn is_content(path: &Path) -> bool {
 
 /// Read one file as a post, or explain why it cannot be linted.
 pub fn read_post(path: PathBuf, content_path: String) -> Result<Post, Box<Diagnostic>> {
+    read_post_with(path, content_path, None)
+}
+
+fn read_post_with(
+    path: PathBuf,
+    content_path: String,
+    cache: Option<&Cache>,
+) -> Result<Post, Box<Diagnostic>> {
     let bytes = match std::fs::read(&path) {
         Ok(b) => b,
         Err(e) => return Err(read_error(path, format!("cannot read file: {e}"))),
     };
-    post_from_bytes(path, content_path, bytes)
+    post_from_bytes_with(path, content_path, bytes, cache)
 }
 
 /// Decode and parse; a binary file (NUL bytes) or invalid UTF-8 is
@@ -173,8 +192,20 @@ pub fn post_from_bytes(
     content_path: String,
     bytes: Vec<u8>,
 ) -> Result<Post, Box<Diagnostic>> {
+    post_from_bytes_with(path, content_path, bytes, None)
+}
+
+fn post_from_bytes_with(
+    path: PathBuf,
+    content_path: String,
+    bytes: Vec<u8>,
+    cache: Option<&Cache>,
+) -> Result<Post, Box<Diagnostic>> {
     let line_of = |bytes: &[u8], at: usize| bytes[..at].iter().filter(|b| **b == b'\n').count() + 1;
-    if let Some(at) = bytes.iter().take(8000).position(|b| *b == 0) {
+    let head = &bytes[..bytes.len().min(8000)];
+    if head.contains(&0)
+        && let Some(at) = head.iter().position(|b| *b == 0)
+    {
         let line = line_of(&bytes, at);
         return Err(read_error(
             path,
@@ -182,7 +213,13 @@ pub fn post_from_bytes(
         ));
     }
     match String::from_utf8(bytes) {
-        Ok(source) => Ok(Post::parse(path, content_path, source)),
+        Ok(source) => Ok(match cache {
+            Some(cache) => {
+                let hash = cache::hash(source.as_bytes());
+                cache.post(path, content_path, source, hash)
+            }
+            None => Post::parse(path, content_path, source),
+        }),
         Err(e) => {
             let at = e.utf8_error().valid_up_to();
             let line = line_of(e.as_bytes(), at);

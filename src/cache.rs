@@ -1,0 +1,483 @@
+//! The on-disk cache of parsed posts, in `.bloglint-cache/` under the site
+//! root.
+//!
+//! What is cached: for each content file, what [`Post::parse`] builds from
+//! its text (the front matter tree with its spans, the Markdown outline),
+//! keyed by the file's path, its content path and a 128-bit hash of its
+//! bytes. Parsing is most of the work of a run (YAML and Markdown); rules are
+//! cheap and always run again, so a finding never comes from the cache: the
+//! configuration, "now" and the rest of the site are read afresh each time.
+//!
+//! Every file is still read (rules and reports need its text) and hashed; a
+//! cached entry is used only when the hash and the content path match.
+//! Nothing in `bloglint.toml` changes how a file parses, and the Hugo
+//! configuration changes it only through the content path (mounts), which
+//! is part of the key: neither needs to clear the cache.
+//!
+//! The whole cache is keyed by bloglint's version and the identity of its
+//! executable (size and modification time), so a rebuilt bloglint never
+//! reads what another build wrote. The file carries a checksum of its
+//! payload; a file that is truncated, corrupt, from another version or
+//! unreadable is ignored and written anew.
+
+use std::collections::HashMap;
+use std::io::Write;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use serde::{Deserialize, Serialize};
+
+use crate::document::{FrontMatter, Outline, PageKind, Post, SyntaxError};
+
+/// The cache folder in the site root.
+pub const DIR: &str = ".bloglint-cache";
+const FILE: &str = "posts.bin";
+const MAGIC: &[u8; 16] = b"bloglint-cache\n\x01";
+
+/// What parsing gives besides the text (written from a post).
+#[derive(Serialize)]
+struct ParsedRef<'a> {
+    front_matter: &'a Option<FrontMatter>,
+    front_matter_error: &'a Option<SyntaxError>,
+    body_start: usize,
+    outline: &'a Outline,
+}
+
+/// The same, read back.
+#[derive(Deserialize)]
+struct Parsed {
+    front_matter: Option<FrontMatter>,
+    front_matter_error: Option<SyntaxError>,
+    body_start: usize,
+    outline: Outline,
+}
+
+/// An entry of this run, to write: path, content path, hash, and where its
+/// parsed data is in the file read (`None`: parsed in this run).
+struct Fresh {
+    path: Vec<u8>,
+    content_path: String,
+    hash: u128,
+    old: Option<Range<usize>>,
+}
+
+/// An entry of the file read: where its parts are in `bytes`.
+struct Old {
+    content_path: Range<usize>,
+    hash: u128,
+    data: Range<usize>,
+}
+
+pub struct Cache {
+    file: PathBuf,
+    key: u64,
+    bytes: Vec<u8>,
+    entries: HashMap<Vec<u8>, Old>,
+    fresh: Mutex<Vec<Fresh>>,
+}
+
+/// The hash a file's bytes are known by.
+pub fn hash(bytes: &[u8]) -> u128 {
+    xxhash_rust::xxh3::xxh3_128(bytes)
+}
+
+fn path_key(path: &Path) -> Vec<u8> {
+    path.as_os_str().as_encoded_bytes().to_vec()
+}
+
+/// bloglint's version, the cache format and the running executable.
+fn build_key() -> Option<u64> {
+    let exe = std::env::current_exe().ok()?;
+    let meta = std::fs::metadata(exe).ok()?;
+    let modified = meta
+        .modified()
+        .ok()?
+        .duration_since(std::time::UNIX_EPOCH)
+        .ok()?;
+    let id = format!(
+        "{} {} {} {}",
+        env!("CARGO_PKG_VERSION"),
+        String::from_utf8_lossy(MAGIC),
+        meta.len(),
+        modified.as_nanos()
+    );
+    Some(xxhash_rust::xxh3::xxh3_64(id.as_bytes()))
+}
+
+/// A cursor over the cache file that fails on any overrun.
+struct Reader<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl Reader<'_> {
+    fn take(&mut self, n: usize) -> Option<Range<usize>> {
+        let end = self.at.checked_add(n)?;
+        (end <= self.bytes.len()).then(|| {
+            let r = self.at..end;
+            self.at = end;
+            r
+        })
+    }
+
+    fn u32(&mut self) -> Option<usize> {
+        let r = self.take(4)?;
+        Some(u32::from_le_bytes(self.bytes[r].try_into().ok()?) as usize)
+    }
+
+    fn u64(&mut self) -> Option<u64> {
+        let r = self.take(8)?;
+        Some(u64::from_le_bytes(self.bytes[r].try_into().ok()?))
+    }
+
+    fn u128(&mut self) -> Option<u128> {
+        let r = self.take(16)?;
+        Some(u128::from_le_bytes(self.bytes[r].try_into().ok()?))
+    }
+
+    fn chunk(&mut self) -> Option<Range<usize>> {
+        let n = self.u32()?;
+        self.take(n)
+    }
+}
+
+/// The entries of a cache file, or `None` when it is not one this build
+/// wrote whole.
+fn read_entries(bytes: &[u8], key: u64) -> Option<HashMap<Vec<u8>, Old>> {
+    let mut r = Reader { bytes, at: 0 };
+    if bytes.get(r.take(MAGIC.len())?)? != MAGIC || r.u64()? != key {
+        return None;
+    }
+    let count = r.u64()?;
+    let len = usize::try_from(r.u64()?).ok()?;
+    let checksum = r.u64()?;
+    let start = r.at;
+    if start.checked_add(len)? != bytes.len()
+        || xxhash_rust::xxh3::xxh3_64(&bytes[start..]) != checksum
+    {
+        return None;
+    }
+    let mut entries = HashMap::with_capacity(usize::try_from(count).ok()?.min(1 << 24));
+    for _ in 0..count {
+        let path = r.chunk()?;
+        let content_path = r.chunk()?;
+        std::str::from_utf8(&bytes[content_path.clone()]).ok()?;
+        let hash = r.u128()?;
+        let data = r.chunk()?;
+        entries.insert(
+            bytes[path].to_vec(),
+            Old {
+                content_path,
+                hash,
+                data,
+            },
+        );
+    }
+    (r.at == bytes.len()).then_some(entries)
+}
+
+impl Cache {
+    /// The cache of the site at `root`; empty when there is none, or none
+    /// that can be trusted.
+    pub fn open(root: &Path) -> Cache {
+        let file = root.join(DIR).join(FILE);
+        let key = build_key().unwrap_or(0);
+        let bytes = std::fs::read(&file).unwrap_or_default();
+        let entries = if key == 0 {
+            None
+        } else {
+            read_entries(&bytes, key)
+        };
+        let (bytes, entries) = match entries {
+            Some(e) => (bytes, e),
+            None => (Vec::new(), HashMap::new()),
+        };
+        Cache {
+            file,
+            key,
+            bytes,
+            entries,
+            fresh: Mutex::new(Vec::new()),
+        }
+    }
+
+    /// How many entries were read from the file.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// The post of a file whose text is `source` (whose bytes hash to
+    /// `hash`), from the cache when it holds this very text at this content
+    /// path; parsed (and remembered) otherwise.
+    pub fn post(&self, path: PathBuf, content_path: String, source: String, hash: u128) -> Post {
+        let key = path_key(&path);
+        if let Some(old) = self.entries.get(&key)
+            && old.hash == hash
+            && self.bytes[old.content_path.clone()] == *content_path.as_bytes()
+            && let Ok(parsed) = postcard::from_bytes::<Parsed>(&self.bytes[old.data.clone()])
+            && parsed.body_start <= source.len()
+        {
+            self.remember(Fresh {
+                path: key,
+                content_path: content_path.clone(),
+                hash,
+                old: Some(old.data.clone()),
+            });
+            return Post {
+                kind: PageKind::from_content_path(&content_path),
+                path,
+                content_path,
+                source,
+                front_matter: parsed.front_matter,
+                front_matter_error: parsed.front_matter_error,
+                body_start: parsed.body_start,
+                outline: parsed.outline,
+            };
+        }
+        self.remember(Fresh {
+            path: key,
+            content_path: content_path.clone(),
+            hash,
+            old: None,
+        });
+        Post::parse(path, content_path, source)
+    }
+
+    fn remember(&self, fresh: Fresh) {
+        if let Ok(mut all) = self.fresh.lock() {
+            all.push(fresh);
+        }
+    }
+
+    /// Write the entries of this run (and only those: files gone are
+    /// dropped) when they differ from the file read. `posts` are the posts
+    /// this cache gave, as it gave them (before any fix or stdin text took
+    /// a file's place): those parsed in this run are written from them.
+    /// Failures are ignored: a site on a read-only disk is linted without a
+    /// cache.
+    pub fn save(self, posts: &[Post]) {
+        let Ok(mut fresh) = self.fresh.into_inner() else {
+            return;
+        };
+        let unchanged = fresh.len() == self.entries.len() && fresh.iter().all(|f| f.old.is_some());
+        if unchanged || self.key == 0 {
+            return;
+        }
+        fresh.sort_by(|a, b| a.path.cmp(&b.path));
+        let by_path: HashMap<Vec<u8>, &Post> =
+            posts.iter().map(|p| (path_key(&p.path), p)).collect();
+        let bytes = &self.bytes;
+        let _ = write(&self.file, self.key, |out| {
+            let mut count = 0u64;
+            let mut data = Vec::new();
+            for f in &fresh {
+                data.clear();
+                match &f.old {
+                    Some(r) => data.extend_from_slice(&bytes[r.clone()]),
+                    None => {
+                        let Some(post) = by_path.get(&f.path) else {
+                            continue;
+                        };
+                        let parsed = ParsedRef {
+                            front_matter: &post.front_matter,
+                            front_matter_error: &post.front_matter_error,
+                            body_start: post.body_start,
+                            outline: &post.outline,
+                        };
+                        match postcard::to_extend(&parsed, std::mem::take(&mut data)) {
+                            Ok(written) => data = written,
+                            Err(_) => continue,
+                        }
+                    }
+                }
+                for chunk in [f.path.as_slice(), f.content_path.as_bytes()] {
+                    out.write_all(&(chunk.len() as u32).to_le_bytes())?;
+                    out.write_all(chunk)?;
+                }
+                out.write_all(&f.hash.to_le_bytes())?;
+                out.write_all(&(data.len() as u32).to_le_bytes())?;
+                out.write_all(&data)?;
+                count += 1;
+            }
+            Ok(count)
+        });
+    }
+}
+
+/// A writer that hashes and counts what goes through it.
+struct Hashing<W> {
+    inner: W,
+    hasher: xxhash_rust::xxh3::Xxh3,
+    len: u64,
+}
+
+impl<W: Write> Write for Hashing<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.hasher.update(&buf[..n]);
+        self.len += n as u64;
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+/// Write the cache file atomically (a temporary file renamed over it), in
+/// a folder that tells git and backup tools to leave it alone. `entries`
+/// writes the payload and says how many entries it wrote.
+fn write(
+    file: &Path,
+    key: u64,
+    entries: impl FnOnce(&mut dyn Write) -> std::io::Result<u64>,
+) -> std::io::Result<()> {
+    use std::io::{Seek, SeekFrom};
+    let dir = file.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir)?;
+    let ignore = dir.join(".gitignore");
+    if !ignore.exists() {
+        std::fs::write(
+            ignore,
+            "# Created by bloglint: a cache, never to commit.\n*\n",
+        )?;
+    }
+    let tag = dir.join("CACHEDIR.TAG");
+    if !tag.exists() {
+        std::fs::write(
+            tag,
+            "Signature: 8a477f597d28d172789f06886806bc55\n# This file is a cache directory tag created by bloglint.\n",
+        )?;
+    }
+    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
+    let header = |count: u64, len: u64, checksum: u64| {
+        let mut head = Vec::with_capacity(48);
+        head.extend_from_slice(MAGIC);
+        head.extend_from_slice(&key.to_le_bytes());
+        head.extend_from_slice(&count.to_le_bytes());
+        head.extend_from_slice(&len.to_le_bytes());
+        head.extend_from_slice(&checksum.to_le_bytes());
+        head
+    };
+    // The header's place first; filled in once the payload is written.
+    tmp.write_all(&header(0, 0, 0))?;
+    let mut out = Hashing {
+        inner: std::io::BufWriter::with_capacity(1 << 16, tmp.as_file_mut()),
+        hasher: xxhash_rust::xxh3::Xxh3::new(),
+        len: 0,
+    };
+    let count = entries(&mut out)?;
+    out.flush()?;
+    let (len, checksum) = (out.len, out.hasher.digest());
+    drop(out);
+    let f = tmp.as_file_mut();
+    f.seek(SeekFrom::Start(0))?;
+    f.write_all(&header(count, len, checksum))?;
+    tmp.persist(file).map_err(|e| e.error)?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TEXT: &str =
+        "---\ntitle: Hello\ndate: 2024-01-14\ntags: [a, b]\n---\n\n## One\n\nA [link](/x/).\n";
+
+    fn load(root: &Path, text: &str) -> (Cache, Post) {
+        let cache = Cache::open(root);
+        let path = root.join("content/a.md");
+        let post = cache.post(path, "a.md".into(), text.into(), hash(text.as_bytes()));
+        (cache, post)
+    }
+
+    fn save(root: &Path, text: &str) {
+        let (cache, post) = load(root, text);
+        cache.save(&[post]);
+    }
+
+    fn hits(root: &Path, text: &str) -> bool {
+        let (cache, _) = load(root, text);
+        let fresh = cache.fresh.lock().unwrap();
+        fresh[0].old.is_some()
+    }
+
+    #[test]
+    fn a_cached_post_is_the_parsed_post() {
+        let dir = tempfile::tempdir().unwrap();
+        let (cache, first) = load(dir.path(), TEXT);
+        assert!(cache.is_empty());
+        cache.save(std::slice::from_ref(&first));
+        assert!(dir.path().join(DIR).join(".gitignore").exists());
+        let (cache, second) = load(dir.path(), TEXT);
+        assert_eq!(cache.len(), 1);
+        assert!(hits(dir.path(), TEXT));
+        assert_eq!(first.front_matter, second.front_matter);
+        assert_eq!(first.outline, second.outline);
+        assert_eq!(first.body_start, second.body_start);
+        assert_eq!(first.kind, second.kind);
+    }
+
+    #[test]
+    fn other_text_or_content_path_is_parsed_again() {
+        let dir = tempfile::tempdir().unwrap();
+        save(dir.path(), TEXT);
+        let other = TEXT.replace("Hello", "Bye");
+        assert!(!hits(dir.path(), &other));
+        let (_, post) = load(dir.path(), &other);
+        assert_eq!(post.field("title").and_then(|n| n.as_str()), Some("Bye"));
+        // The same text mounted elsewhere (a Hugo configuration change).
+        let cache = Cache::open(dir.path());
+        let post = cache.post(
+            dir.path().join("content/a.md"),
+            "posts/a.md".into(),
+            TEXT.into(),
+            hash(TEXT.as_bytes()),
+        );
+        assert!(cache.fresh.lock().unwrap()[0].old.is_none());
+        assert_eq!(post.kind, PageKind::Page);
+    }
+
+    #[test]
+    fn a_damaged_file_is_ignored_and_rewritten() {
+        let dir = tempfile::tempdir().unwrap();
+        save(dir.path(), TEXT);
+        let file = dir.path().join(DIR).join(FILE);
+        let good = std::fs::read(&file).unwrap();
+        let mut flipped = good.clone();
+        let last = flipped.len() - 3;
+        flipped[last] ^= 0x55;
+        let damaged = [
+            good[..good.len() / 2].to_vec(),
+            good[..10].to_vec(),
+            flipped,
+            Vec::new(),
+            b"not a cache at all".to_vec(),
+            [good.clone(), b"more".to_vec()].concat(),
+        ];
+        for bytes in damaged {
+            std::fs::write(&file, &bytes).unwrap();
+            let (cache, post) = load(dir.path(), TEXT);
+            assert!(cache.is_empty(), "trusted {} bytes", bytes.len());
+            assert_eq!(post.field("title").and_then(|n| n.as_str()), Some("Hello"));
+            cache.save(&[post]);
+            assert!(hits(dir.path(), TEXT), "not rebuilt");
+        }
+    }
+
+    #[test]
+    fn another_build_does_not_read_it() {
+        let dir = tempfile::tempdir().unwrap();
+        save(dir.path(), TEXT);
+        let file = dir.path().join(DIR).join(FILE);
+        let mut bytes = std::fs::read(&file).unwrap();
+        bytes[MAGIC.len()] ^= 1;
+        std::fs::write(&file, &bytes).unwrap();
+        assert!(Cache::open(dir.path()).is_empty());
+    }
+}
