@@ -162,10 +162,6 @@ struct Links<'s, 'a> {
     assets: Vec<PathBuf>,
     /// Whether a path is a file of the assets directories, as found.
     asset_files: Mutex<HashMap<String, bool>>,
-    /// Published URLs for typo suggestions: pages and lists, then files.
-    nearest_urls: [OnceCell<Nearest>; 2],
-    /// Page base paths for typo suggestions, per language.
-    nearest_bases: OnceCell<HashMap<&'s str, Nearest>>,
     /// Each page's base path in `by_base`.
     page_bases: OnceCell<Vec<Option<String>>>,
 }
@@ -242,8 +238,6 @@ impl<'s, 'a> Links<'s, 'a> {
                 )
                 .collect(),
             asset_files: Mutex::new(HashMap::new()),
-            nearest_urls: Default::default(),
-            nearest_bases: OnceCell::new(),
             page_bases: OnceCell::new(),
         }
     }
@@ -1078,11 +1072,27 @@ impl<'s, 'a> Links<'s, 'a> {
         let candidates = self.url_candidates(&wanted);
         let found = nearest(&wanted, candidates.clone()).or_else(|| {
             let last = last_segment(wanted.trim_end_matches('/'));
-            index
-                .only_one_ending_with(last)
-                .filter(|_| !last.is_empty())
+            let mut same = candidates.filter(|u| last_segment(u.trim_end_matches('/')) == last);
+            match (same.next(), same.next()) {
+                (Some(u), None) if !last.is_empty() => Some(u),
+                _ => None,
+            }
         });
         found.map(|u| self.public_url(u))
+    }
+
+    /// The base path of page `j` in `by_base`.
+    fn base_of_page(&self, j: usize) -> Option<&str> {
+        let bases = self.page_bases.get_or_init(|| {
+            let mut bases = vec![None; self.site.pages.len()];
+            for ((_, b), pages) in &self.by_base {
+                for &p in pages {
+                    bases[p] = Some(b.clone());
+                }
+            }
+            bases
+        });
+        bases.get(j)?.as_deref()
     }
 
     /// The base path (`/posts/a`) a `ref` path of page `i` looks for.
@@ -2274,7 +2284,7 @@ mod tests {
 
     proptest::proptest! {
         #[test]
-        fn the_index_finds_what_nearest_finds(
+        fn nearest_is_the_smallest_distance_within_the_limit(
             wanted in "[ab/]{0,12}|[aé/]{0,6}",
             candidates in proptest::collection::vec("[ab/]{0,12}|[aé]{0,4}", 0..30),
         ) {
@@ -2289,23 +2299,9 @@ mod tests {
                 .filter(|(d, _)| *d <= limit && *d > 0)
                 .min()
                 .map(|(_, c)| c);
-            let index = Nearest::new(candidates.iter().map(String::as_str));
-            proptest::prop_assert_eq!(index.find(&wanted), expected);
             proptest::prop_assert_eq!(
                 nearest(&wanted, candidates.iter().map(String::as_str)),
                 expected
-            );
-        }
-    }
-
-    proptest::proptest! {
-        #[test]
-        fn bounded_distance_agrees(a in "[abc/é]{0,9}", b in "[abc/é]{0,9}", bound in 0usize..6) {
-            let (x, y): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
-            let d = typo_distance(&a, &b);
-            proptest::prop_assert_eq!(
-                typo_distance_within(&x, &y, bound),
-                (d <= bound).then_some(d)
             );
         }
     }
