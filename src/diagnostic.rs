@@ -205,6 +205,13 @@ impl<'a> LineIndex<'a> {
         LineIndex { text, starts }
     }
 
+    /// 1-based line of a byte offset (no scan of the line, unlike
+    /// [`LineIndex::line_col`]); offsets past the end clamp.
+    pub fn line(&self, offset: usize) -> usize {
+        let offset = offset.min(self.text.len());
+        self.starts.partition_point(|&s| s <= offset)
+    }
+
     /// 1-based (line, column) of a byte offset; offsets past the end clamp.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let offset = offset.min(self.text.len());
@@ -240,5 +247,8 @@ mod tests {
         assert_eq!(idx.line_col(6), (2, 3));
         assert_eq!(idx.line_col(9), (3, 1));
         assert_eq!(idx.line_col(999), (3, 2));
+        for offset in [0, 2, 3, 6, 8, 9, 999] {
+            assert_eq!(idx.line(offset), idx.line_col(offset).0, "{offset}");
+        }
     }
 }

@@ -57,6 +57,40 @@ fn overlaps(a: &Edit, b: &Edit) -> bool {
     a.range.start < b.range.end && b.range.start < a.range.end || a.range.start == b.range.start
 }
 
+/// What applying fixes to one post gives.
+#[derive(Debug)]
+pub enum PostFix {
+    /// No fix applied, or the text came out the same.
+    Unchanged,
+    /// The fixed post, and how many fixes it took.
+    Fixed(Box<Post>, usize),
+    /// The fixed text would not parse (or not read: a NUL byte near the
+    /// top) where the original did: the post must stay as it is.
+    WouldBreak,
+}
+
+/// Apply `fixes` to one post (see [`apply`]) and parse the result; a
+/// result that would break a front matter that parsed, or make the file
+/// one bloglint cannot read back, is refused.
+pub fn fix_post(post: &Post, fixes: &[&Fix]) -> PostFix {
+    let (text, n) = apply(&post.source, fixes);
+    if n == 0 || text == post.source {
+        return PostFix::Unchanged;
+    }
+    let fixed = match crate::site::post_from_bytes(
+        post.path.clone(),
+        post.content_path.clone(),
+        text.into_bytes(),
+    ) {
+        Ok(fixed) => fixed,
+        Err(_) => return PostFix::WouldBreak,
+    };
+    if fixed.front_matter_error.is_some() && post.front_matter_error.is_none() {
+        return PostFix::WouldBreak;
+    }
+    PostFix::Fixed(Box::new(fixed), n)
+}
+
 /// The result of fixing a site in memory.
 pub struct Outcome {
     /// Files whose text changed: path, original text, fixed text.
@@ -113,26 +147,25 @@ pub fn fix_site(
             let Some(post) = site.post(path) else {
                 continue;
             };
-            let (text, n) = apply(&post.source, &fixes);
-            if n == 0 || text == post.source {
-                continue;
+            match fix_post(post, &fixes) {
+                PostFix::Unchanged => {}
+                PostFix::WouldBreak => {
+                    failures.push(
+                        Diagnostic::new(
+                            FIX_ERROR,
+                            Severity::Error,
+                            0..0,
+                            "fixing this file would break its front matter; it was left as it is",
+                        )
+                        .in_file(post.path.clone()),
+                    );
+                    frozen.insert(post.path.clone());
+                }
+                PostFix::Fixed(fixed, n) => {
+                    applied += n;
+                    replacements.push(*fixed);
+                }
             }
-            let fixed = Post::parse(post.path.clone(), post.content_path.clone(), text);
-            if fixed.front_matter_error.is_some() && post.front_matter_error.is_none() {
-                failures.push(
-                    Diagnostic::new(
-                        FIX_ERROR,
-                        Severity::Error,
-                        0..0,
-                        "fixing this file would break its front matter; it was left as it is",
-                    )
-                    .in_file(post.path.clone()),
-                );
-                frozen.insert(post.path.clone());
-                continue;
-            }
-            applied += n;
-            replacements.push(fixed);
         }
         if replacements.is_empty() {
             converged = true;
@@ -217,6 +250,29 @@ mod tests {
         let b = Fix::safe("", vec![edit(6..7, "y"), edit(3..5, "z")]);
         let (out, n) = apply(src, &[&a, &b]);
         assert_eq!((out.as_str(), n), ("01x456789", 1));
+    }
+
+    fn post(src: &str) -> Post {
+        Post::parse("a.md".into(), "posts/a.md".into(), src.into())
+    }
+
+    #[test]
+    fn a_fix_that_breaks_the_front_matter_or_the_file_is_refused() {
+        let p = post("---\ntitle: a\n---\nbody\n");
+        let ok = Fix::safe("", vec![edit(11..12, "b")]);
+        let breaks = Fix::safe("", vec![edit(11..12, "[b")]);
+        let nul = Fix::safe("", vec![edit(16..16, "\0")]);
+        match fix_post(&p, &[&ok]) {
+            PostFix::Fixed(fixed, 1) => assert_eq!(fixed.source, "---\ntitle: b\n---\nbody\n"),
+            other => panic!("{other:?}"),
+        }
+        assert!(matches!(fix_post(&p, &[&breaks]), PostFix::WouldBreak));
+        assert!(matches!(fix_post(&p, &[&nul]), PostFix::WouldBreak));
+        assert!(matches!(fix_post(&p, &[]), PostFix::Unchanged));
+        // A front matter already broken may stay broken.
+        let broken = post("---\ntitle: [a\n---\n");
+        let fix = Fix::safe("", vec![edit(0..0, "\n")]);
+        assert!(matches!(fix_post(&broken, &[&fix]), PostFix::Fixed(_, 1)));
     }
 
     #[test]

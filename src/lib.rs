@@ -16,7 +16,7 @@ pub mod site;
 pub mod text;
 pub mod write;
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 
 use rayon::prelude::*;
@@ -152,6 +152,9 @@ fn run_site_rules(
         })
         .collect();
     let mut out = Vec::new();
+    // One line index per file with suppression comments, however many
+    // findings it has.
+    let mut suppressions: HashMap<PathBuf, Suppressions> = HashMap::new();
     for ((meta, _, _), found) in rules.iter().zip(found) {
         for mut d in found {
             if !wanted(&d.path) {
@@ -162,7 +165,13 @@ fn run_site_rules(
                 continue;
             };
             d.severity = sev;
-            if site.post(&d.path).is_some_and(|p| !suppressed(p, &d)) {
+            let Some(post) = site.post(&d.path) else {
+                continue;
+            };
+            let sups = suppressions
+                .entry(d.path.clone())
+                .or_insert_with(|| Suppressions::new(post));
+            if !sups.silences(post, &d) {
                 out.push(d);
             }
         }
@@ -187,6 +196,7 @@ pub fn sort(diags: &mut [Diagnostic]) {
 /// Run every post rule that applies to one post.
 pub fn lint_post(post: &Post, config: &Config, cx: &Context) -> Vec<Diagnostic> {
     let set = config.rules_for(&post.path);
+    let sups = Suppressions::new(post);
     let mut out = Vec::new();
     for (meta, level, rule) in &set.rules {
         if meta.scope != Scope::Post || *level == Level::Off {
@@ -205,7 +215,7 @@ pub fn lint_post(post: &Post, config: &Config, cx: &Context) -> Vec<Diagnostic> 
             };
             d.severity = sev;
             d.path = post.path.clone();
-            if !suppressed(post, &d) {
+            if !sups.silences(post, &d) {
                 out.push(d);
             }
         }
@@ -213,48 +223,72 @@ pub fn lint_post(post: &Post, config: &Config, cx: &Context) -> Vec<Diagnostic> 
     out
 }
 
-/// Whether an inline `<!-- bloglint-… -->` comment silences a diagnostic.
-///
-/// A finding in the front matter is silenced by `bloglint-disable` comments
-/// at the very top of the body (nothing but blank lines and other such
-/// comments before them): the front matter has no comments of its own that
-/// every format supports.
-fn suppressed(post: &Post, d: &Diagnostic) -> bool {
-    let sups = &post.outline.suppressions;
-    if sups.is_empty() {
-        return false;
-    }
-    let names = |rules: &[String]| rules.is_empty() || rules.iter().any(|r| r == d.rule);
-    let index = LineIndex::new(&post.source);
-    let line = index.line_col(d.span.start).0;
-    let in_front_matter = d.span.start < post.body_start;
-    let mut top = post.body_start;
-    let mut disabled = false;
-    for s in sups {
-        let applies = if in_front_matter {
-            let leading = post
-                .source
-                .get(top..s.span.start)
-                .is_some_and(|gap| gap.trim().is_empty());
-            if leading {
-                top = s.span.end;
-            }
-            leading
-        } else {
-            s.span.start <= d.span.start
-        };
-        match s.kind {
-            SuppressionKind::NextLine
-                if !in_front_matter
-                    && names(&s.rules)
-                    && index.line_col(s.span.end).0 + 1 == line =>
-            {
-                return true;
-            }
-            SuppressionKind::Disable if applies && names(&s.rules) => disabled = true,
-            SuppressionKind::Enable if applies && names(&s.rules) => disabled = false,
-            _ => {}
+/// The inline `<!-- bloglint-… -->` comments of one post, with the line
+/// each ends on: built once per post, so that checking a finding costs no
+/// pass over the file (a large post with many findings stays linear).
+struct Suppressions<'p> {
+    /// `None` when the post has no suppression comment.
+    index: Option<LineIndex<'p>>,
+    /// The line each suppression comment ends on.
+    end_lines: Vec<usize>,
+}
+
+impl<'p> Suppressions<'p> {
+    fn new(post: &'p Post) -> Self {
+        let sups = &post.outline.suppressions;
+        if sups.is_empty() {
+            return Suppressions {
+                index: None,
+                end_lines: Vec::new(),
+            };
+        }
+        let index = LineIndex::new(&post.source);
+        let end_lines = sups.iter().map(|s| index.line(s.span.end)).collect();
+        Suppressions {
+            index: Some(index),
+            end_lines,
         }
     }
-    disabled
+
+    /// Whether an inline comment silences a diagnostic of `post`.
+    ///
+    /// A finding in the front matter is silenced by `bloglint-disable`
+    /// comments at the very top of the body (nothing but blank lines and
+    /// other such comments before them): the front matter has no comments of
+    /// its own that every format supports.
+    fn silences(&self, post: &Post, d: &Diagnostic) -> bool {
+        let Some(index) = &self.index else {
+            return false;
+        };
+        let names = |rules: &[String]| rules.is_empty() || rules.iter().any(|r| r == d.rule);
+        let line = index.line(d.span.start);
+        let in_front_matter = d.span.start < post.body_start;
+        let mut top = post.body_start;
+        let mut disabled = false;
+        for (s, &end_line) in post.outline.suppressions.iter().zip(&self.end_lines) {
+            let applies = if in_front_matter {
+                let leading = post
+                    .source
+                    .get(top..s.span.start)
+                    .is_some_and(|gap| gap.trim().is_empty());
+                if leading {
+                    top = s.span.end;
+                }
+                leading
+            } else {
+                s.span.start <= d.span.start
+            };
+            match s.kind {
+                SuppressionKind::NextLine
+                    if !in_front_matter && names(&s.rules) && end_line + 1 == line =>
+                {
+                    return true;
+                }
+                SuppressionKind::Disable if applies && names(&s.rules) => disabled = true,
+                SuppressionKind::Enable if applies && names(&s.rules) => disabled = false,
+                _ => {}
+            }
+        }
+        disabled
+    }
 }

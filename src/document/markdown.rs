@@ -561,8 +561,16 @@ fn suppression(comment: &str, span: Range<usize>) -> Option<Suppression> {
 }
 
 /// The `ref` and `relref` shortcodes of the body, code blocks included.
+///
+/// Linear in the size of the body, whatever it holds: a shortcode that
+/// does not read to its end is skipped up to where reading it failed (Hugo
+/// fails the build on it anyway), and comment ends are found once.
 fn ref_shortcodes(source: &str, body_start: usize) -> Vec<RefShortcode> {
     let mut out = Vec::new();
+    let Some(body) = source.get(body_start..) else {
+        return out;
+    };
+    let comment_ends = CommentEnds::new(body, body_start);
     let mut pos = body_start;
     while let Some(found) = source.get(pos..).and_then(|rest| rest.find('{')) {
         let start = pos + found;
@@ -570,16 +578,43 @@ fn ref_shortcodes(source: &str, body_start: usize) -> Vec<RefShortcode> {
         if source.as_bytes().get(start + 1) != Some(&b'{') {
             continue;
         }
-        match shortcode(source, start) {
-            Some(Shortcode::Ref(r)) => {
+        match shortcode(source, start, &comment_ends) {
+            Ok(Shortcode::Ref(r)) => {
                 pos = r.span.end;
                 out.push(r);
             }
-            Some(Shortcode::Comment(end)) => pos = end,
-            None => {}
+            Ok(Shortcode::Comment(end)) => pos = end,
+            Err(stopped) => pos = pos.max(stopped),
         }
     }
     out
+}
+
+/// Where `*/>}}` and `*/%}}` are, in order: the ends of shortcode comments.
+struct CommentEnds {
+    angle: Vec<usize>,
+    percent: Vec<usize>,
+}
+
+impl CommentEnds {
+    fn new(body: &str, offset: usize) -> Self {
+        let find = |pattern: &str| {
+            body.match_indices(pattern)
+                .map(|(i, _)| offset + i)
+                .collect()
+        };
+        CommentEnds {
+            angle: find("*/>}}"),
+            percent: find("*/%}}"),
+        }
+    }
+
+    /// The first end at or after `from` of a comment opened by `{{<`
+    /// (`angle`) or `{{%`.
+    fn first_from(&self, from: usize, angle: bool) -> Option<usize> {
+        let ends = if angle { &self.angle } else { &self.percent };
+        ends.get(ends.partition_point(|&e| e < from)).copied()
+    }
 }
 
 enum Shortcode {
@@ -596,19 +631,21 @@ struct Arg {
 }
 
 /// The shortcode opening at `start` (`{{<` or `{{%`), when it is a
-/// `ref`/`relref` with a target or a comment.
-fn shortcode(source: &str, start: usize) -> Option<Shortcode> {
+/// `ref`/`relref` with a target or a comment; else where reading it stopped.
+fn shortcode(source: &str, start: usize, comment_ends: &CommentEnds) -> Result<Shortcode, usize> {
     let bytes = source.as_bytes();
-    let close: &[u8] = match bytes.get(start + 2)? {
-        b'<' => b">}}",
-        b'%' => b"%}}",
-        _ => return None,
+    let (close, angle): (&[u8], bool) = match bytes.get(start + 2) {
+        Some(b'<') => (b">}}", true),
+        Some(b'%') => (b"%}}", false),
+        _ => return Err(start + 1),
     };
     let at = |i: usize, s: &[u8]| bytes.get(i..).is_some_and(|b| b.starts_with(s));
     let mut i = skip_blanks(bytes, start + 3);
     if at(i, b"/*") {
-        let end = (i..bytes.len()).find(|&j| at(j, b"*/") && at(j + 2, close))?;
-        return Some(Shortcode::Comment(end + 5));
+        return match comment_ends.first_from(i, angle) {
+            Some(end) => Ok(Shortcode::Comment(end + 5)),
+            None => Err(i),
+        };
     }
     let name_start = i;
     while bytes
@@ -617,9 +654,9 @@ fn shortcode(source: &str, start: usize) -> Option<Shortcode> {
     {
         i += 1;
     }
-    let name = source.get(name_start..i)?;
+    let name = source.get(name_start..i).ok_or(i)?;
     if name != "ref" && name != "relref" {
-        return None;
+        return Err(i);
     }
     let (mut positional, mut path) = (None, None);
     loop {
@@ -639,8 +676,8 @@ fn shortcode(source: &str, start: usize) -> Option<Shortcode> {
             positional = Some(arg);
         }
     }
-    let target = positional.or(path)?;
-    Some(Shortcode::Ref(RefShortcode {
+    let target = positional.or(path).ok_or(i)?;
+    Ok(Shortcode::Ref(RefShortcode {
         name: name.to_string(),
         target: target.value,
         target_span: target.span,
@@ -649,22 +686,23 @@ fn shortcode(source: &str, start: usize) -> Option<Shortcode> {
 }
 
 /// One argument at `i`: quoted with `"` (escapes `\"`), `` ` `` or `'`, or
-/// bare up to a blank, the closing delimiter or (for a name) `=`.
-fn shortcode_arg(source: &str, i: usize, close: &[u8], name: bool) -> Option<(Arg, usize)> {
+/// bare up to a blank, the closing delimiter or (for a name) `=`. `Err`:
+/// where reading it stopped.
+fn shortcode_arg(source: &str, i: usize, close: &[u8], name: bool) -> Result<(Arg, usize), usize> {
     let bytes = source.as_bytes();
-    let quote = *bytes.get(i)?;
+    let quote = *bytes.get(i).ok_or(i)?;
     if matches!(quote, b'"' | b'`' | b'\'') {
         let start = i + 1;
         let mut j = start;
         loop {
-            match bytes.get(j)? {
+            match bytes.get(j).ok_or(j)? {
                 b'\\' if quote == b'"' && bytes.get(j + 1) == Some(&b'"') => j += 2,
-                b'\n' if quote == b'"' => return None,
+                b'\n' if quote == b'"' => return Err(j),
                 &b if b == quote => break,
                 _ => j += 1,
             }
         }
-        let raw = source.get(start..j)?;
+        let raw = source.get(start..j).ok_or(j)?;
         let value = if quote == b'"' {
             raw.replace("\\\"", "\"")
         } else {
@@ -675,7 +713,7 @@ fn shortcode_arg(source: &str, i: usize, close: &[u8], name: bool) -> Option<(Ar
             span: start..j,
             quoted: true,
         };
-        return Some((arg, j + 1));
+        return Ok((arg, j + 1));
     }
     let mut j = i;
     while let Some(&b) = bytes.get(j) {
@@ -685,11 +723,11 @@ fn shortcode_arg(source: &str, i: usize, close: &[u8], name: bool) -> Option<(Ar
         j += 1;
     }
     let arg = Arg {
-        value: source.get(i..j)?.to_string(),
+        value: source.get(i..j).ok_or(j)?.to_string(),
         span: i..j,
         quoted: false,
     };
-    (j > i).then_some((arg, j))
+    if j > i { Ok((arg, j)) } else { Err(j) }
 }
 
 fn skip_blanks(bytes: &[u8], mut i: usize) -> usize {
@@ -982,6 +1020,41 @@ mod tests {
         let (_, o) = parse(body);
         let targets: Vec<_> = o.refs.iter().map(|r| r.target.as_str()).collect();
         assert_eq!(targets, ["last"]);
+    }
+
+    #[test]
+    fn shortcodes_after_braces_and_broken_ones_are_found() {
+        let body = concat!(
+            "{{{< ref \"a.md\" >}} {{</* never closed\n",
+            "{{< ref 'b.md' >}} {{< ref \"c.md >}}\n",
+            "{{< ref \"d.md\" >}}",
+        );
+        let (_, o) = parse(body);
+        let targets: Vec<_> = o.refs.iter().map(|r| r.target.as_str()).collect();
+        assert_eq!(targets, ["a.md", "b.md", "d.md"]);
+    }
+
+    /// Found by `tests/hostile.rs`: each of these, repeated over 200 KB,
+    /// took minutes, every `{{<` reading to the end of the file again.
+    #[test]
+    fn broken_shortcodes_stay_linear() {
+        for pattern in [
+            "{{</* ",
+            "{{< ref 'a ",
+            "{{< ref \"a",
+            "{{< ref a ",
+            "{{% ref `",
+        ] {
+            let body = pattern.repeat(1_000_000 / pattern.len());
+            let started = std::time::Instant::now();
+            let (_, o) = parse(&body);
+            assert!(
+                started.elapsed() < std::time::Duration::from_secs(5),
+                "{pattern}: {:?}",
+                started.elapsed()
+            );
+            assert!(o.refs.len() <= 1, "{pattern}");
+        }
     }
 
     #[test]

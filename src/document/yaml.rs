@@ -18,6 +18,9 @@ pub(super) const MAX_DEPTH: usize = 200;
 /// Most nodes a document may produce once aliases are expanded: bounds
 /// "billion laughs" inputs, where each alias repeats an ever larger node.
 const MAX_NODES: usize = 100_000;
+/// Most bytes of text aliases may copy: bounds a few nodes that each
+/// repeat a long string (20,000 aliases of a 1 MB string would be 20 GB).
+const MAX_ALIAS_BYTES: usize = 10_000_000;
 
 /// Parse the YAML in `source[content]` into a table whose spans index `source`.
 pub fn parse(source: &str, content: Range<usize>) -> Result<Table, SyntaxError> {
@@ -33,6 +36,8 @@ pub fn parse(source: &str, content: Range<usize>) -> Result<Table, SyntaxError> 
         stack: Vec::new(),
         anchors: HashMap::new(),
         nodes: 0,
+        bytes: 0,
+        alias_bytes: 0,
         last_end: offset,
         root: None,
         duplicate: None,
@@ -80,6 +85,10 @@ struct Builder<'s> {
     anchors: HashMap<usize, Anchored>,
     /// Nodes produced so far, alias copies included.
     nodes: usize,
+    /// Bytes of scalar text produced so far, alias copies included.
+    bytes: usize,
+    /// Bytes of scalar text copied by aliases.
+    alias_bytes: usize,
     /// End of the previous event's span.
     last_end: usize,
     root: Option<Node>,
@@ -96,6 +105,8 @@ struct Frame {
     anchor: usize,
     /// `Builder::nodes` before this collection opened.
     nodes_before: usize,
+    /// `Builder::bytes` before this collection opened.
+    bytes_before: usize,
     /// Collection levels in this node, itself included.
     height: usize,
 }
@@ -109,6 +120,8 @@ enum Kind {
 struct Anchored {
     node: Node,
     size: usize,
+    /// Bytes of scalar text in the node.
+    bytes: usize,
     height: usize,
 }
 
@@ -119,7 +132,8 @@ impl Builder<'_> {
             Event::Scalar(value, style, anchor, tag) => {
                 let node = self.scalar(&value, style, tag.as_deref(), span);
                 self.nodes += 1;
-                self.complete(node, 1, 0, anchor);
+                self.bytes += value.len();
+                self.complete(node, (1, value.len()), 0, anchor);
             }
             Event::SequenceStart(style, anchor, _) => {
                 self.open(Kind::Seq(Vec::new()), style, anchor, span)?;
@@ -205,6 +219,7 @@ impl Builder<'_> {
             flow,
             anchor,
             nodes_before: self.nodes,
+            bytes_before: self.bytes,
             height: 1,
         });
         self.nodes += 1;
@@ -239,7 +254,10 @@ impl Builder<'_> {
             span: frame.start..end,
             quote: Quote::None,
         };
-        let size = self.nodes - frame.nodes_before;
+        let size = (
+            self.nodes - frame.nodes_before,
+            self.bytes - frame.bytes_before,
+        );
         self.complete(node, size, frame.height, frame.anchor);
     }
 
@@ -257,10 +275,19 @@ impl Builder<'_> {
             let message = format!("too many alias expansions: more than {MAX_NODES} values");
             return Err(SyntaxError::new(span, &message));
         }
+        self.bytes += target.bytes;
+        self.alias_bytes += target.bytes;
+        if self.alias_bytes > MAX_ALIAS_BYTES {
+            let message = format!(
+                "too many alias expansions: more than {} MB of text",
+                MAX_ALIAS_BYTES / 1_000_000
+            );
+            return Err(SyntaxError::new(span, &message));
+        }
         if self.stack.len() + target.height > MAX_DEPTH {
             return Err(too_deep(span));
         }
-        let (size, height) = (target.size, target.height);
+        let (size, height) = ((target.size, target.bytes), target.height);
         let mut node = target.node.clone();
         node.span = span;
         node.quote = Quote::None;
@@ -268,12 +295,14 @@ impl Builder<'_> {
         Ok(())
     }
 
-    /// Attach a finished node to the open collection (or make it the root).
-    fn complete(&mut self, node: Node, size: usize, height: usize, anchor: usize) {
+    /// Attach a finished node to the open collection (or make it the root);
+    /// `size`: its nodes and bytes of text.
+    fn complete(&mut self, node: Node, size: (usize, usize), height: usize, anchor: usize) {
         if anchor != 0 {
             let anchored = Anchored {
                 node: node.clone(),
-                size,
+                size: size.0,
+                bytes: size.1,
                 height,
             };
             self.anchors.insert(anchor, anchored);
@@ -608,6 +637,34 @@ mod tests {
             e.message
         );
         assert!(text(&src, &e.span).starts_with("*a"));
+    }
+
+    /// Found by `tests/hostile.rs`: few nodes, each a copy of a 1 MB
+    /// string, aborted the process asking for 20 GB.
+    #[test]
+    fn aliases_of_long_strings_are_refused_before_memory_runs_out() {
+        let src = format!(
+            "---\na: &a \"{}\"\nb: [{}*a]\n---\n",
+            "x".repeat(1_000_000),
+            "*a, ".repeat(20_000)
+        );
+        let e = parse_file(&src).unwrap_err();
+        assert_eq!(
+            e.message,
+            "too many alias expansions: more than 10 MB of text"
+        );
+        assert_eq!(text(&src, &e.span), "*a");
+        // Nine copies are fine.
+        let src = format!(
+            "---\na: &a \"{}\"\nb: [{}*a]\n---\n",
+            "x".repeat(1_000_000),
+            "*a, ".repeat(8)
+        );
+        let t = table(&src);
+        let Value::Array(items) = &t.value("b").unwrap().value else {
+            panic!("not a list")
+        };
+        assert_eq!(items.len(), 9);
     }
 
     #[test]

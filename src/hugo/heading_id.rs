@@ -8,7 +8,7 @@
 //! its name from later generated ids).
 
 use std::borrow::Cow;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -57,6 +57,7 @@ pub fn generate(text: &str, kind: AutoIdType) -> String {
 /// generated ones made unique. Empty for a heading Hugo gives no id.
 pub fn page_ids(headings: &[Heading], kind: AutoIdType) -> Vec<String> {
     let mut taken = HashSet::new();
+    let mut suffixes = HashMap::new();
     headings
         .iter()
         .map(|h| {
@@ -67,7 +68,7 @@ pub fn page_ids(headings: &[Heading], kind: AutoIdType) -> Vec<String> {
                     if id.is_empty() {
                         return id;
                     }
-                    unique(id, &taken)
+                    unique(id, &taken, &mut suffixes)
                 }
             };
             taken.insert(id.clone());
@@ -76,17 +77,21 @@ pub fn page_ids(headings: &[Heading], kind: AutoIdType) -> Vec<String> {
         .collect()
 }
 
-fn unique(id: String, taken: &HashSet<String>) -> String {
+/// `id`, or the first of `id-1`, `id-2`… not taken. `suffixes` remembers,
+/// for each id, the last suffix given: the ones before it were taken then
+/// and still are, so the search goes on from there (many headings with the
+/// same text stay linear).
+fn unique(id: String, taken: &HashSet<String>, suffixes: &mut HashMap<String, usize>) -> String {
     if !taken.contains(&id) {
         return id;
     }
-    let mut n = 1;
+    let n = suffixes.entry(id.clone()).or_insert(0);
     loop {
+        *n += 1;
         let candidate = format!("{id}-{n}");
         if !taken.contains(&candidate) {
             return candidate;
         }
-        n += 1;
     }
 }
 
@@ -586,5 +591,29 @@ mod tests {
             page_ids(&headings, Github),
             ["intro", "intro", "intro-1", "", ""]
         );
+    }
+
+    /// Found by `tests/hostile.rs`: 20,000 headings `## a` took minutes,
+    /// each one trying every suffix from `-1` again.
+    #[test]
+    fn many_identical_headings_stay_linear() {
+        let heading = |text: &str, custom_id: Option<&str>| Heading {
+            level: 2,
+            text: text.into(),
+            span: 0..0,
+            marker_span: 0..0,
+            setext: false,
+            custom_id: custom_id.map(String::from),
+        };
+        let mut headings = vec![heading("a", Some("a-3"))];
+        headings.extend((0..20_000).map(|_| heading("a", None)));
+        headings.push(heading("a 1", None));
+        let started = std::time::Instant::now();
+        let ids = page_ids(&headings, Github);
+        assert!(started.elapsed() < std::time::Duration::from_secs(5));
+        assert_eq!(ids[..6], ["a-3", "a", "a-1", "a-2", "a-4", "a-5"]);
+        assert_eq!(ids[20_000], "a-20000");
+        // `a 1` is `a-1`, taken: it gets `a-1-1`.
+        assert_eq!(ids[20_001], "a-1-1");
     }
 }

@@ -87,6 +87,19 @@ impl Site {
                     }
                 }
             }
+            // Nothing to lint at all: say where content was looked for (a
+            // typo in `contentDir` must not pass as a clean site).
+            if hugo.content_dirs.iter().all(|d| !d.path.is_dir()) {
+                for dir in &hugo.content_dirs {
+                    let what = if dir.path.exists() {
+                        "is not a folder"
+                    } else {
+                        "does not exist"
+                    };
+                    let message = format!("the content directory {what}: nothing to lint");
+                    errors.push(*read_error(dir.path.clone(), message));
+                }
+            }
             for dir in &hugo.static_dirs {
                 for (path, rel) in walk(dir, "", &mut errors) {
                     static_files.push((path, format!("/{rel}")));
