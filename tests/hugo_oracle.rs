@@ -160,28 +160,6 @@ fn url_of_file(rel: &str) -> String {
     }
 }
 
-fn percent_decode(s: &str) -> String {
-    let b = s.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while i < b.len() {
-        let hex = b
-            .get(i + 1..i + 3)
-            .and_then(|h| std::str::from_utf8(h).ok());
-        match (b[i], hex.and_then(|h| u8::from_str_radix(h, 16).ok())) {
-            (b'%', Some(v)) => {
-                out.push(v);
-                i += 3;
-            }
-            (c, _) => {
-                out.push(c);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
 /// The text after `start` up to `end`.
 fn between<'a>(text: &'a str, start: &str, end: &str) -> Option<&'a str> {
     let from = text.find(start)? + start.len();
@@ -231,7 +209,7 @@ fn hugo_outputs(out: &Path, origin: &str) -> BTreeMap<String, Output> {
             let target = between(&text, "url=", "\"").map(|t| {
                 let t = t.strip_prefix(origin).unwrap_or(t);
                 // An ugly-URL list page's permalink ends in `index.html`.
-                let t = percent_decode(t);
+                let t = bloglint::site::urls::percent_decode(t);
                 match t.strip_suffix("index.html") {
                     Some(dir) if dir.ends_with('/') => dir.to_string(),
                     _ => t,

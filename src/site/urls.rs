@@ -474,7 +474,7 @@ pub(crate) fn file_url(file: &str) -> String {
 }
 
 /// Decode `%XX` escapes (invalid ones are kept).
-pub(crate) fn percent_decode(s: &str) -> String {
+pub fn percent_decode(s: &str) -> String {
     if !s.contains('%') {
         return s.to_string();
     }
