@@ -9,7 +9,7 @@
 //! section resource, global resource), then to the browser: resolved against
 //! the page's published URL and looked up among every published URL.
 
-use std::cell::{OnceCell, RefCell};
+use std::cell::{Cell, OnceCell, RefCell};
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -147,6 +147,10 @@ struct Links<'s, 'a> {
     ids: Vec<OnceCell<Ids>>,
     /// The ids written in each page itself.
     own_ids: Vec<OnceCell<HashSet<String>>>,
+    /// The `id`/`name` attributes of each page's raw HTML.
+    html_ids: Vec<OnceCell<HashSet<String>>>,
+    /// Candidates "did you mean" may still compare (see [`SUGGESTIONS`]).
+    suggestions_left: Cell<usize>,
     /// For each page, the pages that include it.
     includers: OnceCell<Vec<Vec<usize>>>,
     assets: Vec<PathBuf>,
@@ -217,6 +221,8 @@ impl<'s, 'a> Links<'s, 'a> {
             hidden: hidden_pages(site),
             ids: site.pages.iter().map(|_| OnceCell::new()).collect(),
             own_ids: site.pages.iter().map(|_| OnceCell::new()).collect(),
+            html_ids: site.pages.iter().map(|_| OnceCell::new()).collect(),
+            suggestions_left: Cell::new(SUGGESTIONS),
             includers: OnceCell::new(),
             assets: std::iter::once(hugo.root.join("assets"))
                 .chain(
@@ -810,8 +816,8 @@ impl<'s, 'a> Links<'s, 'a> {
             return None;
         }
         let ids = self.ids(j).pages.iter().flat_map(|&k| self.own_ids(k));
-        let help =
-            nearest(fragment, ids.map(String::as_str)).map(|id| format!("did you mean `#{id}`?"));
+        let help = nearest(fragment, ids.map(String::as_str), &self.suggestions_left)
+            .map(|id| format!("did you mean `#{id}`?"));
         let cp = &self.site.pages[j].post.content_path;
         let whose = if i == j {
             "this page".to_string()
@@ -820,9 +826,13 @@ impl<'s, 'a> Links<'s, 'a> {
         } else {
             cp.clone()
         };
-        let post = self.site.pages[j].post;
-        let body = post.source.get(post.body_start..).unwrap_or_default();
-        if html_ids(body).iter().any(|id| id == fragment) {
+        let in_html = self.html_ids[j].get_or_init(|| {
+            let post = self.site.pages[j].post;
+            html_ids(post.source.get(post.body_start..).unwrap_or_default())
+                .into_iter()
+                .collect()
+        });
+        if in_html.contains(fragment) {
             return Some(error(
                 span,
                 format!("the anchor `#{fragment}` on {whose} is in raw HTML, which Hugo drops"),
@@ -1024,7 +1034,7 @@ impl<'s, 'a> Links<'s, 'a> {
                 .all(|s| matches!(s, Served::Static(_) | Served::Resource(_)));
             (file == is_file).then_some(url.as_str())
         });
-        let found = nearest(&wanted, candidates.clone()).or_else(|| {
+        let found = nearest(&wanted, candidates.clone(), &self.suggestions_left).or_else(|| {
             let last = last_segment(wanted.trim_end_matches('/'));
             let mut same = candidates.filter(|u| last_segment(u.trim_end_matches('/')) == last);
             match (same.next(), same.next()) {
@@ -1053,7 +1063,7 @@ impl<'s, 'a> Links<'s, 'a> {
             .iter()
             .filter(|((l, _), _)| *l == lang)
             .map(|((_, b), _)| b.as_str());
-        let base = nearest(&wanted, bases.clone()).or_else(|| {
+        let base = nearest(&wanted, bases.clone(), &self.suggestions_left).or_else(|| {
             let name = last_segment(&wanted);
             let mut same = self
                 .by_name
@@ -1506,12 +1516,33 @@ fn add_unique(ids: &mut HashSet<String>, id: String) {
     ids.insert(unique);
 }
 
-/// The candidate closest to `wanted`, when close enough to be a typo.
-fn nearest<'c>(wanted: &str, candidates: impl Iterator<Item = &'c str>) -> Option<&'c str> {
+/// Candidates "did you mean" compares in one run, in all. Each broken link
+/// is compared with every candidate (every URL, every id of a page): past
+/// this, thousands of broken links, on a large site or in one hostile page
+/// (3,000 near-miss anchors took minutes), get no suggestion rather than
+/// quadratic time.
+const SUGGESTIONS: usize = 100_000;
+
+/// The candidate closest to `wanted`, when close enough to be a typo; the
+/// candidates compared are taken from `budget`, and none when they would
+/// exceed it.
+fn nearest<'c>(
+    wanted: &str,
+    candidates: impl Iterator<Item = &'c str>,
+    budget: &Cell<usize>,
+) -> Option<&'c str> {
     let len = wanted.chars().count();
     let limit = (len / 5).max(1);
-    candidates
+    let close: Vec<&str> = candidates
         .filter(|c| c.len().abs_diff(wanted.len()) <= limit * 4)
+        .collect();
+    let Some(left) = budget.get().checked_sub(close.len()) else {
+        budget.set(0);
+        return None;
+    };
+    budget.set(left);
+    close
+        .into_iter()
         .map(|c| (typo_distance(wanted, c), c))
         .filter(|(d, _)| *d <= limit && *d > 0)
         .min()
@@ -1858,17 +1889,31 @@ mod tests {
     }
 
     #[test]
+    fn suggestions_stop_past_their_budget() {
+        let budget = Cell::new(3);
+        let c = ["intro", "intra", "outro", "a far longer candidate"];
+        // The long one is not compared: three candidates.
+        assert_eq!(nearest("intor", c.iter().copied(), &budget), Some("intro"));
+        assert_eq!(budget.get(), 0);
+        assert_eq!(nearest("intor", c.iter().copied(), &budget), None);
+        let budget = Cell::new(2);
+        assert_eq!(nearest("intor", c.iter().copied(), &budget), None);
+        assert_eq!(budget.get(), 0);
+    }
+
+    #[test]
     fn nearest_is_close_only() {
+        let b = &Cell::new(usize::MAX);
         let c = ["/posts/hello-world/", "/posts/other/"];
         assert_eq!(
-            nearest("/posts/helo-world/", c.iter().copied()),
+            nearest("/posts/helo-world/", c.iter().copied(), b),
             Some("/posts/hello-world/")
         );
-        assert_eq!(nearest("/about/", c.iter().copied()), None);
-        assert_eq!(nearest("intro", ["intro-1"].into_iter()), None);
-        assert_eq!(nearest("intro", ["intr"].into_iter()), Some("intr"));
+        assert_eq!(nearest("/about/", c.iter().copied(), b), None);
+        assert_eq!(nearest("intro", ["intro-1"].into_iter(), b), None);
+        assert_eq!(nearest("intro", ["intr"].into_iter(), b), Some("intr"));
         assert_eq!(
-            nearest("intor", ["intro", "outro"].into_iter()),
+            nearest("intor", ["intro", "outro"].into_iter(), b),
             Some("intro")
         );
         assert_eq!(typo_distance("kitten", "sitting"), 3);
