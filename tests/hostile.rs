@@ -8,7 +8,10 @@
 //! Blow-ups these cases found, fixed and kept here: many findings in a large
 //! post (quadratic line lookups), 20,000 identical headings (quadratic id
 //! suffixes), unclosed shortcodes (each `{{<` read to the end of the file),
-//! aliases of a long YAML string (20 GB asked for by a 1 MB file).
+//! aliases of a long YAML string (20 GB asked for by a 1 MB file), many
+//! suppression comments with many findings, thousands of broken anchors
+//! (the raw HTML scanned again for each, suggestions for each compared with
+//! every id).
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -427,13 +430,28 @@ fn many_findings_in_a_large_post_stay_linear() {
 }
 
 #[test]
-fn many_identical_headings_and_broken_shortcodes_stay_linear() {
+fn many_headings_anchors_and_broken_shortcodes_stay_linear() {
     let headings = format!(
         "{}[to an id](#zz)\n\n{}",
         fixable("Ids"),
         "## a\n\n".repeat(20_000)
     );
-    let mut files: Vec<(String, String)> = vec![("content/posts/ids.md".into(), headings)];
+    // Each broken anchor used to scan the page's raw HTML again, and to be
+    // compared with every heading id for a suggestion.
+    let anchors = format!(
+        "{}<p id=\"raw\">x</p>\n\n{}{}",
+        fixable("Anchors"),
+        (0..3_000)
+            .map(|i| format!("## heading number {i}\n\n"))
+            .collect::<String>(),
+        (0..3_000)
+            .map(|i| format!("[b](#heading-number-{i}x) [c](#gone-{i})\n"))
+            .collect::<String>()
+    );
+    let mut files: Vec<(String, String)> = vec![
+        ("content/posts/ids.md".into(), headings),
+        ("content/posts/anchors.md".into(), anchors),
+    ];
     for (i, pattern) in ["{{</* ", "{{< ref 'a ", "{{< ref \"a", "{{< ref a "]
         .iter()
         .enumerate()
@@ -450,7 +468,11 @@ fn many_identical_headings_and_broken_shortcodes_stay_linear() {
         .collect();
     check_case(
         &files,
-        &["content/posts/ids.md:8:12: error[broken-link] this page has no heading or anchor `#zz`"],
+        &[
+            "content/posts/ids.md:8:12: error[broken-link] this page has no heading or anchor `#zz`",
+            "content/posts/anchors.md:6010:5: error[broken-link] this page has no heading or anchor `#heading-number-0x`",
+            "content/posts/anchors.md:9009:32: error[broken-link] this page has no heading or anchor `#gone-2999`",
+        ],
         secs(20),
     );
 }
