@@ -748,9 +748,18 @@ fn a_crash_before_the_rename_leaves_the_original_and_a_harmless_temporary_file()
     let dir = site(&[("content/posts/big.md", big.as_bytes())]);
     let path = dir.path().join("content/posts/big.md");
     let r = fix_under_size_limit(dir.path(), true);
-    assert_eq!(r.code, None, "not killed: {}", r.stderr);
     assert_eq!(fs::read_to_string(&path).unwrap(), big);
-    let leftovers = temp_files(dir.path());
+    let mut leftovers = temp_files(dir.path());
+    if r.code.is_some() && r.has("File too large") {
+        // SIGXFSZ was ignored when the tests started: the write failed
+        // cleanly instead. Leave a temporary file as a crash would.
+        eprintln!("SIGXFSZ is ignored here: a crash is simulated by hand");
+        let stray = dir.path().join("content/posts/.bloglint-AbC123.tmp");
+        fs::write(&stray, &big[..100]).unwrap();
+        leftovers.push(stray);
+    } else {
+        assert_eq!(r.code, None, "not killed: {}", r.stderr);
+    }
     assert_eq!(leftovers.len(), 1, "{leftovers:?}");
     // A leftover holding broken front matter, and one named like a post.
     fs::write(&leftovers[0], "---\ntitle: [broken\n").unwrap();
