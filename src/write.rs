@@ -11,8 +11,9 @@
 //!   leaves the original and, at worst, a stray temporary file.
 //! - A file that no longer holds the text bloglint read is not overwritten;
 //!   one that already holds the fixed text is left alone. Both are checked
-//!   under an advisory lock (`flock`) that other bloglint runs take too, so
-//!   two `--fix` runs on one site write each file at most once; the file's
+//!   under an advisory lock (`flock`) that other bloglint runs take too
+//!   (waiting for it at most 5 seconds), so two `--fix` runs on one site
+//!   write each file at most once; the file's
 //!   identity, size and modification time are checked again just before the
 //!   rename, against an editor that saved meanwhile.
 //! - A read-only file is not rewritten, even by root.
@@ -110,8 +111,7 @@ fn open_locked(target: &Path) -> io::Result<(File, Metadata)> {
             Err(e) if e.kind() == io::ErrorKind::PermissionDenied => return Err(read_only()),
             Err(e) => return Err(e),
         };
-        // Best effort: a file system without locks still gets every check.
-        let _ = file.lock();
+        lock(&file)?;
         let meta = file.metadata()?;
         if same_file(&meta, &fs::metadata(target)?) {
             return Ok((file, meta));
@@ -119,6 +119,24 @@ fn open_locked(target: &Path) -> io::Result<(File, Metadata)> {
     }
     Err(io::Error::other(
         "the file keeps being replaced by another program; not overwritten",
+    ))
+}
+
+/// Take the file's advisory lock, waiting at most a few seconds for the run
+/// that holds it (a write takes milliseconds). A file system without locks
+/// still gets every other check.
+fn lock(file: &File) -> io::Result<()> {
+    for _ in 0..500 {
+        match file.try_lock() {
+            Ok(()) => return Ok(()),
+            Err(std::fs::TryLockError::WouldBlock) => {
+                std::thread::sleep(std::time::Duration::from_millis(10));
+            }
+            Err(std::fs::TryLockError::Error(_)) => return Ok(()),
+        }
+    }
+    Err(io::Error::other(
+        "another program holds the file's lock; not overwritten",
     ))
 }
 
@@ -219,6 +237,21 @@ mod tests {
         let before = fs::metadata(&p).unwrap().modified().unwrap();
         assert!(!write_fixed(&p, b"old", b"new").unwrap());
         assert_eq!(fs::metadata(&p).unwrap().modified().unwrap(), before);
+    }
+
+    #[test]
+    fn a_file_locked_by_another_program_is_left_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("a.md");
+        fs::write(&p, "old").unwrap();
+        let holder = File::open(&p).unwrap();
+        holder.lock().unwrap();
+        let e = write_fixed(&p, b"old", b"new").unwrap_err();
+        assert!(e.to_string().contains("holds the file's lock"), "{e}");
+        assert_eq!(fs::read_to_string(&p).unwrap(), "old");
+        drop(holder);
+        assert!(write_fixed(&p, b"old", b"new").unwrap());
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
     }
 
     #[cfg(unix)]

@@ -12,6 +12,7 @@
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 // Pages are checked in parallel: lazily computed parts are `OnceLock`s.
 use std::sync::{LazyLock, Mutex, OnceLock as OnceCell};
 
@@ -157,6 +158,10 @@ struct Links<'s, 'a> {
     ids: Vec<OnceCell<Ids>>,
     /// The ids written in each page itself.
     own_ids: Vec<OnceCell<HashSet<String>>>,
+    /// The `id`/`name` attributes of each page's raw HTML.
+    html_ids: Vec<OnceCell<HashSet<String>>>,
+    /// Candidates "did you mean" may still compare (see [`SUGGESTIONS`]).
+    suggestions_left: AtomicUsize,
     /// For each page, the pages that include it.
     includers: OnceCell<Vec<Vec<usize>>>,
     assets: Vec<PathBuf>,
@@ -229,6 +234,8 @@ impl<'s, 'a> Links<'s, 'a> {
             hidden: hidden_pages(site),
             ids: site.pages.iter().map(|_| OnceCell::new()).collect(),
             own_ids: site.pages.iter().map(|_| OnceCell::new()).collect(),
+            html_ids: site.pages.iter().map(|_| OnceCell::new()).collect(),
+            suggestions_left: AtomicUsize::new(SUGGESTIONS),
             includers: OnceCell::new(),
             assets: std::iter::once(hugo.root.join("assets"))
                 .chain(
@@ -846,7 +853,7 @@ impl<'s, 'a> Links<'s, 'a> {
             return None;
         }
         let ids = self.ids(j).pages.iter().flat_map(|&k| self.own_ids(k));
-        let found = closest(fragment, ids.map(String::as_str));
+        let found = closest(fragment, ids.map(String::as_str), &self.suggestions_left);
         let help = found.map(|(id, _)| format!("did you mean `#{id}`?"));
         let fix = found
             .filter(|(_, unique)| *unique)
@@ -859,9 +866,13 @@ impl<'s, 'a> Links<'s, 'a> {
         } else {
             cp.clone()
         };
-        let post = self.site.pages[j].post;
-        let body = post.source.get(post.body_start..).unwrap_or_default();
-        if html_ids(body).iter().any(|id| id == fragment) {
+        let in_html = self.html_ids[j].get_or_init(|| {
+            let post = self.site.pages[j].post;
+            html_ids(post.source.get(post.body_start..).unwrap_or_default())
+                .into_iter()
+                .collect()
+        });
+        if in_html.contains(fragment) {
             return Some(error(
                 span,
                 format!("the anchor `#{fragment}` on {whose} is in raw HTML, which Hugo drops"),
@@ -1070,7 +1081,7 @@ impl<'s, 'a> Links<'s, 'a> {
     fn suggest_url(&self, site_path: &str) -> Option<String> {
         let wanted = urls::normalize(site_path);
         let candidates = self.url_candidates(&wanted);
-        let found = nearest(&wanted, candidates.clone()).or_else(|| {
+        let found = nearest(&wanted, candidates.clone(), &self.suggestions_left).or_else(|| {
             let last = last_segment(wanted.trim_end_matches('/'));
             let mut same = candidates.filter(|u| last_segment(u.trim_end_matches('/')) == last);
             match (same.next(), same.next()) {
@@ -1122,7 +1133,7 @@ impl<'s, 'a> Links<'s, 'a> {
     fn suggest_page(&self, i: usize, lang: &str, path: &str) -> Option<String> {
         let wanted = self.wanted_base(i, path);
         let bases = self.bases(lang);
-        let base = nearest(&wanted, bases.clone()).or_else(|| {
+        let base = nearest(&wanted, bases.clone(), &self.suggestions_left).or_else(|| {
             let name = last_segment(&wanted);
             let mut same = self
                 .by_name
@@ -1163,7 +1174,11 @@ impl<'s, 'a> Links<'s, 'a> {
     /// path as the one nearest published URL.
     fn url_fix(&self, i: usize, c: usize, link: &Link, path: &str, site_path: &str) -> Option<Fix> {
         let wanted = urls::normalize(site_path);
-        let (target, unique) = closest(&wanted, self.url_candidates(&wanted))?;
+        let (target, unique) = closest(
+            &wanted,
+            self.url_candidates(&wanted),
+            &self.suggestions_left,
+        )?;
         let redirect_only = self
             .site
             .urls
@@ -1189,7 +1204,7 @@ impl<'s, 'a> Links<'s, 'a> {
     /// respell the path as the one nearest page's.
     fn ref_fix(&self, i: usize, lang: &str, r: &RefShortcode, path: &str) -> Option<Fix> {
         let wanted = self.wanted_base(i, path);
-        let (base, unique) = closest(&wanted, self.bases(lang))?;
+        let (base, unique) = closest(&wanted, self.bases(lang), &self.suggestions_left)?;
         if !unique {
             return None;
         }
@@ -1728,20 +1743,48 @@ fn add_unique(ids: &mut HashSet<String>, id: String) {
     ids.insert(unique);
 }
 
+/// Candidates "did you mean" compares in one run, in all. Each broken link
+/// is compared with every candidate (every URL, every id of a page): past
+/// this, thousands of broken links, on a large site or in one hostile page
+/// (3,000 near-miss anchors took minutes), get no suggestion rather than
+/// quadratic time.
+const SUGGESTIONS: usize = 100_000;
+
 /// The candidate closest to `wanted`, when close enough to be a typo.
-fn nearest<'c>(wanted: &str, candidates: impl Iterator<Item = &'c str>) -> Option<&'c str> {
-    closest(wanted, candidates).map(|(c, _)| c)
+fn nearest<'c>(
+    wanted: &str,
+    candidates: impl Iterator<Item = &'c str>,
+    budget: &AtomicUsize,
+) -> Option<&'c str> {
+    closest(wanted, candidates, budget).map(|(c, _)| c)
 }
 
 /// The candidate closest to `wanted`, when close enough to be a typo (the
 /// first in byte order on a tie), and whether it is the only one that
-/// close.
-fn closest<'c>(wanted: &str, candidates: impl Iterator<Item = &'c str>) -> Option<(&'c str, bool)> {
+/// close. The candidates compared are taken from `budget`; none are when
+/// they would exceed it.
+fn closest<'c>(
+    wanted: &str,
+    candidates: impl Iterator<Item = &'c str>,
+    budget: &AtomicUsize,
+) -> Option<(&'c str, bool)> {
     let len = wanted.chars().count();
     let limit = (len / 5).max(1);
+    let close: Vec<&str> = candidates
+        .filter(|c| c.len().abs_diff(wanted.len()) <= limit * 4)
+        .collect();
+    // Take the comparisons from the run's budget (pages are checked in
+    // parallel), or none when it would run out.
+    let taken = budget.fetch_update(Ordering::Relaxed, Ordering::Relaxed, |left| {
+        left.checked_sub(close.len())
+    });
+    if taken.is_err() {
+        budget.store(0, Ordering::Relaxed);
+        return None;
+    }
     let mut best: Option<(usize, &str)> = None;
     let mut unique = true;
-    for c in candidates.filter(|c| c.len().abs_diff(wanted.len()) <= limit * 4) {
+    for c in close {
         let d = typo_distance(wanted, c);
         if d > limit || d == 0 {
             continue;
@@ -2244,37 +2287,56 @@ mod tests {
 
     #[test]
     fn closest_knows_when_it_is_alone() {
+        let b = || AtomicUsize::new(SUGGESTIONS);
         let c = ["step-1", "step-2", "intro"];
-        assert_eq!(closest("step-3", c.into_iter()), Some(("step-1", false)));
-        assert_eq!(closest("intor", c.into_iter()), Some(("intro", true)));
+        assert_eq!(
+            closest("step-3", c.into_iter(), &b()),
+            Some(("step-1", false))
+        );
+        assert_eq!(closest("intor", c.into_iter(), &b()), Some(("intro", true)));
         // The same id from two pages is one candidate.
         assert_eq!(
-            closest("intor", ["intro", "intro"].into_iter()),
+            closest("intor", ["intro", "intro"].into_iter(), &b()),
             Some(("intro", true))
         );
         // A nearer one after two farther ones.
         assert_eq!(
             closest(
                 "abcdefghij",
-                ["abcdefgh", "abcdefgx", "abcdefghix"].into_iter()
+                ["abcdefgh", "abcdefgx", "abcdefghix"].into_iter(),
+                &b()
             ),
             Some(("abcdefghix", true))
         );
-        assert_eq!(closest("intro", c.into_iter()), None);
+        assert_eq!(closest("intro", c.into_iter(), &b()), None);
+    }
+
+    #[test]
+    fn suggestions_stop_past_their_budget() {
+        let budget = AtomicUsize::new(3);
+        let c = ["intro", "intra", "outro", "a far longer candidate"];
+        // The long one is not compared: three candidates.
+        assert_eq!(nearest("intor", c.iter().copied(), &budget), Some("intro"));
+        assert_eq!(budget.load(Ordering::Relaxed), 0);
+        assert_eq!(nearest("intor", c.iter().copied(), &budget), None);
+        let budget = AtomicUsize::new(2);
+        assert_eq!(nearest("intor", c.iter().copied(), &budget), None);
+        assert_eq!(budget.load(Ordering::Relaxed), 0);
     }
 
     #[test]
     fn nearest_is_close_only() {
+        let b = &AtomicUsize::new(usize::MAX);
         let c = ["/posts/hello-world/", "/posts/other/"];
         assert_eq!(
-            nearest("/posts/helo-world/", c.iter().copied()),
+            nearest("/posts/helo-world/", c.iter().copied(), b),
             Some("/posts/hello-world/")
         );
-        assert_eq!(nearest("/about/", c.iter().copied()), None);
-        assert_eq!(nearest("intro", ["intro-1"].into_iter()), None);
-        assert_eq!(nearest("intro", ["intr"].into_iter()), Some("intr"));
+        assert_eq!(nearest("/about/", c.iter().copied(), b), None);
+        assert_eq!(nearest("intro", ["intro-1"].into_iter(), b), None);
+        assert_eq!(nearest("intro", ["intr"].into_iter(), b), Some("intr"));
         assert_eq!(
-            nearest("intor", ["intro", "outro"].into_iter()),
+            nearest("intor", ["intro", "outro"].into_iter(), b),
             Some("intro")
         );
         assert_eq!(typo_distance("kitten", "sitting"), 3);
@@ -2300,7 +2362,7 @@ mod tests {
                 .min()
                 .map(|(_, c)| c);
             proptest::prop_assert_eq!(
-                nearest(&wanted, candidates.iter().map(String::as_str)),
+                nearest(&wanted, candidates.iter().map(String::as_str), &AtomicUsize::new(usize::MAX)),
                 expected
             );
         }
