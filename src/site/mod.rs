@@ -227,10 +227,7 @@ fn post_from_bytes_with(
     cache: Option<&Cache>,
 ) -> Result<Post, Box<Diagnostic>> {
     let line_of = |bytes: &[u8], at: usize| bytes[..at].iter().filter(|b| **b == b'\n').count() + 1;
-    let head = &bytes[..bytes.len().min(8000)];
-    if head.contains(&0)
-        && let Some(at) = head.iter().position(|b| *b == 0)
-    {
+    if let Some(at) = memchr::memchr(0, &bytes[..bytes.len().min(8000)]) {
         let line = line_of(&bytes, at);
         return Err(read_error(
             path,
