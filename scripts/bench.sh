@@ -105,8 +105,8 @@ print(f"machine: {os.cpu_count()} cores, {cpu}; "
       f"{time.strftime('%Y-%m-%d')}; load average at start "
       f"{os.getloadavg()[0]:.1f}")
 print()
-print("| site | command | wall (median) | CPU (median) | peak RSS | wall vs floor |")
-print("| --- | --- | ---: | ---: | ---: | ---: |")
+print("| site | command | wall (median) | CPU (median) | peak RSS | wall vs floor | CPU vs floor |")
+print("| --- | --- | ---: | ---: | ---: | ---: | ---: |")
 results = {}
 for site in sites:
     name = os.path.basename(site)
@@ -145,19 +145,21 @@ for site in sites:
             continue
         r = bench(cmd, site, runs if tool != "markdownlint-cli2" or n <= 15000 else 1)
         if r is None:
-            print(f"| {name} | {label} | failed | | | |")
+            print(f"| {name} | {label} | failed | | | | |")
             continue
         results[(name, label)] = r
         f = results.get((name, "floor"))
         ratio = f"{r[0] / f[0]:.2f}×" if f else ""
+        cpu_ratio = f"{r[1] / f[1]:.2f}×" if f else ""
         print(f"| {name} ({n} pages) | {label} | {fmt_t(r[0])} | {fmt_t(r[1])} | "
-              f"{r[2] / 1024:.0f} MiB | {ratio} |", flush=True)
+              f"{r[2] / 1024:.0f} MiB | {ratio} | {cpu_ratio} |", flush=True)
 
 print()
-print("ratios (wall-time medians):")
+print("ratios (wall-time medians; CPU-time medians in brackets):")
 def ratio(a, b, what):
     if a in results and b in results:
-        print(f"  {what}: {results[a][0] / results[b][0]:.2f}")
+        print(f"  {what}: {results[a][0] / results[b][0]:.2f} "
+              f"({results[a][1] / results[b][1]:.2f})")
 for site in sites:
     name = os.path.basename(site)
     ratio((name, "bloglint --no-cache"), (name, "floor"), f"{name}: bloglint --no-cache / floor")

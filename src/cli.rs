@@ -333,8 +333,7 @@ fn check(args: &CheckArgs, out: &mut dyn Write) -> io::Result<i32> {
         let outcome = fix::fix_site(&mut site, &config, now, only.as_ref(), args.unsafe_fixes);
         (outcome.diagnostics, outcome.changed)
     } else {
-        let diags = crate::timing("lint", || crate::lint(&site, &config, now, only.as_ref()));
-        (diags, Vec::new())
+        (crate::lint(&site, &config, now, only.as_ref()), Vec::new())
     };
 
     if args.diff {
@@ -383,9 +382,7 @@ fn check(args: &CheckArgs, out: &mut dyn Write) -> io::Result<i32> {
         }
         crate::sort(&mut diags);
     }
-    crate::timing("report", || {
-        report(args, &diags, &site, out, io::stdout().is_terminal())
-    })?;
+    report(args, &diags, &site, out, io::stdout().is_terminal())?;
     let code = finish(args, &diags, checked, fixed.len());
     // The process ends here: let the OS reclaim the site, not a walk over
     // every tree of it.

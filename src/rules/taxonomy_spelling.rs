@@ -235,7 +235,7 @@ fn vocabulary_finding(term: &str, allowed: &[String]) -> Option<Finding> {
 /// spaces, hyphens and underscores are dropped); the most used member of a
 /// group is its canonical one, the first seen on a tie.
 fn judge(uses: &[(usize, &str)], near_misses: bool) -> Vec<Option<(Kind, Compared)>> {
-    let (spellings, spelling_of) = group(uses.len(), |u| uses[u].1.to_string());
+    let (spellings, spelling_of) = group(uses.len(), |u| uses[u].1);
     let first_use = |s: usize| spellings[s][0];
     let (terms, term_of) = group(spellings.len(), |s| urls::urlize(uses[first_use(s)].1));
     let squashed: Vec<Squashed> = terms
@@ -305,8 +305,11 @@ fn judge(uses: &[(usize, &str)], near_misses: bool) -> Vec<Option<(Kind, Compare
 
 /// Group the items `0..n` by `key`: the groups (members in order, groups in
 /// the order first seen) and the group of each item.
-fn group(n: usize, key: impl Fn(usize) -> String) -> (Vec<Vec<usize>>, Vec<usize>) {
-    let mut index: HashMap<String, usize> = HashMap::new();
+fn group<K: std::hash::Hash + Eq>(
+    n: usize,
+    key: impl Fn(usize) -> K,
+) -> (Vec<Vec<usize>>, Vec<usize>) {
+    let mut index: HashMap<K, usize> = HashMap::new();
     let mut groups: Vec<Vec<usize>> = Vec::new();
     let mut of = Vec::with_capacity(n);
     for i in 0..n {

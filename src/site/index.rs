@@ -50,6 +50,9 @@ use std::sync::OnceLock;
 
 use globset::{GlobBuilder, GlobMatcher};
 use rayon::prelude::*;
+// URLs are looked up for every link of every page: a fast hash (the order of
+// these maps is never relied on).
+use rustc_hash::FxBuildHasher;
 
 use super::urls::{self, Bundle, Kind, Meta, PathInfo, Permalinks, Render, Target, Unpublished};
 use crate::document::{Post, Table, Value};
@@ -113,9 +116,9 @@ pub struct SiteIndex<'a> {
     pub pages: Vec<Page<'a>>,
     /// Every published URL and what serves it. Keys are site paths as
     /// [`urls`] writes them: `/posts/a/`, `/posts/a.html`, `/img/x.png`.
-    pub urls: HashMap<String, Vec<Served>>,
+    pub urls: HashMap<String, Vec<Served>, FxBuildHasher>,
     /// Pages by content path (`posts/a.md`, lower-cased), for `ref`/`relref`.
-    pub by_content_path: HashMap<String, Vec<usize>>,
+    pub by_content_path: HashMap<String, Vec<usize>, FxBuildHasher>,
     /// The baseURL's path, without trailing slash: `/docs` or ``.
     pub base_path: String,
     /// Hugo's own redirects (URL → target URL): `/` → `/en/` when the
@@ -516,8 +519,8 @@ impl<'a> SiteIndex<'a> {
         let mut index = SiteIndex {
             hugo,
             pages: Vec::with_capacity(posts.len()),
-            urls: HashMap::new(),
-            by_content_path: HashMap::new(),
+            urls: HashMap::default(),
+            by_content_path: HashMap::default(),
             base_path: base_path(&hugo.base_url),
             redirects: HashMap::new(),
         };

@@ -73,45 +73,68 @@ impl Site {
     /// Read every content file of the site; parse those the cache does not
     /// hold.
     pub fn load_with(hugo: HugoConfig, cache: Option<&Cache>) -> Site {
-        let mut files: Vec<(PathBuf, String)> = Vec::new();
-        let mut resources = Vec::new();
-        let mut errors = Vec::new();
-        let mut static_files = Vec::new();
-        crate::timing("walk", || {
-            for dir in &hugo.content_dirs {
-                for (path, content_path) in walk(&dir.path, &dir.target, &mut errors) {
-                    if is_content(&path) {
-                        files.push((path, content_path));
-                    } else {
-                        resources.push((path, content_path));
-                    }
-                }
-            }
-            // Nothing to lint at all: say where content was looked for (a
-            // typo in `contentDir` must not pass as a clean site).
-            if hugo.content_dirs.iter().all(|d| !d.path.is_dir()) {
-                for dir in &hugo.content_dirs {
-                    let what = if dir.path.exists() {
-                        "is not a folder"
-                    } else {
-                        "does not exist"
-                    };
-                    let message = format!("the content directory {what}: nothing to lint");
-                    errors.push(*read_error(dir.path.clone(), message));
-                }
-            }
-            for dir in &hugo.static_dirs {
-                for (path, rel) in walk(dir, "", &mut errors) {
-                    static_files.push((path, format!("/{rel}")));
-                }
-            }
-        });
-        let results: Vec<Result<Post, Box<Diagnostic>>> = crate::timing("read and parse", || {
-            files
-                .into_par_iter()
-                .map(|(path, content_path)| read_post_with(path, content_path, cache))
-                .collect()
-        });
+        // One thread walks the folders and hands each content file over as
+        // it is found; the others read and parse meanwhile. Files keep the
+        // order of the walk.
+        let (tx, rx) = std::sync::mpsc::channel::<(usize, PathBuf, String)>();
+        let ((resources, static_files, mut errors), mut numbered) =
+            crate::timing("walk, read and parse", || {
+                std::thread::scope(|scope| {
+                    let hugo = &hugo;
+                    let walker = scope.spawn(move || {
+                        let (mut resources, mut static_files, mut errors) =
+                            (Vec::new(), Vec::new(), Vec::new());
+                        let mut k = 0;
+                        for dir in &hugo.content_dirs {
+                            walk(
+                                &dir.path,
+                                &dir.target,
+                                &mut errors,
+                                &mut |path, content_path| {
+                                    if is_content(&path) {
+                                        let _ = tx.send((k, path, content_path));
+                                        k += 1;
+                                    } else {
+                                        resources.push((path, content_path));
+                                    }
+                                },
+                            );
+                        }
+                        drop(tx);
+                        // Nothing to lint at all: say where content was
+                        // looked for (a typo in `contentDir` must not pass
+                        // as a clean site).
+                        if hugo.content_dirs.iter().all(|d| !d.path.is_dir()) {
+                            for dir in &hugo.content_dirs {
+                                let what = if dir.path.exists() {
+                                    "is not a folder"
+                                } else {
+                                    "does not exist"
+                                };
+                                let message =
+                                    format!("the content directory {what}: nothing to lint");
+                                errors.push(*read_error(dir.path.clone(), message));
+                            }
+                        }
+                        for dir in &hugo.static_dirs {
+                            walk(dir, "", &mut errors, &mut |path, rel| {
+                                static_files.push((path, format!("/{rel}")));
+                            });
+                        }
+                        (resources, static_files, errors)
+                    });
+                    let numbered: Vec<(usize, Result<Post, Box<Diagnostic>>)> = rx
+                        .into_iter()
+                        .par_bridge()
+                        .map(|(k, path, content_path)| {
+                            (k, read_post_with(path, content_path, cache))
+                        })
+                        .collect();
+                    (walker.join().expect("the walk does not panic"), numbered)
+                })
+            });
+        numbered.sort_unstable_by_key(|(k, _)| *k);
+        let results = numbered.into_iter().map(|(_, r)| r);
         let mut posts = Vec::with_capacity(results.len());
         for r in results {
             match r {
@@ -143,11 +166,16 @@ pub fn content_path(hugo: &HugoConfig, path: &Path) -> Option<String> {
 }
 
 /// Every file under `dir` (following links, skipping hidden files), with its
-/// `/`-separated path relative to `dir`, prefixed by `target`.
-fn walk(dir: &Path, target: &str, errors: &mut Vec<Diagnostic>) -> Vec<(PathBuf, String)> {
-    let mut out = Vec::new();
+/// `/`-separated path relative to `dir`, prefixed by `target`, in the order
+/// found.
+fn walk(
+    dir: &Path,
+    target: &str,
+    errors: &mut Vec<Diagnostic>,
+    found: &mut dyn FnMut(PathBuf, String),
+) {
     if !dir.is_dir() {
-        return out;
+        return;
     }
     let walker = ignore::WalkBuilder::new(dir)
         .standard_filters(false)
@@ -166,13 +194,12 @@ fn walk(dir: &Path, target: &str, errors: &mut Vec<Diagnostic>) -> Vec<(PathBuf,
                     }
                     joined.push_str(&c.as_os_str().to_string_lossy());
                 }
-                out.push((p.to_path_buf(), joined));
+                found(p.to_path_buf(), joined);
             }
             Ok(_) => {}
             Err(err) => errors.push(*walk_error(dir, &err)),
         }
     }
-    out
 }
 
 pub fn is_content(path: &Path) -> bool {
@@ -215,10 +242,7 @@ fn post_from_bytes_with(
     cache: Option<&Cache>,
 ) -> Result<Post, Box<Diagnostic>> {
     let line_of = |bytes: &[u8], at: usize| bytes[..at].iter().filter(|b| **b == b'\n').count() + 1;
-    let head = &bytes[..bytes.len().min(8000)];
-    if head.contains(&0)
-        && let Some(at) = head.iter().position(|b| *b == 0)
-    {
+    if let Some(at) = memchr::memchr(0, &bytes[..bytes.len().min(8000)]) {
         let line = line_of(&bytes, at);
         return Err(read_error(
             path,
