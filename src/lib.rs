@@ -13,6 +13,7 @@ pub mod hugo;
 pub mod render;
 pub mod rules;
 pub mod site;
+pub mod suggest;
 pub mod text;
 pub mod write;
 

@@ -19,6 +19,7 @@ use crate::hugo::config::{self as hugo_config, HugoConfig, HugoConfigError};
 use crate::site::Site;
 use crate::site::index::{Page, Served, SiteIndex};
 use crate::site::urls::{self, Meta, Render, Unpublished};
+use crate::text::edit_distance;
 
 /// The arguments of `bloglint site`.
 #[derive(clap::Args)]
@@ -857,23 +858,6 @@ pub fn url_distance(a: &str, b: &str) -> usize {
         }
     }
     best
-}
-
-/// Levenshtein distance, in characters.
-pub fn edit_distance(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0; b.len() + 1];
-    for (i, ca) in a.iter().enumerate() {
-        cur[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let substitute = prev[j] + usize::from(ca != cb);
-            cur[j + 1] = substitute.min(prev[j + 1] + 1).min(cur[j] + 1);
-        }
-        std::mem::swap(&mut prev, &mut cur);
-    }
-    prev[b.len()]
 }
 
 /// The text answer of `--url`.
