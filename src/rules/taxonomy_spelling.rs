@@ -7,6 +7,8 @@ use std::cmp::Reverse;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::Range;
 
+use rayon::prelude::*;
+
 use super::{Context, OptionError, OptionMeta, Options, Rule, RuleMeta, Scope};
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
 use crate::document::{Node, Quote, Value, edit};
@@ -131,27 +133,19 @@ impl Rule for TaxonomySpelling {
             .filter(|&i| site.pages[i].is_published())
             .collect();
         // In path order (as `Path` orders them: by components, each split once).
-        order.sort_by_cached_key(|&i| site.pages[i].post.path.components().collect::<Vec<_>>());
+        order.par_sort_by_cached_key(|&i| site.pages[i].post.path.components().collect::<Vec<_>>());
         for (singular, plural) in &cx.hugo.taxonomies {
-            // Every use, by language, in path order.
+            // Every use, by language, in path order (each page's read in
+            // parallel).
+            let per_page: Vec<Vec<Use>> = order
+                .par_iter()
+                .map(|&i| uses_in(site, i, plural))
+                .collect();
             let mut by_lang: BTreeMap<&str, Vec<Use>> = BTreeMap::new();
-            for &i in &order {
-                let page = &site.pages[i];
-                let Some(field) = page.post.field(plural) else {
-                    continue;
-                };
-                let is_list = matches!(field.value, Value::Array(_));
-                let items = field.string_list().unwrap_or_default();
-                for (index, (term, node)) in items.into_iter().enumerate() {
-                    if !term.trim().is_empty() {
-                        by_lang.entry(&page.lang).or_default().push(Use {
-                            page: i,
-                            term,
-                            span: node.span.clone(),
-                            node,
-                            list: is_list.then_some((field, index)),
-                        });
-                    }
+            for uses in per_page {
+                if let Some(first) = uses.first() {
+                    let lang = site.pages[first.page].lang.as_str();
+                    by_lang.entry(lang).or_default().extend(uses);
                 }
             }
             for (lang, uses) in &by_lang {
@@ -167,7 +161,8 @@ impl Rule for TaxonomySpelling {
                     .map(|(u, f)| f.as_ref().and_then(|f| target(uses, u, f)))
                     .collect();
                 for (u, finding) in found.into_iter().enumerate() {
-                    if let Some(f) = finding {
+                    let reported = cx.reports(&site.pages[uses[u].page].post.path);
+                    if let (Some(f), true) = (finding, reported) {
                         let d = taxonomy.report(site, uses, u, f);
                         let page = site.pages[uses[u].page].post;
                         out.push(match fix(&page.source, uses, &targets, u) {
@@ -179,6 +174,27 @@ impl Rule for TaxonomySpelling {
             }
         }
     }
+}
+
+/// The uses of a taxonomy's terms in page `i`.
+fn uses_in<'a>(site: &'a SiteIndex, i: usize, plural: &str) -> Vec<Use<'a>> {
+    let Some(field) = site.pages[i].post.field(plural) else {
+        return Vec::new();
+    };
+    let is_list = matches!(field.value, Value::Array(_));
+    let items = field.string_list().unwrap_or_default();
+    items
+        .into_iter()
+        .enumerate()
+        .filter(|(_, (term, _))| !term.trim().is_empty())
+        .map(|(index, (term, node))| Use {
+            page: i,
+            term,
+            span: node.span.clone(),
+            node,
+            list: is_list.then_some((field, index)),
+        })
+        .collect()
 }
 
 impl TaxonomySpelling {
