@@ -428,6 +428,10 @@ impl Builder<'_> {
         // Hugo expands shortcodes before Markdown, so a `ref` in a code block
         // runs (and fails the build) like any other: no code ranges here.
         self.out.refs = ref_shortcodes(self.source, self.offset);
+        // A site's outlines are all held at once: no spare capacity.
+        self.out.headings.shrink_to_fit();
+        self.out.links.shrink_to_fit();
+        self.out.suppressions.shrink_to_fit();
         self.out
     }
 }
