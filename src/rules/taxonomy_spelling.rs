@@ -132,8 +132,9 @@ impl Rule for TaxonomySpelling {
         let mut order: Vec<usize> = (0..site.pages.len())
             .filter(|&i| site.pages[i].is_published())
             .collect();
-        // In path order (as `Path` orders them: by components, each split once).
-        order.par_sort_by_cached_key(|&i| site.pages[i].post.path.components().collect::<Vec<_>>());
+        // In path order (as `Path` orders them: by components), each path
+        // split once into one key.
+        order.par_sort_by_cached_key(|&i| component_key(&site.pages[i].post.path));
         for (singular, plural) in &cx.hugo.taxonomies {
             // Every use, by language, in path order (each page's read in
             // parallel).
@@ -174,6 +175,19 @@ impl Rule for TaxonomySpelling {
             }
         }
     }
+}
+
+/// A key whose byte order is the order of `Path`s by components: the
+/// components joined by NUL (which sorts before any byte a component holds).
+fn component_key(path: &std::path::Path) -> Vec<u8> {
+    let mut key = Vec::with_capacity(path.as_os_str().len());
+    for (n, c) in path.components().enumerate() {
+        if n > 0 {
+            key.push(0);
+        }
+        key.extend_from_slice(c.as_os_str().as_encoded_bytes());
+    }
+    key
 }
 
 /// The uses of a taxonomy's terms in page `i`.
@@ -682,6 +696,25 @@ fn pages_use(n: usize, term: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn component_keys_order_paths_as_path_does() {
+        let paths = [
+            "content/a/b.md",
+            "content/a-b/c.md",
+            "content/a.md",
+            "content/a/b/c.md",
+            "content/ab.md",
+            "content/a b/c.md",
+            "content//a/z.md",
+            "content/_index.md",
+        ];
+        let mut by_path: Vec<&std::path::Path> = paths.iter().map(std::path::Path::new).collect();
+        let mut by_key = by_path.clone();
+        by_path.sort();
+        by_key.sort_by_key(|p| component_key(p));
+        assert_eq!(by_path, by_key);
+    }
 
     fn near(a: &str, b: &str) -> bool {
         near_miss(&squash(a), &squash(b))
