@@ -125,8 +125,51 @@ pub fn lint(
     );
     out.extend(site_found);
     out.extend(site.errors.iter().filter(|d| wanted(&d.path)).cloned());
+    let reads = document::Source::reads();
+    timing(
+        &format!("texts read on demand by the rules: {reads}"),
+        || (),
+    );
+    drop_changed(site, &mut out);
     sort(&mut out);
     out
+}
+
+/// Files the cache vouched for by their stamps are read only when needed;
+/// read now those the findings will show. A file that no longer held the
+/// text its stamp promised changed during the run: what was found in it
+/// cannot be placed, so it is replaced by one error asking for a new run.
+fn drop_changed(site: &Site, out: &mut Vec<Diagnostic>) {
+    for d in out.iter() {
+        let labelled = d.labels.iter().filter_map(|l| l.path.as_ref());
+        for path in std::iter::once(&d.path).chain(labelled) {
+            if let Some(post) = site.post(path) {
+                let _ = post.source.len();
+            }
+        }
+    }
+    let changed: HashSet<&PathBuf> = site
+        .posts
+        .iter()
+        .filter(|p| p.source.changed())
+        .map(|p| &p.path)
+        .collect();
+    if changed.is_empty() {
+        return;
+    }
+    out.retain(|d| {
+        !changed.contains(&d.path)
+            && !d
+                .labels
+                .iter()
+                .any(|l| l.path.as_ref().is_some_and(|p| changed.contains(p)))
+    });
+    for path in changed {
+        out.push(*site::read_error(
+            path.clone(),
+            "the file changed while bloglint was checking it: run bloglint again".into(),
+        ));
+    }
 }
 
 /// Site rules run once over the site index, with the base configuration;
