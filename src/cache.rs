@@ -8,8 +8,16 @@
 //! cheap and always run again, so a finding never comes from the cache: the
 //! configuration, "now" and the rest of the site are read afresh each time.
 //!
-//! Every file is still read (rules and reports need its text) and hashed; a
-//! cached entry is used only when the hash and the content path match.
+//! A file is taken on its stamp (size, modification and change times,
+//! inode, device) when the cache recorded that very stamp with its parse and
+//! the file was last modified well before the cache was written (an edit in
+//! the same tick of a coarse clock could keep the stamp, as git's index
+//! knows). Its text is then read only when something asks for it (a finding
+//! to show, a suppression comment, a fix) and checked against the recorded
+//! hash: a file changed since its stamp was taken is reported as such (see
+//! [`Source`]). Other files are read and hashed, and a cached parse is used
+//! when the hash and the content path match. Runs that rewrite files
+//! (`--fix`, `--diff`, `--stdin-filename`) read every file.
 //! Nothing in `bloglint.toml` changes how a file parses, and the Hugo
 //! configuration changes it only through the content path (mounts), which
 //! is part of the key: neither needs to clear the cache.
