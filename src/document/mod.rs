@@ -4,6 +4,7 @@ pub mod edit;
 pub mod frontmatter;
 pub mod json;
 pub mod markdown;
+mod scan;
 pub mod source;
 pub mod toml;
 pub mod yaml;
