@@ -376,6 +376,36 @@ impl<'p> Suppressions<'p> {
 mod tests {
     use super::*;
 
+    #[test]
+    fn a_file_changed_behind_its_stamp_is_reported_not_misplaced() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::write(root.join("hugo.toml"), "baseURL = 'https://example.org/'\n").unwrap();
+        let path = root.join("content/posts/a.md");
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        let text = "---\ntitle: A\ndate: 2024-01-14\ndescription: short\n---\n\n#### Deep\n";
+        std::fs::write(&path, text).unwrap();
+        // A post as the cache gives it: parsed, its text not read yet.
+        let parsed = Post::parse(path.clone(), "posts/a.md".into(), text.into());
+        let post = Post {
+            source: document::Source::later(path.clone(), text.len(), cache::hash(text.as_bytes())),
+            ..parsed
+        };
+        // Then the file changes (same length) before its text is needed.
+        std::fs::write(&path, text.replace("Deep", "Dope")).unwrap();
+        let hugo = hugo::config::HugoConfig::load(root).unwrap();
+        let site = Site::new(hugo, vec![post], Vec::new());
+        let found = lint(&site, &Config::defaults(root), 0, None);
+        let said: Vec<(&str, &str)> = found.iter().map(|d| (d.rule, d.message.as_str())).collect();
+        assert_eq!(
+            said,
+            [(
+                site::READ_ERROR,
+                "the file changed while bloglint was checking it: run bloglint again"
+            )]
+        );
+    }
+
     fn silenced(src: &str, rule: &'static str, at: &str) -> bool {
         let post = Post::parse("a.md".into(), "posts/a.md".into(), src.into());
         let start = src.find(at).unwrap();
