@@ -8,8 +8,16 @@
 //! cheap and always run again, so a finding never comes from the cache: the
 //! configuration, "now" and the rest of the site are read afresh each time.
 //!
-//! Every file is still read (rules and reports need its text) and hashed; a
-//! cached entry is used only when the hash and the content path match.
+//! A file is taken on its stamp (size, modification and change times,
+//! inode, device) when the cache recorded that very stamp with its parse and
+//! the file was last modified well before the cache was written (an edit in
+//! the same tick of a coarse clock could keep the stamp, as git's index
+//! knows). Its text is then read only when something asks for it (a finding
+//! to show, a suppression comment, a fix) and checked against the recorded
+//! hash: a file changed since its stamp was taken is reported as such (see
+//! [`Source`]). Other files are read and hashed, and a cached parse is used
+//! when the hash and the content path match. Runs that rewrite files
+//! (`--fix`, `--diff`, `--stdin-filename`) read every file.
 //! Nothing in `bloglint.toml` changes how a file parses, and the Hugo
 //! configuration changes it only through the content path (mounts), which
 //! is part of the key: neither needs to clear the cache.
@@ -28,12 +36,12 @@ use std::sync::Mutex;
 
 use serde::{Deserialize, Serialize};
 
-use crate::document::{FrontMatter, Outline, PageKind, Post, SyntaxError};
+use crate::document::{FrontMatter, Outline, PageKind, Post, Source, SyntaxError};
 
 /// The cache folder in the site root.
 pub const DIR: &str = ".bloglint-cache";
 const FILE: &str = "posts.bin";
-const MAGIC: &[u8; 16] = b"bloglint-cache\n\x01";
+const MAGIC: &[u8; 16] = b"bloglint-cache\n\x02";
 
 /// What parsing gives besides the text (written from a post).
 #[derive(Serialize)]
@@ -59,15 +67,84 @@ struct Fresh {
     path: Vec<u8>,
     content_path: String,
     hash: u128,
+    stamp: Stamp,
     old: Option<Range<usize>>,
+    /// Read (not taken on its stats) only because it was too recent to
+    /// trust: worth writing again once it is old enough.
+    recent: bool,
 }
 
 /// An entry of the file read: where its parts are in `bytes`.
 struct Old {
     content_path: Range<usize>,
     hash: u128,
+    stamp: Stamp,
     data: Range<usize>,
 }
+
+/// What a file's metadata says of its contents: size, modification time
+/// and (on Unix) change time, inode and device. The same stamp on a file
+/// the cache saw long enough before it was written means the same bytes,
+/// as git's index trusts them.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Default)]
+pub struct Stamp {
+    len: u64,
+    /// Nanoseconds since the epoch.
+    modified: i64,
+    /// The rest, hashed.
+    other: u64,
+}
+
+impl Stamp {
+    /// The file's size in bytes.
+    pub fn size(&self) -> u64 {
+        self.len
+    }
+
+    /// Nanoseconds since the epoch, now.
+    fn now() -> i64 {
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .ok()
+            .and_then(|d| i64::try_from(d.as_nanos()).ok())
+            .unwrap_or(0)
+    }
+
+    pub fn of(meta: &std::fs::Metadata) -> Stamp {
+        let nanos = |t: std::io::Result<std::time::SystemTime>| {
+            t.ok()
+                .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                .and_then(|d| i64::try_from(d.as_nanos()).ok())
+                .unwrap_or(0)
+        };
+        #[cfg(unix)]
+        let other = {
+            use std::os::unix::fs::MetadataExt;
+            let mut h = xxhash_rust::xxh3::Xxh3::new();
+            for n in [
+                meta.ctime() as u64,
+                meta.ctime_nsec() as u64,
+                meta.ino(),
+                meta.dev(),
+            ] {
+                h.update(&n.to_le_bytes());
+            }
+            h.digest()
+        };
+        #[cfg(not(unix))]
+        let other = 0;
+        Stamp {
+            len: meta.len(),
+            modified: nanos(meta.modified()),
+            other,
+        }
+    }
+}
+
+/// How much older than the cache file a file must be for its stamp to be
+/// trusted: an edit in the same tick of a coarse clock (two seconds on
+/// FAT) would not change it.
+const RACY_NANOS: i64 = 2_000_000_000;
 
 pub struct Cache {
     file: PathBuf,
@@ -75,6 +152,11 @@ pub struct Cache {
     bytes: Vec<u8>,
     entries: HashMap<Vec<u8>, Old>,
     fresh: Mutex<Vec<Fresh>>,
+    /// When the cache file was written (nanoseconds since the epoch).
+    written: i64,
+    /// Whether an unchanged stamp may stand for the file's text, read only
+    /// if something asks for it. Off for runs that rewrite files.
+    pub trust_stamps: bool,
 }
 
 /// The hash a file's bytes are known by.
@@ -164,12 +246,18 @@ fn read_entries(bytes: &[u8], key: u64) -> Option<HashMap<Vec<u8>, Old>> {
         let content_path = r.chunk()?;
         std::str::from_utf8(&bytes[content_path.clone()]).ok()?;
         let hash = r.u128()?;
+        let stamp = Stamp {
+            len: r.u64()?,
+            modified: r.u64()? as i64,
+            other: r.u64()?,
+        };
         let data = r.chunk()?;
         entries.insert(
             bytes[path].to_vec(),
             Old {
                 content_path,
                 hash,
+                stamp,
                 data,
             },
         );
@@ -183,6 +271,7 @@ impl Cache {
     pub fn open(root: &Path) -> Cache {
         let file = root.join(DIR).join(FILE);
         let key = build_key().unwrap_or(0);
+        let written = std::fs::metadata(&file).map_or(0, |m| Stamp::of(&m).modified);
         let bytes = std::fs::read(&file).unwrap_or_default();
         let entries = if key == 0 {
             None
@@ -199,6 +288,8 @@ impl Cache {
             bytes,
             entries,
             fresh: Mutex::new(Vec::new()),
+            written,
+            trust_stamps: true,
         }
     }
 
@@ -211,11 +302,61 @@ impl Cache {
         self.entries.is_empty()
     }
 
+    /// The post of the file at `path` without reading it, when its stamp is
+    /// the one the cache recorded with its parse, at this content path, and
+    /// old enough to trust (see [`RACY_NANOS`]). Its text is read only if
+    /// something asks for it. `None`: read the file.
+    pub fn by_stamp(&self, path: &Path, content_path: &str, stamp: Stamp) -> Option<Post> {
+        if !self.trust_stamps {
+            return None;
+        }
+        let key = path_key(path);
+        let old = self.entries.get(&key)?;
+        if old.stamp != stamp
+            || self.bytes[old.content_path.clone()] != *content_path.as_bytes()
+            || stamp.modified > self.written.saturating_sub(RACY_NANOS)
+        {
+            return None;
+        }
+        let parsed = postcard::from_bytes::<Parsed>(&self.bytes[old.data.clone()]).ok()?;
+        let len = usize::try_from(stamp.len).ok()?;
+        if parsed.body_start > len {
+            return None;
+        }
+        self.remember(Fresh {
+            path: key,
+            content_path: content_path.to_string(),
+            hash: old.hash,
+            stamp,
+            old: Some(old.data.clone()),
+            recent: false,
+        });
+        Some(Post {
+            kind: PageKind::from_content_path(content_path),
+            path: path.to_path_buf(),
+            content_path: content_path.to_string(),
+            source: Source::later(path.to_path_buf(), len, old.hash),
+            front_matter: parsed.front_matter,
+            front_matter_error: parsed.front_matter_error,
+            body_start: parsed.body_start,
+            outline: parsed.outline,
+        })
+    }
+
     /// The post of a file whose text is `source` (whose bytes hash to
-    /// `hash`), from the cache when it holds this very text at this content
-    /// path; parsed (and remembered) otherwise.
-    pub fn post(&self, path: PathBuf, content_path: String, source: String, hash: u128) -> Post {
+    /// `hash`, whose metadata had `stamp` before it was read), from the
+    /// cache when it holds this very text at this content path; parsed (and
+    /// remembered) otherwise.
+    pub fn post(
+        &self,
+        path: PathBuf,
+        content_path: String,
+        source: String,
+        hash: u128,
+        stamp: Stamp,
+    ) -> Post {
         let key = path_key(&path);
+        let recent = self.trust_stamps && stamp.modified > self.written.saturating_sub(RACY_NANOS);
         if let Some(old) = self.entries.get(&key)
             && old.hash == hash
             && self.bytes[old.content_path.clone()] == *content_path.as_bytes()
@@ -226,13 +367,17 @@ impl Cache {
                 path: key,
                 content_path: content_path.clone(),
                 hash,
+                // A stamp that changed (a file touched, copied) is written
+                // anew: the next run can trust it.
+                recent: recent || old.stamp != stamp,
+                stamp,
                 old: Some(old.data.clone()),
             });
             return Post {
                 kind: PageKind::from_content_path(&content_path),
                 path,
                 content_path,
-                source,
+                source: Source::new(source),
                 front_matter: parsed.front_matter,
                 front_matter_error: parsed.front_matter_error,
                 body_start: parsed.body_start,
@@ -243,7 +388,9 @@ impl Cache {
             path: key,
             content_path: content_path.clone(),
             hash,
+            stamp,
             old: None,
+            recent: false,
         });
         Post::parse(path, content_path, source)
     }
@@ -264,7 +411,12 @@ impl Cache {
         let Ok(mut fresh) = self.fresh.into_inner() else {
             return;
         };
-        let unchanged = fresh.len() == self.entries.len() && fresh.iter().all(|f| f.old.is_some());
+        // Rewritten when an entry is new, gone, or has a stamp the next run
+        // could trust and this file does not hold yet.
+        let now = Stamp::now();
+        let settled = |f: &Fresh| !f.recent || f.stamp.modified > now.saturating_sub(RACY_NANOS);
+        let unchanged = fresh.len() == self.entries.len()
+            && fresh.iter().all(|f| f.old.is_some() && settled(f));
         if unchanged || self.key == 0 {
             return;
         }
@@ -300,6 +452,9 @@ impl Cache {
                     out.write_all(chunk)?;
                 }
                 out.write_all(&f.hash.to_le_bytes())?;
+                for n in [f.stamp.len, f.stamp.modified as u64, f.stamp.other] {
+                    out.write_all(&n.to_le_bytes())?;
+                }
                 out.write_all(&(data.len() as u32).to_le_bytes())?;
                 out.write_all(&data)?;
                 count += 1;
@@ -392,7 +547,13 @@ mod tests {
     fn load(root: &Path, text: &str) -> (Cache, Post) {
         let cache = Cache::open(root);
         let path = root.join("content/a.md");
-        let post = cache.post(path, "a.md".into(), text.into(), hash(text.as_bytes()));
+        let post = cache.post(
+            path,
+            "a.md".into(),
+            text.into(),
+            hash(text.as_bytes()),
+            Stamp::default(),
+        );
         (cache, post)
     }
 
@@ -438,9 +599,69 @@ mod tests {
             "posts/a.md".into(),
             TEXT.into(),
             hash(TEXT.as_bytes()),
+            Stamp::default(),
         );
         assert!(cache.fresh.lock().unwrap()[0].old.is_none());
         assert_eq!(post.kind, PageKind::Page);
+    }
+
+    /// A cache of `content/a.md` holding TEXT, written with the file's
+    /// stamp, the file's modification time set `age` seconds back.
+    fn stamped(root: &Path, age: u64) -> (PathBuf, Stamp) {
+        let path = root.join("content/a.md");
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, TEXT).unwrap();
+        let then = std::time::SystemTime::now() - std::time::Duration::from_secs(age);
+        let file = std::fs::File::options().write(true).open(&path).unwrap();
+        file.set_modified(then).unwrap();
+        drop(file);
+        let stamp = Stamp::of(&std::fs::metadata(&path).unwrap());
+        let cache = Cache::open(root);
+        let post = cache.post(
+            path.clone(),
+            "a.md".into(),
+            TEXT.into(),
+            hash(TEXT.as_bytes()),
+            stamp,
+        );
+        cache.save(&[post]);
+        (path, stamp)
+    }
+
+    #[test]
+    fn an_old_enough_stamp_stands_for_the_text() {
+        let dir = tempfile::tempdir().unwrap();
+        let (path, stamp) = stamped(dir.path(), 60);
+        let cache = Cache::open(dir.path());
+        let post = cache
+            .by_stamp(&path, "a.md", stamp)
+            .expect("taken on its stamp");
+        assert!(!post.source.is_read());
+        assert_eq!(post.field("title").and_then(|n| n.as_str()), Some("Hello"));
+        // Read when asked for, and checked.
+        assert_eq!(post.source.as_str(), TEXT);
+        assert!(!post.source.changed());
+        // Another stamp, another content path, or a run that rewrites files:
+        // the file is read.
+        let other = Stamp {
+            len: stamp.len + 1,
+            ..stamp
+        };
+        assert!(cache.by_stamp(&path, "a.md", other).is_none());
+        assert!(cache.by_stamp(&path, "b.md", stamp).is_none());
+        let mut fixing = Cache::open(dir.path());
+        fixing.trust_stamps = false;
+        assert!(fixing.by_stamp(&path, "a.md", stamp).is_none());
+    }
+
+    #[test]
+    fn a_stamp_too_close_to_the_cache_is_not_trusted() {
+        // Modified in the same two seconds as the cache was written: an edit
+        // right after could keep the stamp on a coarse clock.
+        let dir = tempfile::tempdir().unwrap();
+        let (path, stamp) = stamped(dir.path(), 0);
+        let cache = Cache::open(dir.path());
+        assert!(cache.by_stamp(&path, "a.md", stamp).is_none());
     }
 
     #[test]

@@ -239,7 +239,13 @@ fn prepare(args: &CheckArgs) -> io::Result<Result<Run, i32>> {
         }
     };
 
-    let cache = (!args.no_cache).then(|| crate::timing("cache open", || Cache::open(&root)));
+    let cache = (!args.no_cache).then(|| {
+        let mut cache = crate::timing("cache open", || Cache::open(&root));
+        // Files are read only when something asks for their text, except
+        // in runs that rewrite files: those read every file they may fix.
+        cache.trust_stamps = !(args.fix || args.diff || args.stdin_filename.is_some());
+        cache
+    });
     let mut site = Site::load_with(hugo, cache.as_ref());
     if let Some(cache) = cache {
         crate::timing("cache save", || cache.save(&site.posts));

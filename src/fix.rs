@@ -74,7 +74,7 @@ pub enum PostFix {
 /// one bloglint cannot read back, is refused.
 pub fn fix_post(post: &Post, fixes: &[&Fix]) -> PostFix {
     let (text, n) = apply(&post.source, fixes);
-    if n == 0 || text == post.source {
+    if n == 0 || text == *post.source {
         return PostFix::Unchanged;
     }
     let fixed = match crate::site::post_from_bytes(
@@ -122,7 +122,7 @@ pub fn fix_site(
         .posts
         .iter()
         .filter(|p| only.is_none_or(|o| o.contains(&p.path)))
-        .map(|p| (p.path.clone(), p.source.clone()))
+        .map(|p| (p.path.clone(), p.source.to_string()))
         .collect();
     let mut frozen: HashSet<PathBuf> = HashSet::new();
     let mut failures: Vec<Diagnostic> = Vec::new();
@@ -199,7 +199,7 @@ pub fn fix_site(
     let changed = originals
         .into_iter()
         .filter_map(|(path, original)| {
-            let now_text = site.post(&path)?.source.clone();
+            let now_text = site.post(&path)?.source.to_string();
             (now_text != original).then_some((path, original, now_text))
         })
         .collect();

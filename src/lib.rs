@@ -125,8 +125,51 @@ pub fn lint(
     );
     out.extend(site_found);
     out.extend(site.errors.iter().filter(|d| wanted(&d.path)).cloned());
+    let reads = document::Source::reads();
+    timing(
+        &format!("texts read on demand by the rules: {reads}"),
+        || (),
+    );
+    drop_changed(site, &mut out);
     sort(&mut out);
     out
+}
+
+/// Files the cache vouched for by their stamps are read only when needed;
+/// read now those the findings will show. A file that no longer held the
+/// text its stamp promised changed during the run: what was found in it
+/// cannot be placed, so it is replaced by one error asking for a new run.
+fn drop_changed(site: &Site, out: &mut Vec<Diagnostic>) {
+    for d in out.iter() {
+        let labelled = d.labels.iter().filter_map(|l| l.path.as_ref());
+        for path in std::iter::once(&d.path).chain(labelled) {
+            if let Some(post) = site.post(path) {
+                let _ = post.source.len();
+            }
+        }
+    }
+    let changed: HashSet<&PathBuf> = site
+        .posts
+        .iter()
+        .filter(|p| p.source.changed())
+        .map(|p| &p.path)
+        .collect();
+    if changed.is_empty() {
+        return;
+    }
+    out.retain(|d| {
+        !changed.contains(&d.path)
+            && !d
+                .labels
+                .iter()
+                .any(|l| l.path.as_ref().is_some_and(|p| changed.contains(p)))
+    });
+    for path in changed {
+        out.push(*site::read_error(
+            path.clone(),
+            "the file changed while bloglint was checking it: run bloglint again".into(),
+        ));
+    }
 }
 
 /// Site rules run once over the site index, with the base configuration;
@@ -332,6 +375,36 @@ impl<'p> Suppressions<'p> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_file_changed_behind_its_stamp_is_reported_not_misplaced() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::write(root.join("hugo.toml"), "baseURL = 'https://example.org/'\n").unwrap();
+        let path = root.join("content/posts/a.md");
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        let text = "---\ntitle: A\ndate: 2024-01-14\ndescription: short\n---\n\n#### Deep\n";
+        std::fs::write(&path, text).unwrap();
+        // A post as the cache gives it: parsed, its text not read yet.
+        let parsed = Post::parse(path.clone(), "posts/a.md".into(), text.into());
+        let post = Post {
+            source: document::Source::later(path.clone(), text.len(), cache::hash(text.as_bytes())),
+            ..parsed
+        };
+        // Then the file changes (same length) before its text is needed.
+        std::fs::write(&path, text.replace("Deep", "Dope")).unwrap();
+        let hugo = hugo::config::HugoConfig::load(root).unwrap();
+        let site = Site::new(hugo, vec![post], Vec::new());
+        let found = lint(&site, &Config::defaults(root), 0, None);
+        let said: Vec<(&str, &str)> = found.iter().map(|d| (d.rule, d.message.as_str())).collect();
+        assert_eq!(
+            said,
+            [(
+                site::READ_ERROR,
+                "the file changed while bloglint was checking it: run bloglint again"
+            )]
+        );
+    }
 
     fn silenced(src: &str, rule: &'static str, at: &str) -> bool {
         let post = Post::parse("a.md".into(), "posts/a.md".into(), src.into());

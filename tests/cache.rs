@@ -27,8 +27,34 @@ fn site() -> tempfile::TempDir {
         let p = dir.path().join(path);
         std::fs::create_dir_all(p.parent().unwrap()).unwrap();
         std::fs::write(p, text).unwrap();
+        age(&dir.path().join(path));
     }
     dir
+}
+
+/// Set a file's modification time a minute back: old enough for the cache
+/// to take it on its stamp (size, times, inode) rather than read it.
+fn age(path: &Path) {
+    let then = std::time::SystemTime::now() - std::time::Duration::from_secs(60);
+    let file = std::fs::File::options().write(true).open(path).unwrap();
+    file.set_modified(then).unwrap();
+}
+
+/// How many posts the last run took on their stamps, unread.
+fn unread(root: &Path) -> String {
+    let out = Command::cargo_bin("bloglint")
+        .unwrap()
+        .current_dir(root)
+        .env("BLOGLINT_TIMINGS", "1")
+        .args(["check", "--format", "concise"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let line = stderr
+        .lines()
+        .find(|l| l.contains("taken on their stamps"))
+        .unwrap_or_default();
+    line.split(": ").nth(1).unwrap_or_default().to_string()
 }
 
 fn check(root: &Path, args: &[&str]) -> String {
@@ -157,4 +183,35 @@ fn a_damaged_cache_is_ignored_and_rebuilt() {
         assert_eq!(check(root, &[]), expected);
         assert_eq!(std::fs::read(&file).unwrap(), good, "not rebuilt");
     }
+}
+
+#[test]
+fn unchanged_files_are_taken_on_their_stamps() {
+    let dir = site();
+    let root = dir.path();
+    assert_eq!(unread(root), "0 of 3 posts taken on their stamps, unread");
+    // The findings are in b.md (read to show them); a.md and about.md are
+    // never read again.
+    assert_eq!(unread(root), "3 of 3 posts taken on their stamps, unread");
+    assert_fresh(root);
+}
+
+// The change time (which no one can set back) tells the edit: Unix only.
+#[cfg(unix)]
+#[test]
+fn an_edit_that_keeps_size_and_modification_time_is_seen() {
+    let dir = site();
+    let root = dir.path();
+    let path = root.join("content/posts/a.md");
+    let before = check(root, &[]);
+    let mtime = std::fs::metadata(&path).unwrap().modified().unwrap();
+    // Same length, an impossible date; the old modification time put back.
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, text.replace("2024-01-14", "2024-01-41")).unwrap();
+    let file = std::fs::File::options().write(true).open(&path).unwrap();
+    file.set_modified(mtime).unwrap();
+    drop(file);
+    let after = assert_fresh(root);
+    assert_ne!(before, after);
+    assert!(after.contains("date-format"), "{after}");
 }

@@ -42,7 +42,7 @@ fn fixed(content_path: &str, text: &str, unsafe_fixes: bool) -> (String, String)
         .iter()
         .map(|(p, b, a)| fix::unified_diff(p, b, a))
         .collect::<String>();
-    (diff, after)
+    (diff, after.to_string())
 }
 
 /// Every fix, in every front matter format.
@@ -137,7 +137,7 @@ fn fixed_site(posts: &[(&str, &str)], config: &str, unsafe_fixes: bool) -> (Stri
         .iter()
         .map(|(p, b, a)| fix::unified_diff(p, b, a))
         .collect::<String>();
-    let after = site.posts.iter().map(|p| p.source.clone()).collect();
+    let after = site.posts.iter().map(|p| p.source.to_string()).collect();
     (diff, after)
 }
 

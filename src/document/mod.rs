@@ -4,6 +4,8 @@ pub mod edit;
 pub mod frontmatter;
 pub mod json;
 pub mod markdown;
+mod scan;
+pub mod source;
 pub mod toml;
 pub mod yaml;
 
@@ -12,6 +14,7 @@ use std::path::PathBuf;
 
 pub use frontmatter::{Format, FrontMatter, Key, Node, Quote, SyntaxError, Table, Value};
 pub use markdown::{Heading, Link, LinkKind, Outline, RefShortcode, Suppression};
+pub use source::Source;
 
 /// What a content file is to Hugo, from its path alone.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -64,7 +67,8 @@ pub struct Post {
     /// file is outside any content directory.
     pub content_path: String,
     pub kind: PageKind,
-    pub source: String,
+    /// The text (see [`Source`]: possibly read on first use).
+    pub source: Source,
     /// The parsed front matter; `None` when the file has none or it failed.
     pub front_matter: Option<FrontMatter>,
     /// Set when a front matter block exists but does not parse.
@@ -84,7 +88,7 @@ impl Post {
             path,
             content_path,
             kind,
-            source,
+            source: Source::new(source),
             front_matter,
             front_matter_error,
             body_start,

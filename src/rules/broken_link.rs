@@ -14,11 +14,9 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicUsize;
 // Pages are checked in parallel: lazily computed parts are `OnceLock`s.
-use std::sync::{LazyLock, Mutex, OnceLock as OnceCell};
+use std::sync::{Mutex, OnceLock as OnceCell};
 
 use rayon::prelude::*;
-
-use regex::Regex;
 
 use super::{Context, OptionError, Options, Rule, RuleMeta, Scope};
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
@@ -159,8 +157,6 @@ struct Links<'s, 'a> {
     ids: Vec<OnceCell<Ids>>,
     /// The ids written in each page itself.
     own_ids: Vec<OnceCell<HashSet<String>>>,
-    /// The `id`/`name` attributes of each page's raw HTML.
-    html_ids: Vec<OnceCell<HashSet<String>>>,
     /// Candidates "did you mean" may still compare (see [`SUGGESTIONS`]).
     suggestions_left: AtomicUsize,
     /// Table cells the indexed searches may still compute.
@@ -241,7 +237,6 @@ impl<'s, 'a> Links<'s, 'a> {
             hidden: hidden_pages(site),
             ids: site.pages.iter().map(|_| OnceCell::new()).collect(),
             own_ids: site.pages.iter().map(|_| OnceCell::new()).collect(),
-            html_ids: site.pages.iter().map(|_| OnceCell::new()).collect(),
             suggestions_left: AtomicUsize::new(SUGGESTIONS),
             cells_left: AtomicUsize::new(SUGGESTION_CELLS),
             includers: OnceCell::new(),
@@ -713,9 +708,8 @@ impl<'s, 'a> Links<'s, 'a> {
         }
         let page = &self.site.pages[i];
         let span = r.target_span.clone();
-        let shortcode = page.post.source.get(r.span.clone()).unwrap_or_default();
-        let lang = match named_arg(shortcode, "lang") {
-            Some(l) if !self.hugo.languages.contains(&l) => {
+        let lang = match &r.lang {
+            Some(l) if !self.hugo.languages.contains(l) => {
                 return Some(error(
                     span,
                     format!("no language `{l}` in this site: Hugo fails the build (REF_NOT_FOUND)"),
@@ -727,7 +721,7 @@ impl<'s, 'a> Links<'s, 'a> {
                 .hugo
                 .languages
                 .iter()
-                .find(|k| **k == l)
+                .find(|k| *k == l)
                 .map_or(page.lang.as_str(), String::as_str),
             None => page.lang.as_str(),
         };
@@ -876,13 +870,8 @@ impl<'s, 'a> Links<'s, 'a> {
         } else {
             cp.clone()
         };
-        let in_html = self.html_ids[j].get_or_init(|| {
-            let post = self.site.pages[j].post;
-            html_ids(post.source.get(post.body_start..).unwrap_or_default())
-                .into_iter()
-                .collect()
-        });
-        if in_html.contains(fragment) {
+        let in_html = &self.site.pages[j].post.outline.html_ids;
+        if in_html.iter().any(|id| id == fragment) {
             return Some(error(
                 span,
                 format!("the anchor `#{fragment}` on {whose} is in raw HTML, which Hugo drops"),
@@ -913,15 +902,16 @@ impl<'s, 'a> Links<'s, 'a> {
             let mut pages = vec![j];
             let mut uncertain = false;
             let page = &self.site.pages[j];
-            for (arg, alone) in markdown_shortcodes(&page.post.source, page.post.body_start) {
-                let no_argument = arg.is_none();
-                let included = arg.and_then(|a| match self.get_page(j, &page.lang, &a, false) {
-                    Lookup::Found(Node::Page(k)) => Some(k),
-                    _ => None,
+            for code in &page.post.outline.includes {
+                let included = code.arg.as_deref().and_then(|a| {
+                    match self.get_page(j, &page.lang, a, false) {
+                        Lookup::Found(Node::Page(k)) => Some(k),
+                        _ => None,
+                    }
                 });
                 match included {
                     Some(k) => pages.push(k),
-                    None => uncertain |= alone && no_argument,
+                    None => uncertain |= code.alone && code.arg.is_none(),
                 }
             }
             Ids { pages, uncertain }
@@ -931,18 +921,14 @@ impl<'s, 'a> Links<'s, 'a> {
     fn own_ids(&self, j: usize) -> &HashSet<String> {
         self.own_ids[j].get_or_init(|| {
             let page = &self.site.pages[j];
-            let body = page
-                .post
-                .source
-                .get(page.post.body_start..)
-                .unwrap_or_default();
+            let outline = &page.post.outline;
             let mut ids: HashSet<String> = page.ids(self.hugo).iter().cloned().collect();
             if self.hugo.auto_definition_term_id {
-                term_ids(body, self.hugo.auto_id_type, &mut ids);
+                term_ids(&outline.definition_terms, self.hugo.auto_id_type, &mut ids);
             }
-            ids.extend(attribute_ids(body));
+            ids.extend(outline.attribute_ids.iter().cloned());
             if self.hugo.goldmark_unsafe {
-                ids.extend(html_ids(body));
+                ids.extend(outline.html_ids.iter().cloned());
             }
             ids
         })
@@ -1624,129 +1610,13 @@ fn split_language<'h>(url: &str, hugo: &'h HugoConfig) -> (&'h str, String) {
     }
 }
 
-/// A named argument of a shortcode's text: `lang="fr"` → `fr`.
-fn named_arg(shortcode: &str, name: &str) -> Option<String> {
-    static ARG: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r#"(?:^|\s)([A-Za-z]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|`([^`]*)`|'([^']*)'|([^\s"'`>%]+))"#)
-            .expect("constant pattern")
-    });
-    ARG.captures_iter(shortcode)
-        .find(|c| c.get(1).is_some_and(|k| k.as_str() == name))
-        .and_then(|c| (2..=5).find_map(|g| c.get(g)))
-        .map(|m| m.as_str().replace("\\\"", "\""))
-}
-
-/// The Markdown-notation shortcodes (`{{% name "x" %}}`) of a body: their
-/// first argument, if any, and whether the shortcode is alone on its line
-/// (where what it writes may be headings).
-fn markdown_shortcodes(source: &str, body_start: usize) -> Vec<(Option<String>, bool)> {
-    static SHORTCODE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(
-            r#"(?m)(^[ \t]*)?\{\{%\s*[\w./-]+(?:\s+(?:"((?:[^"\\]|\\.)*)"|`([^`]*)`|([^\s"`%=]+)\s))?[^\n]*?%\}\}([ \t]*$)?"#,
-        )
-        .expect("constant pattern")
-    });
-    let body = source.get(body_start..).unwrap_or_default();
-    SHORTCODE
-        .captures_iter(body)
-        .filter(|c| !c.get(0).is_some_and(|m| m.as_str().contains("{{%/*")))
-        .map(|c| {
-            let arg = (2..=4)
-                .find_map(|g| c.get(g))
-                .map(|m| m.as_str().to_string());
-            (arg, c.get(1).is_some() && c.get(5).is_some())
-        })
-        .collect()
-}
-
-/// `id="x"` and `name="x"` attributes of the raw HTML of a body (which
-/// Hugo keeps only with `markup.goldmark.renderer.unsafe`).
-fn html_ids(body: &str) -> Vec<String> {
-    static ATTR: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r#"(?i)(?-u:\b)(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)')"#)
-            .expect("constant pattern")
-    });
-    ATTR.captures_iter(body)
-        .filter_map(|c| c.get(1).or_else(|| c.get(2)))
-        .map(|m| m.as_str().to_string())
-        .collect()
-}
-
-/// The ids of `{#x}` attribute blocks ending a line (on headings, and on
-/// other blocks with `parser.attribute.block`).
-fn attribute_ids(body: &str) -> Vec<String> {
-    let mut ids = Vec::new();
-    for line in body.lines() {
-        let Some(rest) = line.trim_end().strip_suffix('}') else {
-            continue;
-        };
-        let Some(open) = rest.rfind('{') else {
-            continue;
-        };
-        let inner = &rest[open + 1..];
-        if inner.contains('}') || rest[..open].ends_with('{') {
-            continue;
-        }
-        ids.extend(
-            inner
-                .split_whitespace()
-                .filter_map(|w| w.strip_prefix('#'))
-                .filter(|id| !id.is_empty())
-                .map(str::to_string),
-        );
+/// With `autoDefinitionTermID`, the ids of definition list terms (their
+/// plain texts, in document order), generated like heading ids and unique
+/// among them.
+fn term_ids(terms: &[String], kind: AutoIdType, ids: &mut HashSet<String>) {
+    for term in terms {
+        add_unique(ids, heading_id::generate(term, kind));
     }
-    ids
-}
-
-/// With `autoDefinitionTermID`, the ids of definition list terms, generated
-/// like heading ids and unique among them. A term is a line of the paragraph
-/// just above a `: definition` line; fenced code is skipped.
-fn term_ids(body: &str, kind: AutoIdType, ids: &mut HashSet<String>) {
-    let mut fence: Option<&str> = None;
-    let mut paragraph: Vec<&str> = Vec::new();
-    let mut in_definition = false;
-    for line in body.lines() {
-        let text = line.trim_start();
-        let indent = line.len() - text.len();
-        if let Some(marker) = fence {
-            if text.starts_with(marker) {
-                fence = None;
-            }
-            continue;
-        }
-        if text.starts_with("```") || text.starts_with("~~~") {
-            fence = Some(&text[..3]);
-            paragraph.clear();
-            continue;
-        }
-        if text.is_empty() {
-            paragraph.clear();
-            continue;
-        }
-        if indent < 4 && (text.starts_with(": ") || text.starts_with(":\t")) {
-            for term in paragraph.drain(..) {
-                add_unique(ids, heading_id::generate(&plain_text(term), kind));
-            }
-            in_definition = true;
-        } else if in_definition && paragraph.is_empty() && indent > 0 {
-            // A definition's own paragraph.
-        } else {
-            in_definition = in_definition && !paragraph.is_empty();
-            paragraph.push(text);
-        }
-    }
-}
-
-/// The text of a line of Markdown without its inline markup.
-fn plain_text(line: &str) -> String {
-    use pulldown_cmark::{Event, Parser};
-    let mut text = String::new();
-    for event in Parser::new(line) {
-        if let Event::Text(t) | Event::Code(t) = event {
-            text.push_str(&t);
-        }
-    }
-    text
 }
 
 /// Add an id as Hugo's id factory does: `-1`, `-2`… when taken.
@@ -1852,49 +1722,17 @@ mod tests {
     }
 
     #[test]
-    fn shortcode_arguments() {
-        assert_eq!(
-            named_arg(r#"{{< relref path="a.md" lang="fr" >}}"#, "lang").as_deref(),
-            Some("fr")
-        );
-        assert_eq!(
-            named_arg(r#"{{< relref path="a.md" lang=fr >}}"#, "lang").as_deref(),
-            Some("fr")
-        );
-        assert_eq!(named_arg(r#"{{< relref "lang=fr.md" >}}"#, "lang"), None);
-        let found = markdown_shortcodes(
-            "{{% include \"/_common/a.md\" %}}\nText {{% x y %}}.\n{{% glossary %}}\n{{%/* not */%}}",
-            0,
-        );
-        let some = |s: &str| Some(s.to_string());
-        assert_eq!(
-            found,
-            vec![
-                (some("/_common/a.md"), true),
-                (some("y"), false),
-                (None, true)
-            ]
-        );
-    }
-
-    #[test]
     fn definition_terms() {
         let body = "`publishDir`\n: (`string`) Where.\n\nOther *term*\nSecond\n: Both.\n  more\n\n```\nno\n: code\n```\n\npublishDir\n: again\n";
+        let outline = crate::document::Outline::parse(body, 0);
         let mut ids = HashSet::new();
-        term_ids(body, AutoIdType::Github, &mut ids);
+        term_ids(&outline.definition_terms, AutoIdType::Github, &mut ids);
         let mut ids: Vec<_> = ids.into_iter().collect();
         ids.sort();
         assert_eq!(
             ids,
             vec!["other-term", "publishdir", "publishdir-1", "second"]
         );
-    }
-
-    #[test]
-    fn hand_written_ids() {
-        let body = "<a id=\"one\"></a>\n<span name='two'>\n\nPara\n{.note #three}\n\n{{< x >}}\n{{% y #no %}}\n";
-        assert_eq!(html_ids(body), vec!["one", "two"]);
-        assert_eq!(attribute_ids(body), vec!["three"]);
     }
 
     /// Lint a site written to a temporary folder: the diagnostics, and the

@@ -9,7 +9,7 @@ pub mod urls;
 
 use rayon::prelude::*;
 
-use crate::cache::{self, Cache};
+use crate::cache::{self, Cache, Stamp};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Post;
 use crate::hugo::config::HugoConfig;
@@ -142,6 +142,14 @@ impl Site {
                 Err(d) => errors.push(*d),
             }
         }
+        let unread = posts.iter().filter(|p| !p.source.is_read()).count();
+        crate::timing(
+            &format!(
+                "{unread} of {} posts taken on their stamps, unread",
+                posts.len()
+            ),
+            || (),
+        );
         let mut site = Site::new(hugo, posts, errors);
         site.resources = resources;
         site.static_files = static_files;
@@ -218,11 +226,32 @@ fn read_post_with(
     content_path: String,
     cache: Option<&Cache>,
 ) -> Result<Post, Box<Diagnostic>> {
-    let bytes = match std::fs::read(&path) {
-        Ok(b) => b,
-        Err(e) => return Err(read_error(path, format!("cannot read file: {e}"))),
+    let Some(cache) = cache else {
+        return match std::fs::read(&path) {
+            Ok(bytes) => post_from_bytes_with(path, content_path, bytes, None),
+            Err(e) => Err(read_error(path, format!("cannot read file: {e}"))),
+        };
     };
-    post_from_bytes_with(path, content_path, bytes, cache)
+    // A file the cache knows by its stamp is not read now.
+    if cache.trust_stamps
+        && let Ok(meta) = std::fs::metadata(&path)
+        && let Some(post) = cache.by_stamp(&path, &content_path, Stamp::of(&meta))
+    {
+        return Ok(post);
+    }
+    // The stamp is taken before the bytes are read: a file changed while
+    // being read gets a stamp that no longer matches next time.
+    let read = || -> std::io::Result<(Vec<u8>, Stamp)> {
+        let mut file = std::fs::File::open(&path)?;
+        let stamp = Stamp::of(&file.metadata()?);
+        let mut bytes = Vec::with_capacity(usize::try_from(stamp.size()).unwrap_or(0));
+        std::io::Read::read_to_end(&mut file, &mut bytes)?;
+        Ok((bytes, stamp))
+    };
+    match read() {
+        Ok((bytes, stamp)) => post_from_bytes_with(path, content_path, bytes, Some((cache, stamp))),
+        Err(e) => Err(read_error(path, format!("cannot read file: {e}"))),
+    }
 }
 
 /// Decode and parse; a binary file (NUL bytes) or invalid UTF-8 is
@@ -239,7 +268,7 @@ fn post_from_bytes_with(
     path: PathBuf,
     content_path: String,
     bytes: Vec<u8>,
-    cache: Option<&Cache>,
+    cache: Option<(&Cache, Stamp)>,
 ) -> Result<Post, Box<Diagnostic>> {
     let line_of = |bytes: &[u8], at: usize| bytes[..at].iter().filter(|b| **b == b'\n').count() + 1;
     if let Some(at) = memchr::memchr(0, &bytes[..bytes.len().min(8000)]) {
@@ -251,9 +280,9 @@ fn post_from_bytes_with(
     }
     match String::from_utf8(bytes) {
         Ok(source) => Ok(match cache {
-            Some(cache) => {
+            Some((cache, stamp)) => {
                 let hash = cache::hash(source.as_bytes());
-                cache.post(path, content_path, source, hash)
+                cache.post(path, content_path, source, hash, stamp)
             }
             None => Post::parse(path, content_path, source),
         }),
@@ -270,7 +299,7 @@ fn post_from_bytes_with(
     }
 }
 
-fn read_error(path: PathBuf, message: String) -> Box<Diagnostic> {
+pub(crate) fn read_error(path: PathBuf, message: String) -> Box<Diagnostic> {
     let mut d = Diagnostic::new(READ_ERROR, Severity::Error, 0..0, message);
     d.path = path;
     Box::new(d)
