@@ -34,7 +34,7 @@ mkdir -p "$work"
 sites=()
 if [ -d "$corpus" ]; then
   rm -rf "$work/hugodocs"
-  cp -r "$corpus" "$work/hugodocs"
+  cp -rp "$corpus" "$work/hugodocs"  # keeping times: files as old as in the corpus
   rm -rf "$work/hugodocs/.bloglint-cache" "$work/hugodocs/.rumdl_cache"
   sites+=("$work/hugodocs")
 else
