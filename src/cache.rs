@@ -157,6 +157,8 @@ pub struct Cache {
     /// Whether an unchanged stamp may stand for the file's text, read only
     /// if something asks for it. Off for runs that rewrite files.
     pub trust_stamps: bool,
+    /// How many posts were taken on their stamps.
+    stamped: std::sync::atomic::AtomicUsize,
 }
 
 /// The hash a file's bytes are known by.
@@ -290,7 +292,13 @@ impl Cache {
             fresh: Mutex::new(Vec::new()),
             written,
             trust_stamps: true,
+            stamped: std::sync::atomic::AtomicUsize::new(0),
         }
+    }
+
+    /// How many posts this run took on their stamps, unread.
+    pub fn stamped(&self) -> usize {
+        self.stamped.load(std::sync::atomic::Ordering::Relaxed)
     }
 
     /// How many entries were read from the file.
@@ -323,6 +331,8 @@ impl Cache {
         if parsed.body_start > len {
             return None;
         }
+        self.stamped
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         self.remember(Fresh {
             path: key,
             content_path: content_path.to_string(),

@@ -239,14 +239,15 @@ fn prepare(args: &CheckArgs) -> io::Result<Result<Run, i32>> {
         }
     };
 
+    // Texts are read only when something asks for them, except in runs
+    // that rewrite files: those keep every text they may fix.
+    let keep_texts = args.fix || args.diff || args.stdin_filename.is_some();
     let cache = (!args.no_cache).then(|| {
         let mut cache = crate::timing("cache open", || Cache::open(&root));
-        // Files are read only when something asks for their text, except
-        // in runs that rewrite files: those read every file they may fix.
-        cache.trust_stamps = !(args.fix || args.diff || args.stdin_filename.is_some());
+        cache.trust_stamps = !keep_texts;
         cache
     });
-    let mut site = Site::load_with(hugo, cache.as_ref());
+    let mut site = Site::load_with(hugo, cache.as_ref(), keep_texts);
     if let Some(cache) = cache {
         crate::timing("cache save", || cache.save(&site.posts));
     }

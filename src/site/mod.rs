@@ -67,12 +67,16 @@ impl Site {
 
     /// Read and parse every content file of the site.
     pub fn load(hugo: HugoConfig) -> Site {
-        Site::load_with(hugo, None)
+        Site::load_with(hugo, None, true)
     }
 
     /// Read every content file of the site; parse those the cache does not
     /// hold.
-    pub fn load_with(hugo: HugoConfig, cache: Option<&Cache>) -> Site {
+    ///
+    /// Without `keep_texts`, a post's text is let go once parsed (its hash
+    /// kept) and read again only if something asks for it: the rules need
+    /// no other page's text, and a site's texts are a third of its memory.
+    pub fn load_with(hugo: HugoConfig, cache: Option<&Cache>, keep_texts: bool) -> Site {
         // One thread walks the folders and hands each content file over as
         // it is found; the others read and parse meanwhile. Files keep the
         // order of the walk.
@@ -127,7 +131,8 @@ impl Site {
                         .into_iter()
                         .par_bridge()
                         .map(|(k, path, content_path)| {
-                            (k, read_post_with(path, content_path, cache))
+                            let post = read_post_with(path, content_path, cache);
+                            (k, post.map(|p| if keep_texts { p } else { let_go(p) }))
                         })
                         .collect();
                     (walker.join().expect("the walk does not panic"), numbered)
@@ -142,10 +147,10 @@ impl Site {
                 Err(d) => errors.push(*d),
             }
         }
-        let unread = posts.iter().filter(|p| !p.source.is_read()).count();
+        let stamped = cache.map_or(0, Cache::stamped);
         crate::timing(
             &format!(
-                "{unread} of {} posts taken on their stamps, unread",
+                "{stamped} of {} posts taken on their stamps, unread",
                 posts.len()
             ),
             || (),
@@ -214,6 +219,15 @@ pub fn is_content(path: &Path) -> bool {
     path.extension()
         .and_then(|e| e.to_str())
         .is_some_and(|e| CONTENT_EXTENSIONS.contains(&e))
+}
+
+/// A post whose text is read again on demand (checked by its hash).
+fn let_go(mut post: Post) -> Post {
+    if post.source.is_read() {
+        let (len, hash) = (post.source.len(), cache::hash(post.source.as_bytes()));
+        post.source = crate::document::Source::later(post.path.clone(), len, hash);
+    }
+    post
 }
 
 /// Read one file as a post, or explain why it cannot be linted.
