@@ -9,7 +9,7 @@
 //! section resource, global resource), then to the browser: resolved against
 //! the page's published URL and looked up among every published URL.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicUsize;
@@ -176,9 +176,9 @@ struct Links<'s, 'a> {
 
 impl<'s, 'a> Links<'s, 'a> {
     fn new(site: &'s SiteIndex<'a>, hugo: &'s HugoConfig) -> Links<'s, 'a> {
-        let mut by_base: HashMap<(&str, String), Vec<usize>> = HashMap::new();
-        let mut by_name: HashMap<(&str, String), Vec<Node>> = HashMap::new();
-        let mut unpublished_urls = HashMap::new();
+        let mut by_base: HashMap<(&str, String), Vec<usize>> = HashMap::default();
+        let mut by_name: HashMap<(&str, String), Vec<Node>> = HashMap::default();
+        let mut unpublished_urls = HashMap::default();
         for (i, page) in site.pages.iter().enumerate() {
             let base = base_of(&page.post.content_path, &hugo.languages);
             if is_left_out(page.unpublished.as_ref()) {
@@ -196,7 +196,7 @@ impl<'s, 'a> Links<'s, 'a> {
                 .or_default()
                 .push(i);
         }
-        let mut lists = HashMap::new();
+        let mut lists = HashMap::default();
         for (url, served) in &site.urls {
             let list = served.iter().any(|s| {
                 matches!(
@@ -247,7 +247,7 @@ impl<'s, 'a> Links<'s, 'a> {
                         .map(|t| hugo.root.join("themes").join(t).join("assets")),
                 )
                 .collect(),
-            asset_files: Mutex::new(HashMap::new()),
+            asset_files: Mutex::new(HashMap::default()),
             page_bases: OnceCell::new(),
             nearest_urls: [OnceCell::new(), OnceCell::new()],
             nearest_bases: OnceCell::new(),
@@ -256,7 +256,7 @@ impl<'s, 'a> Links<'s, 'a> {
 
     fn check_page(&self, i: usize, out: &mut Vec<Diagnostic>) {
         let post = self.site.pages[i].post;
-        let mut seen = HashSet::new();
+        let mut seen = HashSet::default();
         for link in &post.outline.links {
             // A reference definition is reported once, not at each use.
             if seen.insert(link.dest_span.start)
@@ -1123,7 +1123,7 @@ impl<'s, 'a> Links<'s, 'a> {
     /// The base paths of the pages of a language.
     fn bases(&self, lang: &str) -> Option<&Nearest> {
         let all = self.nearest_bases.get_or_init(|| {
-            let mut all: HashMap<&str, Vec<&str>> = HashMap::new();
+            let mut all: HashMap<&str, Vec<&str>> = HashMap::default();
             for (l, b) in self.by_base.keys() {
                 all.entry(*l).or_default().push(b.as_str());
             }
@@ -1725,7 +1725,7 @@ mod tests {
     fn definition_terms() {
         let body = "`publishDir`\n: (`string`) Where.\n\nOther *term*\nSecond\n: Both.\n  more\n\n```\nno\n: code\n```\n\npublishDir\n: again\n";
         let outline = crate::document::Outline::parse(body, 0);
-        let mut ids = HashSet::new();
+        let mut ids = HashSet::default();
         term_ids(&outline.definition_terms, AutoIdType::Github, &mut ids);
         let mut ids: Vec<_> = ids.into_iter().collect();
         ids.sort();
