@@ -111,14 +111,16 @@ pub(crate) fn attribute_ids(body: &str) -> Vec<String> {
 /// Hugo's `autoDefinitionTermID` makes ids of, like heading texts. A term
 /// is a line of the paragraph just above a `: definition` line; fenced code
 /// is skipped.
-pub(crate) fn definition_terms(body: &str) -> Vec<String> {
+pub(crate) fn definition_terms(body: &str) -> Vec<(usize, String)> {
     let mut terms = Vec::new();
     let mut fence: Option<&str> = None;
-    let mut paragraph: Vec<&str> = Vec::new();
+    // The lines of the paragraph so far, with where each starts in `body`.
+    let mut paragraph: Vec<(usize, &str)> = Vec::new();
     let mut in_definition = false;
     for line in body.lines() {
         let text = line.trim_start();
         let indent = line.len() - text.len();
+        let at = text.as_ptr() as usize - body.as_ptr() as usize;
         if let Some(marker) = fence {
             if text.starts_with(marker) {
                 fence = None;
@@ -135,13 +137,13 @@ pub(crate) fn definition_terms(body: &str) -> Vec<String> {
             continue;
         }
         if indent < 4 && (text.starts_with(": ") || text.starts_with(":\t")) {
-            terms.extend(paragraph.drain(..).map(plain_text));
+            terms.extend(paragraph.drain(..).map(|(at, t)| (at, plain_text(t))));
             in_definition = true;
         } else if in_definition && paragraph.is_empty() && indent > 0 {
             // A definition's own paragraph.
         } else {
             in_definition = in_definition && !paragraph.is_empty();
-            paragraph.push(text);
+            paragraph.push((at, text));
         }
     }
     terms.shrink_to_fit();
@@ -196,10 +198,16 @@ mod tests {
     #[test]
     fn definition_terms_in_order() {
         let body = "`publishDir`\n: (`string`) Where.\n\nOther *term*\nSecond\n: Both.\n  more\n\n```\nno\n: code\n```\n\npublishDir\n: again\n";
-        assert_eq!(
-            definition_terms(body),
-            vec!["publishDir", "Other term", "Second", "publishDir"]
-        );
+        let terms = definition_terms(body);
+        let texts: Vec<&str> = terms.iter().map(|(_, t)| t.as_str()).collect();
+        assert_eq!(texts, ["publishDir", "Other term", "Second", "publishDir"]);
+        // Where each term's line starts.
+        for (at, t) in &terms {
+            assert!(
+                body[*at..].starts_with(&t[..3]) || body[*at..].starts_with('`'),
+                "{at} {t}"
+            );
+        }
         assert_eq!(definition_terms("No: terms\n").capacity(), 0);
     }
 

@@ -55,26 +55,58 @@ pub fn generate(text: &str, kind: AutoIdType) -> String {
 
 /// The ids of a page's headings, in document order: custom ids as given,
 /// generated ones made unique. Empty for a heading Hugo gives no id.
-pub fn page_ids(headings: &[Heading], kind: AutoIdType) -> Vec<String> {
+/// `terms` (where each starts, its plain text) are definition list terms
+/// with `autoDefinitionTermID`: they take ids from the same factory, in
+/// document order with the headings (a term "Targets" before a heading
+/// "Targets" leaves it `targets-1`). Their ids are the second list.
+pub fn page_ids(
+    headings: &[Heading],
+    terms: &[(usize, String)],
+    kind: AutoIdType,
+) -> (Vec<String>, Vec<String>) {
     let mut taken = HashSet::new();
     let mut suffixes = HashMap::new();
-    headings
-        .iter()
-        .map(|h| {
-            let id = match &h.custom_id {
-                Some(id) => id.clone(),
-                None => {
-                    let id = generate(&h.text, kind);
-                    if id.is_empty() {
-                        return id;
-                    }
-                    unique(id, &taken, &mut suffixes)
+    let mut ids = Vec::with_capacity(headings.len());
+    let mut term_ids = Vec::with_capacity(terms.len());
+    let mut terms = terms.iter().peekable();
+    for h in headings {
+        while let Some((_, text)) = terms.next_if(|(at, _)| *at < h.span.start) {
+            term_ids.extend(term_id(text, kind, &mut taken, &mut suffixes));
+        }
+        let id = match &h.custom_id {
+            Some(id) => id.clone(),
+            None => {
+                let id = generate(&h.text, kind);
+                if id.is_empty() {
+                    ids.push(id);
+                    continue;
                 }
-            };
-            taken.insert(id.clone());
-            id
-        })
-        .collect()
+                unique(id, &taken, &mut suffixes)
+            }
+        };
+        taken.insert(id.clone());
+        ids.push(id);
+    }
+    for (_, text) in terms {
+        term_ids.extend(term_id(text, kind, &mut taken, &mut suffixes));
+    }
+    (ids, term_ids)
+}
+
+/// A definition term's id, made unique; none for a term with no text.
+fn term_id(
+    text: &str,
+    kind: AutoIdType,
+    taken: &mut HashSet<String>,
+    suffixes: &mut HashMap<String, usize>,
+) -> Option<String> {
+    let id = generate(text, kind);
+    if id.is_empty() {
+        return None;
+    }
+    let id = unique(id, taken, suffixes);
+    taken.insert(id.clone());
+    Some(id)
 }
 
 /// `id`, or the first of `id-1`, `id-2`… not taken. `suffixes` remembers,
@@ -194,6 +226,22 @@ fn ascii_base(c: char) -> Option<char> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn definition_terms_take_ids_in_document_order() {
+        // Hugo 0.168, autoDefinitionTermID: a term before a heading of the
+        // same text takes the plain id (hugodocs' "Targets" pages).
+        let source = "`targets`\n: the list\n\n## Targets\n\nOther *term*\nSecond\n: Both.\n\n## Second {#custom}\n\npublishDir\n: again\n";
+        let outline = crate::document::Outline::parse(source, 0);
+        let (ids, terms) = page_ids(&outline.headings, &outline.definition_terms, Github);
+        // The oracle's pages list heading ids; terms' ids are anchors too.
+        assert_eq!(ids, ["targets-1", "custom"]);
+        assert_eq!(terms, ["targets", "other-term", "second", "publishdir"]);
+        // Without the option, headings only.
+        let (ids, terms) = page_ids(&outline.headings, &[], Github);
+        assert_eq!(ids, ["targets", "custom"]);
+        assert!(terms.is_empty());
+    }
     use crate::document::markdown::Outline;
     use AutoIdType::{Blackfriday, Github, GithubAscii};
 
@@ -544,7 +592,7 @@ mod tests {
             let headings = Outline::parse(&source, front.len()).headings;
             assert_eq!(headings.len(), rows.len());
             for (kind, column) in [(Github, 1), (GithubAscii, 2), (Blackfriday, 3)] {
-                let ids = page_ids(&headings, kind);
+                let ids = page_ids(&headings, &[], kind).0;
                 for (row, id) in rows.iter().zip(&ids) {
                     let expected = [row.1, row.2, row.3][column - 1];
                     assert_eq!(id, expected, "{kind:?}: {:?}", row.0);
@@ -588,7 +636,7 @@ mod tests {
             heading("", None),
         ];
         assert_eq!(
-            page_ids(&headings, Github),
+            page_ids(&headings, &[], Github).0,
             ["intro", "intro", "intro-1", "", ""]
         );
     }
@@ -609,7 +657,7 @@ mod tests {
         headings.extend((0..20_000).map(|_| heading("a", None)));
         headings.push(heading("a 1", None));
         let started = std::time::Instant::now();
-        let ids = page_ids(&headings, Github);
+        let ids = page_ids(&headings, &[], Github).0;
         assert!(started.elapsed() < std::time::Duration::from_secs(5));
         assert_eq!(ids[..6], ["a-3", "a", "a-1", "a-2", "a-4", "a-5"]);
         assert_eq!(ids[20_000], "a-20000");

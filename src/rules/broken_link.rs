@@ -21,8 +21,7 @@ use rayon::prelude::*;
 use super::{Context, OptionError, Options, Rule, RuleMeta, Scope};
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
 use crate::document::{Link, LinkKind, PageKind, RefShortcode, Value};
-use crate::hugo::config::{AutoIdType, HugoConfig, UseEmbedded};
-use crate::hugo::heading_id;
+use crate::hugo::config::{HugoConfig, UseEmbedded};
 use crate::site::index::{Served, SiteIndex};
 use crate::site::urls::{self, Unpublished};
 use crate::suggest::{Nearest, closest};
@@ -922,10 +921,9 @@ impl<'s, 'a> Links<'s, 'a> {
         self.own_ids[j].get_or_init(|| {
             let page = &self.site.pages[j];
             let outline = &page.post.outline;
+            // Heading ids, and definition term ids with autoDefinitionTermID.
             let mut ids: HashSet<String> = page.ids(self.hugo).iter().cloned().collect();
-            if self.hugo.auto_definition_term_id {
-                term_ids(&outline.definition_terms, self.hugo.auto_id_type, &mut ids);
-            }
+            ids.extend(page.term_ids(self.hugo).iter().cloned());
             ids.extend(outline.attribute_ids.iter().cloned());
             if self.hugo.goldmark_unsafe {
                 ids.extend(outline.html_ids.iter().cloned());
@@ -1610,29 +1608,6 @@ fn split_language<'h>(url: &str, hugo: &'h HugoConfig) -> (&'h str, String) {
     }
 }
 
-/// With `autoDefinitionTermID`, the ids of definition list terms (their
-/// plain texts, in document order), generated like heading ids and unique
-/// among them.
-fn term_ids(terms: &[String], kind: AutoIdType, ids: &mut HashSet<String>) {
-    for term in terms {
-        add_unique(ids, heading_id::generate(term, kind));
-    }
-}
-
-/// Add an id as Hugo's id factory does: `-1`, `-2`… when taken.
-fn add_unique(ids: &mut HashSet<String>, id: String) {
-    if id.is_empty() {
-        return;
-    }
-    let mut unique = id.clone();
-    let mut n = 0;
-    while ids.contains(&unique) {
-        n += 1;
-        unique = format!("{id}-{n}");
-    }
-    ids.insert(unique);
-}
-
 /// Candidates "did you mean" compares with broken anchors in one run, in
 /// all. Each broken anchor is compared with every id of its page: past
 /// this, thousands of them in one hostile page (3,000 near-miss anchors
@@ -1719,20 +1694,6 @@ mod tests {
         assert!(has_extension("a.md") && !has_extension("v1.2/a"));
         assert!(has_content_extension("../a.MD") && !has_content_extension("a.png"));
         assert!(is_bare_word("g") && !is_bare_word("a/b"));
-    }
-
-    #[test]
-    fn definition_terms() {
-        let body = "`publishDir`\n: (`string`) Where.\n\nOther *term*\nSecond\n: Both.\n  more\n\n```\nno\n: code\n```\n\npublishDir\n: again\n";
-        let outline = crate::document::Outline::parse(body, 0);
-        let mut ids = HashSet::default();
-        term_ids(&outline.definition_terms, AutoIdType::Github, &mut ids);
-        let mut ids: Vec<_> = ids.into_iter().collect();
-        ids.sort();
-        assert_eq!(
-            ids,
-            vec!["other-term", "publishdir", "publishdir-1", "second"]
-        );
     }
 
     /// Lint a site written to a temporary folder: the diagnostics, and the

@@ -72,7 +72,7 @@ pub struct Page<'a> {
     pub aliases: Vec<Alias>,
     /// Hugo's kind of the page (`home`, `section`, `taxonomy`, `term`, `page`).
     pub hugo_kind: Kind,
-    ids: OnceLock<Vec<String>>,
+    ids: OnceLock<(Vec<String>, Vec<String>)>,
 }
 
 /// One `aliases` entry of a page.
@@ -131,8 +131,25 @@ pub struct SiteIndex<'a> {
 impl Page<'_> {
     /// The heading ids of the page, in document order (computed on demand).
     pub fn ids(&self, hugo: &HugoConfig) -> &[String] {
-        self.ids
-            .get_or_init(|| heading_id::page_ids(&self.post.outline.headings, hugo.auto_id_type))
+        &self.all_ids(hugo).0
+    }
+
+    /// The ids of the page's definition list terms, with
+    /// `autoDefinitionTermID` (computed on demand, with the heading ids).
+    pub fn term_ids(&self, hugo: &HugoConfig) -> &[String] {
+        &self.all_ids(hugo).1
+    }
+
+    fn all_ids(&self, hugo: &HugoConfig) -> &(Vec<String>, Vec<String>) {
+        self.ids.get_or_init(|| {
+            let outline = &self.post.outline;
+            let terms: &[(usize, String)] = if hugo.auto_definition_term_id {
+                &outline.definition_terms
+            } else {
+                &[]
+            };
+            heading_id::page_ids(&outline.headings, terms, hugo.auto_id_type)
+        })
     }
 
     pub fn is_published(&self) -> bool {
