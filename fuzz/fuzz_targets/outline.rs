@@ -30,8 +30,10 @@ fuzz_target!(|data: &[u8]| {
         AutoIdType::GithubAscii,
         AutoIdType::Blackfriday,
     ] {
-        let ids = heading_id::page_ids(&outline.headings, kind);
+        let (ids, terms) =
+            heading_id::page_ids(&outline.headings, &outline.definition_terms, kind);
         assert_eq!(ids.len(), outline.headings.len());
+        assert!(terms.len() <= outline.definition_terms.len());
         for (h, id) in outline.headings.iter().zip(&ids) {
             if h.custom_id.is_none() && !id.is_empty() {
                 assert!(!id.contains(char::is_whitespace), "{id:?}");

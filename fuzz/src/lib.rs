@@ -109,6 +109,10 @@ pub fn check_outline(source: &str, body_start: usize, outline: &Outline) {
         assert_slices(source, &s.span, "suppression");
         assert!(source[s.span.clone()].starts_with("<!--"));
     }
+    for (at, _) in &outline.definition_terms {
+        assert_slices(source, &(*at..*at), "definition term");
+        assert_within(&(*at..*at), &body, "definition term");
+    }
 }
 
 /// A parsed post: front matter, error and outline all point into it.
