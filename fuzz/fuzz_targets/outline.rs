@@ -30,8 +30,7 @@ fuzz_target!(|data: &[u8]| {
         AutoIdType::GithubAscii,
         AutoIdType::Blackfriday,
     ] {
-        let (ids, terms) =
-            heading_id::page_ids(&outline.headings, &outline.definition_terms, kind);
+        let (ids, terms) = heading_id::page_ids(&outline.headings, &outline.definition_terms, kind);
         assert_eq!(ids.len(), outline.headings.len());
         assert!(terms.len() <= outline.definition_terms.len());
         for (h, id) in outline.headings.iter().zip(&ids) {
