@@ -61,6 +61,21 @@ struct Parsed {
     outline: Outline,
 }
 
+impl Parsed {
+    fn into_post(self, path: PathBuf, content_path: String, source: Source) -> Post {
+        Post {
+            kind: PageKind::from_content_path(&content_path),
+            path,
+            content_path,
+            source,
+            front_matter: self.front_matter,
+            front_matter_error: self.front_matter_error,
+            body_start: self.body_start,
+            outline: self.outline,
+        }
+    }
+}
+
 /// An entry of this run, to write: path, content path, hash, and where its
 /// parsed data is in the file read (`None`: parsed in this run).
 struct Fresh {
@@ -101,22 +116,7 @@ impl Stamp {
         self.len
     }
 
-    /// Nanoseconds since the epoch, now.
-    fn now() -> i64 {
-        std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .ok()
-            .and_then(|d| i64::try_from(d.as_nanos()).ok())
-            .unwrap_or(0)
-    }
-
     pub fn of(meta: &std::fs::Metadata) -> Stamp {
-        let nanos = |t: std::io::Result<std::time::SystemTime>| {
-            t.ok()
-                .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
-                .and_then(|d| i64::try_from(d.as_nanos()).ok())
-                .unwrap_or(0)
-        };
         #[cfg(unix)]
         let other = {
             use std::os::unix::fs::MetadataExt;
@@ -139,6 +139,14 @@ impl Stamp {
             other,
         }
     }
+}
+
+/// Nanoseconds since the epoch (0 for a time the system cannot give).
+fn nanos(t: std::io::Result<std::time::SystemTime>) -> i64 {
+    t.ok()
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .and_then(|d| i64::try_from(d.as_nanos()).ok())
+        .unwrap_or(0)
 }
 
 /// How much older than the cache file a file must be for its stamp to be
@@ -310,6 +318,20 @@ impl Cache {
         self.entries.is_empty()
     }
 
+    /// Whether a file with this stamp was modified too close to when the
+    /// cache was written for the stamp to stand for its bytes.
+    fn too_recent(&self, stamp: Stamp) -> bool {
+        stamp.modified > self.written.saturating_sub(RACY_NANOS)
+    }
+
+    /// The parse recorded in `old`, when it was made at this content path.
+    fn parsed(&self, old: &Old, content_path: &str) -> Option<Parsed> {
+        if self.bytes[old.content_path.clone()] != *content_path.as_bytes() {
+            return None;
+        }
+        postcard::from_bytes::<Parsed>(&self.bytes[old.data.clone()]).ok()
+    }
+
     /// The post of the file at `path` without reading it, when its stamp is
     /// the one the cache recorded with its parse, at this content path, and
     /// old enough to trust (see [`RACY_NANOS`]). Its text is read only if
@@ -320,13 +342,10 @@ impl Cache {
         }
         let key = path_key(path);
         let old = self.entries.get(&key)?;
-        if old.stamp != stamp
-            || self.bytes[old.content_path.clone()] != *content_path.as_bytes()
-            || stamp.modified > self.written.saturating_sub(RACY_NANOS)
-        {
+        if old.stamp != stamp || self.too_recent(stamp) {
             return None;
         }
-        let parsed = postcard::from_bytes::<Parsed>(&self.bytes[old.data.clone()]).ok()?;
+        let parsed = self.parsed(old, content_path)?;
         let len = usize::try_from(stamp.len).ok()?;
         if parsed.body_start > len {
             return None;
@@ -341,16 +360,8 @@ impl Cache {
             old: Some(old.data.clone()),
             recent: false,
         });
-        Some(Post {
-            kind: PageKind::from_content_path(content_path),
-            path: path.to_path_buf(),
-            content_path: content_path.to_string(),
-            source: Source::later(path.to_path_buf(), len, old.hash),
-            front_matter: parsed.front_matter,
-            front_matter_error: parsed.front_matter_error,
-            body_start: parsed.body_start,
-            outline: parsed.outline,
-        })
+        let source = Source::later(path.to_path_buf(), len, old.hash);
+        Some(parsed.into_post(path.to_path_buf(), content_path.to_string(), source))
     }
 
     /// The post of a file whose text is `source` (whose bytes hash to
@@ -366,11 +377,10 @@ impl Cache {
         stamp: Stamp,
     ) -> Post {
         let key = path_key(&path);
-        let recent = self.trust_stamps && stamp.modified > self.written.saturating_sub(RACY_NANOS);
+        let recent = self.trust_stamps && self.too_recent(stamp);
         if let Some(old) = self.entries.get(&key)
             && old.hash == hash
-            && self.bytes[old.content_path.clone()] == *content_path.as_bytes()
-            && let Ok(parsed) = postcard::from_bytes::<Parsed>(&self.bytes[old.data.clone()])
+            && let Some(parsed) = self.parsed(old, &content_path)
             && parsed.body_start <= source.len()
         {
             self.remember(Fresh {
@@ -383,16 +393,7 @@ impl Cache {
                 stamp,
                 old: Some(old.data.clone()),
             });
-            return Post {
-                kind: PageKind::from_content_path(&content_path),
-                path,
-                content_path,
-                source: Source::new(source),
-                front_matter: parsed.front_matter,
-                front_matter_error: parsed.front_matter_error,
-                body_start: parsed.body_start,
-                outline: parsed.outline,
-            };
+            return parsed.into_post(path, content_path, Source::new(source));
         }
         self.remember(Fresh {
             path: key,
@@ -423,7 +424,7 @@ impl Cache {
         };
         // Rewritten when an entry is new, gone, or has a stamp the next run
         // could trust and this file does not hold yet.
-        let now = Stamp::now();
+        let now = nanos(Ok(std::time::SystemTime::now()));
         let settled = |f: &Fresh| !f.recent || f.stamp.modified > now.saturating_sub(RACY_NANOS);
         let unchanged = fresh.len() == self.entries.len()
             && fresh.iter().all(|f| f.old.is_some() && settled(f));

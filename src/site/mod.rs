@@ -131,8 +131,7 @@ impl Site {
                         .into_iter()
                         .par_bridge()
                         .map(|(k, path, content_path)| {
-                            let post = read_post_with(path, content_path, cache);
-                            (k, post.map(|p| if keep_texts { p } else { let_go(p) }))
+                            (k, read_post_with(path, content_path, cache, keep_texts))
                         })
                         .collect();
                     (walker.join().expect("the walk does not panic"), numbered)
@@ -221,28 +220,20 @@ pub fn is_content(path: &Path) -> bool {
         .is_some_and(|e| CONTENT_EXTENSIONS.contains(&e))
 }
 
-/// A post whose text is read again on demand (checked by its hash).
-fn let_go(mut post: Post) -> Post {
-    if post.source.is_read() {
-        let (len, hash) = (post.source.len(), cache::hash(post.source.as_bytes()));
-        post.source = crate::document::Source::later(post.path.clone(), len, hash);
-    }
-    post
-}
-
 /// Read one file as a post, or explain why it cannot be linted.
 pub fn read_post(path: PathBuf, content_path: String) -> Result<Post, Box<Diagnostic>> {
-    read_post_with(path, content_path, None)
+    read_post_with(path, content_path, None, true)
 }
 
 fn read_post_with(
     path: PathBuf,
     content_path: String,
     cache: Option<&Cache>,
+    keep_text: bool,
 ) -> Result<Post, Box<Diagnostic>> {
     let Some(cache) = cache else {
         return match std::fs::read(&path) {
-            Ok(bytes) => post_from_bytes_with(path, content_path, bytes, None),
+            Ok(bytes) => post_from_bytes_with(path, content_path, bytes, None, keep_text),
             Err(e) => Err(read_error(path, format!("cannot read file: {e}"))),
         };
     };
@@ -263,7 +254,9 @@ fn read_post_with(
         Ok((bytes, stamp))
     };
     match read() {
-        Ok((bytes, stamp)) => post_from_bytes_with(path, content_path, bytes, Some((cache, stamp))),
+        Ok((bytes, stamp)) => {
+            post_from_bytes_with(path, content_path, bytes, Some((cache, stamp)), keep_text)
+        }
         Err(e) => Err(read_error(path, format!("cannot read file: {e}"))),
     }
 }
@@ -275,7 +268,7 @@ pub fn post_from_bytes(
     content_path: String,
     bytes: Vec<u8>,
 ) -> Result<Post, Box<Diagnostic>> {
-    post_from_bytes_with(path, content_path, bytes, None)
+    post_from_bytes_with(path, content_path, bytes, None, true)
 }
 
 fn post_from_bytes_with(
@@ -283,6 +276,7 @@ fn post_from_bytes_with(
     content_path: String,
     bytes: Vec<u8>,
     cache: Option<(&Cache, Stamp)>,
+    keep_text: bool,
 ) -> Result<Post, Box<Diagnostic>> {
     let line_of = |bytes: &[u8], at: usize| bytes[..at].iter().filter(|b| **b == b'\n').count() + 1;
     if let Some(at) = memchr::memchr(0, &bytes[..bytes.len().min(8000)]) {
@@ -293,13 +287,22 @@ fn post_from_bytes_with(
         ));
     }
     match String::from_utf8(bytes) {
-        Ok(source) => Ok(match cache {
-            Some((cache, stamp)) => {
-                let hash = cache::hash(source.as_bytes());
-                cache.post(path, content_path, source, hash, stamp)
+        Ok(source) => {
+            // The hash keys the cache, and checks a text let go once parsed
+            // when it is read again on demand.
+            let hash = (cache.is_some() || !keep_text).then(|| cache::hash(source.as_bytes()));
+            let len = source.len();
+            let mut post = match (cache, hash) {
+                (Some((cache, stamp)), Some(hash)) => {
+                    cache.post(path, content_path, source, hash, stamp)
+                }
+                _ => Post::parse(path, content_path, source),
+            };
+            if let (false, Some(hash)) = (keep_text, hash) {
+                post.source = crate::document::Source::later(post.path.clone(), len, hash);
             }
-            None => Post::parse(path, content_path, source),
-        }),
+            Ok(post)
+        }
         Err(e) => {
             let at = e.utf8_error().valid_up_to();
             let line = line_of(e.as_bytes(), at);
