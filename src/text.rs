@@ -26,5 +26,10 @@ mod tests {
         assert_eq!(edit_distance("kitten", "sitting"), 3);
         assert_eq!(edit_distance("é", "e"), 1);
         assert_eq!(edit_distance("same", "same"), 0);
+        assert_eq!(edit_distance("", ""), 0);
+        assert_eq!(edit_distance("/posts/a/", "/posts/a/"), 0);
+        assert_eq!(edit_distance("abc", ""), 3);
+        assert_eq!(edit_distance("/post/a/", "/posts/a/"), 1);
+        assert_eq!(edit_distance("/tags/café/", "/tags/cafe/"), 1);
     }
 }

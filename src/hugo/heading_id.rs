@@ -618,16 +618,20 @@ mod tests {
         assert_eq!(generate("\u{301} Å", Github), "-å");
     }
 
-    #[test]
-    fn custom_ids_are_kept_and_taken() {
-        let heading = |text: &str, custom_id: Option<&str>| Heading {
+    /// An h2 with this text and custom id, where nothing else matters.
+    fn heading(text: &str, custom_id: Option<&str>) -> Heading {
+        Heading {
             level: 2,
             text: text.into(),
             span: 0..0,
             marker_span: 0..0,
             setext: false,
             custom_id: custom_id.map(String::from),
-        };
+        }
+    }
+
+    #[test]
+    fn custom_ids_are_kept_and_taken() {
         let headings = [
             heading("Intro", None),
             heading("Other", Some("intro")),
@@ -645,14 +649,6 @@ mod tests {
     /// each one trying every suffix from `-1` again.
     #[test]
     fn many_identical_headings_stay_linear() {
-        let heading = |text: &str, custom_id: Option<&str>| Heading {
-            level: 2,
-            text: text.into(),
-            span: 0..0,
-            marker_span: 0..0,
-            setext: false,
-            custom_id: custom_id.map(String::from),
-        };
         let mut headings = vec![heading("a", Some("a-3"))];
         headings.extend((0..20_000).map(|_| heading("a", None)));
         headings.push(heading("a 1", None));

@@ -940,13 +940,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn edit_distances() {
-        assert_eq!(edit_distance("", ""), 0);
-        assert_eq!(edit_distance("/posts/a/", "/posts/a/"), 0);
-        assert_eq!(edit_distance("/post/a/", "/posts/a/"), 1);
-        assert_eq!(edit_distance("/tags/café/", "/tags/cafe/"), 1);
-        assert_eq!(edit_distance("kitten", "sitting"), 3);
-        assert_eq!(edit_distance("abc", ""), 3);
+    fn url_distances() {
         assert_eq!(url_distance("/old/", "/2024/03/old/"), 2);
         assert_eq!(url_distance("/posts/2024/a/", "/2024/a/"), 1);
         assert_eq!(url_distance("/posts/a/", "/posts/b/"), 1);

@@ -1837,19 +1837,7 @@ mod tests {
     /// Lint a site written to a temporary folder: `(file, message)` of
     /// each finding, with its severity.
     fn lint(files: &[(&str, &str)]) -> Vec<(String, Severity, String)> {
-        let dir = tempfile::tempdir().expect("temporary directory");
-        for (path, text) in files {
-            let path = dir.path().join(path);
-            std::fs::create_dir_all(path.parent().expect("a parent")).expect("mkdir");
-            std::fs::write(path, text).expect("write");
-        }
-        let hugo = HugoConfig::load(dir.path()).expect("Hugo configuration");
-        let site = crate::site::Site::load(hugo);
-        let posts: Vec<_> = site.posts.iter().collect();
-        let index = SiteIndex::build(&site.hugo, &posts, &site.resources, &site.static_files, 0);
-        let cx = Context::new(&site.hugo, 0);
-        let mut out = Vec::new();
-        BrokenLink.check_site(&index, &cx, &mut out);
+        let (out, dir) = diagnostics(files);
         let mut found: Vec<_> = out
             .into_iter()
             .map(|d| {
