@@ -457,9 +457,7 @@ impl<'p> Suppressions<'p> {
     /// recorded as used.
     fn decide(&self, index: &LineIndex, rule: &ForRule, d: &Diagnostic) -> bool {
         let in_front_matter = d.span.start < self.post.body_start;
-        if !in_front_matter
-            && let Some(comments) = rule.next_lines.get(&index.line(d.span.start))
-        {
+        if !in_front_matter && let Some(comments) = rule.next_lines.get(&index.line(d.span.start)) {
             let mut used = self.used.borrow_mut();
             used.extend(comments.iter().map(|&i| (i, d.rule)));
             return true;
@@ -472,7 +470,9 @@ impl<'p> Suppressions<'p> {
                 start <= d.span.start
             }
         };
-        let n = rule.toggles.partition_point(|&(start, _, _)| applies(start));
+        let n = rule
+            .toggles
+            .partition_point(|&(start, _, _)| applies(start));
         match n.checked_sub(1).map(|last| rule.toggles[last]) {
             Some((_, true, i)) => {
                 self.used.borrow_mut().insert((i, d.rule));

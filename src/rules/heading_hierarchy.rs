@@ -186,6 +186,10 @@ mod tests {
         );
         let err = build(&o).err().unwrap();
         assert_eq!(err.span, 3..9);
-        assert!(err.message.contains("title-not-rendered"), "{}", err.message);
+        assert!(
+            err.message.contains("title-not-rendered"),
+            "{}",
+            err.message
+        );
     }
 }
