@@ -113,7 +113,7 @@ pub fn lint(
 
     // Post rules and site rules at once: a site rule may keep a core busy.
     let (post_found, (site_found, mut used)) = rayon::join(
-        || -> Vec<(Vec<Diagnostic>, Option<(PathBuf, Used)>)> {
+        || -> Vec<PostFound> {
             timing("post rules", || {
                 posts
                     .par_iter()
@@ -184,6 +184,9 @@ fn drop_changed(site: &Site, out: &mut Vec<Diagnostic>) {
         ));
     }
 }
+
+/// One post's findings, and what its suppression comments silenced.
+type PostFound = (Vec<Diagnostic>, Option<(PathBuf, Used)>);
 
 /// `unused-suppression`, once every other rule has run: the comments of the
 /// posts reported on that silenced nothing (for the posts where it is on).
@@ -552,6 +555,47 @@ mod tests {
         // A disable comment after other text does not reach the front matter.
         let late = "---\ndescription: short\n---\nText.\n<!-- bloglint-disable -->\n";
         assert!(!silenced(late, "description-length", "description: short"));
+    }
+
+    #[test]
+    fn suppressions_record_the_comments_that_silenced() {
+        let src = concat!(
+            "---\ntitle: T\ndescription: short\n---\n",
+            "<!-- bloglint-disable description-length -->\n\n",
+            "<!-- bloglint-disable-next-line heading-hierarchy, date-format -->\n",
+            "#### one\n",
+            "<!-- bloglint-disable -->\n",
+            "<!-- bloglint-disable heading-hierarchy -->\n",
+            "#### two\n",
+            "<!-- bloglint-disable-next-line -->\n",
+        );
+        let post = Post::parse("a.md".into(), "posts/a.md".into(), src.into());
+        let sups = Suppressions::new(&post);
+        for (rule, at) in [
+            ("description-length", "description: short"),
+            ("heading-hierarchy", "#### one"),
+            ("heading-hierarchy", "#### two"),
+            ("broken-link", "#### two"),
+        ] {
+            let start = src.find(at).unwrap();
+            let d = Diagnostic::new(rule, Severity::Warning, start..start + at.len(), "m");
+            assert!(sups.silences(&d), "{rule} at {at}");
+        }
+        let mut used: Vec<_> = sups.into_used().unwrap().into_iter().collect();
+        used.sort();
+        // The front matter's leading comment; the next-line one for its
+        // rule only; of two ranges, the last one that reaches the finding.
+        assert_eq!(
+            used,
+            [
+                (0, "description-length"),
+                (1, "heading-hierarchy"),
+                (2, "broken-link"),
+                (3, "heading-hierarchy"),
+            ]
+        );
+        let none = Post::parse("b.md".into(), "posts/b.md".into(), "text".into());
+        assert!(Suppressions::new(&none).into_used().is_none());
     }
 
     /// Found by `tests/hostile.rs`: 20,000 comments and 40,000 findings in
