@@ -215,7 +215,14 @@ fn prepare(args: &CheckArgs) -> io::Result<Result<Run, i32>> {
     } else {
         start_dir
     };
-    let root = hugo_config::find_root(&start_dir).unwrap_or_else(|| start_dir.clone());
+    let found_root = hugo_config::find_root(&start_dir);
+    // Files given outside any Hugo site: each is linted as a post of a
+    // default site (a folder outside a site still reports where content was
+    // looked for).
+    let loose = found_root.is_none()
+        && (args.stdin_filename.is_some()
+            || (!args.paths.is_empty() && paths.iter().all(|p| p.is_file())));
+    let root = found_root.unwrap_or_else(|| start_dir.clone());
     let hugo = match HugoConfig::load(&root) {
         Ok(h) => h,
         Err(e) => {
@@ -242,6 +249,9 @@ fn prepare(args: &CheckArgs) -> io::Result<Result<Run, i32>> {
     // Texts are read only when something asks for them, except in runs
     // that rewrite files: those keep every text they may fix.
     let keep_texts = args.fix || args.diff || args.stdin_filename.is_some();
+    if loose {
+        return loose_run(args, root, hugo, config, &paths).map(Ok);
+    }
     let cache = (!args.no_cache).then(|| {
         let mut cache = crate::timing("cache open", || Cache::open(&root));
         cache.trust_stamps = !keep_texts;
@@ -395,6 +405,93 @@ fn check(args: &CheckArgs, out: &mut dyn Write) -> io::Result<i32> {
     // every tree of it.
     std::mem::forget(site);
     Ok(code)
+}
+
+/// Where a file outside any site sits in the default site it is linted in:
+/// `_index.md` is the home page, any other file a post (`posts/<name>`).
+fn loose_content_path(path: &Path) -> String {
+    let name = path
+        .file_name()
+        .map_or(String::new(), |n| n.to_string_lossy().into_owned());
+    if name.starts_with("_index.") {
+        name
+    } else {
+        format!("posts/{name}")
+    }
+}
+
+/// Files (or the stdin post) outside any Hugo site: a default site of just
+/// them, without the rules that need the whole site, said once on stderr.
+/// No cache is written next to them.
+fn loose_run(
+    args: &CheckArgs,
+    root: PathBuf,
+    hugo: HugoConfig,
+    config: Config,
+    paths: &[PathBuf],
+) -> io::Result<Run> {
+    let mut posts = Vec::new();
+    let mut errors = Vec::new();
+    let stdin_path = match &args.stdin_filename {
+        Some(p) => {
+            let mut bytes = Vec::new();
+            io::stdin().read_to_end(&mut bytes)?;
+            match site::post_from_bytes(p.clone(), loose_content_path(p), bytes) {
+                Ok(post) => posts.push(post),
+                Err(d) => errors.push(*d),
+            }
+            Some(p.clone())
+        }
+        None => {
+            for p in paths {
+                if !site::is_content(p) {
+                    errors.push(*site::read_error(
+                        p.clone(),
+                        "not a content file: Hugo reads .md, .markdown and .mdown".into(),
+                    ));
+                    continue;
+                }
+                match site::read_post(p.clone(), loose_content_path(p)) {
+                    Ok(post)
+                        if posts
+                            .iter()
+                            .all(|q: &crate::document::Post| q.path != post.path) =>
+                    {
+                        posts.push(post)
+                    }
+                    Ok(_) => {}
+                    Err(d) => errors.push(*d),
+                }
+            }
+            None
+        }
+    };
+    let skipped: Vec<&str> = RULES
+        .iter()
+        .filter(|m| m.scope == crate::rules::Scope::Site)
+        .map(|m| m.name)
+        .collect();
+    eprintln!(
+        "bloglint: not inside a Hugo site (no hugo.toml, config.toml or content/ folder in {} or above): linted as {} of a default site, without the rules that need the whole site ({})",
+        root.display(),
+        if posts.len() + errors.len() == 1 {
+            "a post"
+        } else {
+            "posts"
+        },
+        skipped.join(", ")
+    );
+    let mut site = Site::new(hugo, posts, errors);
+    site.loose = true;
+    let checked = site.posts.len() + site.errors.len();
+    Ok(Run {
+        root,
+        config,
+        only: stdin_path.as_ref().map(|p| HashSet::from([p.clone()])),
+        site,
+        stdin_path,
+        checked,
+    })
 }
 
 /// `--watch`: poll the site's files (size and modification time), and on a

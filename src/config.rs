@@ -215,7 +215,7 @@ impl Config {
     fn build(&self, applied: &[usize]) -> Result<RuleSet, OptionError> {
         let mut rules = Vec::new();
         for meta in RULES {
-            let mut level = Level::On(meta.severity);
+            let mut level = rules::default_level(meta);
             let mut options = Options::default();
             let layers = std::iter::once(&self.base)
                 .chain(applied.iter().map(|&i| &self.overrides[i].settings));
@@ -241,9 +241,13 @@ impl Config {
              # Files never linted (globs).\nexclude = []\n",
         );
         for m in RULES {
+            let severity = match rules::default_level(m) {
+                Level::Off => format!("\"off\"  # \"{}\" turns it on", m.severity),
+                Level::On(s) => format!("\"{s}\""),
+            };
             out.push_str(&format!(
-                "\n# {}\n[rules.{}]\nseverity = \"{}\"\n",
-                m.summary, m.name, m.severity
+                "\n# {}\n[rules.{}]\nseverity = {severity}\n",
+                m.summary, m.name
             ));
             for o in m.options {
                 out.push_str(&format!("# {}\n{} = {}\n", o.help, o.name, o.default));

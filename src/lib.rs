@@ -31,6 +31,7 @@ use crate::rules::{Context, RuleMeta, Scope};
 use crate::site::Site;
 use crate::site::index::SiteIndex;
 use crate::site::urls::Unpublished;
+use rules::unused_suppression::Used;
 
 /// With `BLOGLINT_TIMINGS` set, print how long a phase of a run took to
 /// stderr (for profiling; the output is not stable).
@@ -111,19 +112,31 @@ pub fn lint(
         .collect();
 
     // Post rules and site rules at once: a site rule may keep a core busy.
-    let (mut out, site_found) = rayon::join(
-        || -> Vec<Diagnostic> {
+    let (post_found, (site_found, mut used)) = rayon::join(
+        || -> Vec<PostFound> {
             timing("post rules", || {
                 posts
                     .par_iter()
                     .filter(|p| wanted(&p.path))
-                    .flat_map_iter(|post| lint_post(post, config, &cx))
+                    .map(|post| {
+                        let sups = Suppressions::new(post);
+                        let found = lint_post_with(post, config, &cx, &sups);
+                        (found, sups.into_used().map(|u| (post.path.clone(), u)))
+                    })
                     .collect()
             })
         },
         || run_site_rules(site, config, &index, &cx, &wanted),
     );
+    let mut out = Vec::new();
+    for (found, post_used) in post_found {
+        out.extend(found);
+        if let Some((path, u)) = post_used {
+            used.entry(path).or_default().extend(u);
+        }
+    }
     out.extend(site_found);
+    out.extend(unused_suppressions(site, config, &posts, &used, &wanted));
     out.extend(site.errors.iter().filter(|d| wanted(&d.path)).cloned());
     let reads = document::Source::reads();
     timing(
@@ -172,15 +185,63 @@ fn drop_changed(site: &Site, out: &mut Vec<Diagnostic>) {
     }
 }
 
+/// One post's findings, and what its suppression comments silenced.
+type PostFound = (Vec<Diagnostic>, Option<(PathBuf, Used)>);
+
+/// `unused-suppression`, once every other rule has run: the comments of the
+/// posts reported on that silenced nothing (for the posts where it is on).
+fn unused_suppressions(
+    site: &Site,
+    config: &Config,
+    posts: &[&Post],
+    used: &HashMap<PathBuf, Used>,
+    wanted: &(dyn Fn(&PathBuf) -> bool + Sync),
+) -> Vec<Diagnostic> {
+    let meta = &rules::unused_suppression::META;
+    let none = Used::new();
+    let mut out = Vec::new();
+    for post in posts {
+        // A front matter that does not parse stopped the other rules.
+        if post.outline.suppressions.is_empty()
+            || post.front_matter_error.is_some()
+            || !wanted(&post.path)
+        {
+            continue;
+        }
+        let set = config.rules_for(&post.path);
+        let Some(severity) = effective(meta.severity, meta, set.level(meta.name)) else {
+            continue;
+        };
+        let mut found = Vec::new();
+        let post_used = used.get(&post.path).unwrap_or(&none);
+        rules::unused_suppression::check(post, post_used, &set, !site.loose, &mut found);
+        // Only a comment naming this rule silences its findings.
+        let sups = Suppressions::new(post);
+        for mut d in found {
+            d.severity = severity;
+            d.path = post.path.clone();
+            if !sups.silences_explicitly(&d) {
+                out.push(d);
+            }
+        }
+    }
+    out
+}
+
 /// Site rules run once over the site index, with the base configuration;
 /// the level of each finding follows the configuration of the file it is in.
+/// Also what their findings' suppression comments silenced, by file.
 fn run_site_rules(
     site: &Site,
     config: &Config,
     index: &SiteIndex,
     cx: &Context,
     wanted: &(dyn Fn(&PathBuf) -> bool + Sync),
-) -> Vec<Diagnostic> {
+) -> (Vec<Diagnostic>, HashMap<PathBuf, Used>) {
+    // Files outside any site: there is no site to check.
+    if site.loose {
+        return (Vec::new(), HashMap::new());
+    }
     let base = config.rules_for(&config.root);
     let rules: Vec<_> = base
         .rules
@@ -221,7 +282,11 @@ fn run_site_rules(
             }
         }
     }
-    out
+    let used = suppressions
+        .into_iter()
+        .filter_map(|(path, sups)| Some((path, sups.into_used()?)))
+        .collect();
+    (out, used)
 }
 
 /// Order diagnostics by path, then position, then rule: stable output
@@ -240,8 +305,16 @@ pub fn sort(diags: &mut [Diagnostic]) {
 
 /// Run every post rule that applies to one post.
 pub fn lint_post(post: &Post, config: &Config, cx: &Context) -> Vec<Diagnostic> {
+    lint_post_with(post, config, cx, &Suppressions::new(post))
+}
+
+fn lint_post_with(
+    post: &Post,
+    config: &Config,
+    cx: &Context,
+    sups: &Suppressions,
+) -> Vec<Diagnostic> {
     let set = config.rules_for(&post.path);
-    let sups = Suppressions::new(post);
     let mut out = Vec::new();
     for (meta, level, rule) in &set.rules {
         if meta.scope != Scope::Post || *level == Level::Off {
@@ -280,14 +353,18 @@ struct Suppressions<'p> {
     /// matter.
     leading_end: usize,
     by_rule: RefCell<HashMap<&'static str, ForRule>>,
+    /// The comments (by index) that silenced a finding, and of which rule.
+    used: RefCell<Used>,
 }
 
 /// The comments that name one rule (or every rule).
 struct ForRule {
-    /// `bloglint-disable` (true) and `bloglint-enable` (false), by start.
-    toggles: Vec<(usize, bool)>,
-    /// The lines a `bloglint-disable-next-line` silences.
-    next_lines: HashSet<usize>,
+    /// `bloglint-disable` (true) and `bloglint-enable` (false), by start,
+    /// with the comment's index.
+    toggles: Vec<(usize, bool, usize)>,
+    /// The lines a `bloglint-disable-next-line` silences, and by which
+    /// comments.
+    next_lines: HashMap<usize, Vec<usize>>,
 }
 
 impl<'p> Suppressions<'p> {
@@ -314,25 +391,36 @@ impl<'p> Suppressions<'p> {
             post,
             leading_end,
             by_rule: RefCell::new(HashMap::new()),
+            used: RefCell::new(Used::new()),
         }
     }
 
-    fn for_rule(&self, index: &LineIndex, rule: &str) -> ForRule {
+    /// What the comments silenced; `None` when the post has none.
+    fn into_used(self) -> Option<Used> {
+        self.index.as_ref()?;
+        Some(self.used.into_inner())
+    }
+
+    /// The comments naming `rule`, and with `blanket` those naming no rule.
+    fn for_rule(&self, index: &LineIndex, rule: &str, blanket: bool) -> ForRule {
         let mut toggles = Vec::new();
-        let mut next_lines = HashSet::new();
-        for s in &self.post.outline.suppressions {
-            if !(s.rules.is_empty() || s.rules.iter().any(|r| r == rule)) {
+        let mut next_lines: HashMap<usize, Vec<usize>> = HashMap::new();
+        for (i, s) in self.post.outline.suppressions.iter().enumerate() {
+            if !((blanket && s.rules.is_empty()) || s.rules.iter().any(|r| r == rule)) {
                 continue;
             }
             match s.kind {
                 SuppressionKind::NextLine => {
-                    next_lines.insert(index.line(s.span.end) + 1);
+                    next_lines
+                        .entry(index.line(s.span.end) + 1)
+                        .or_default()
+                        .push(i);
                 }
-                SuppressionKind::Disable => toggles.push((s.span.start, true)),
-                SuppressionKind::Enable => toggles.push((s.span.start, false)),
+                SuppressionKind::Disable => toggles.push((s.span.start, true, i)),
+                SuppressionKind::Enable => toggles.push((s.span.start, false, i)),
             }
         }
-        toggles.sort_by_key(|&(start, _)| start);
+        toggles.sort_by_key(|&(start, _, _)| start);
         ForRule {
             toggles,
             next_lines,
@@ -354,9 +442,27 @@ impl<'p> Suppressions<'p> {
         let mut by_rule = self.by_rule.borrow_mut();
         let rule = by_rule
             .entry(d.rule)
-            .or_insert_with(|| self.for_rule(index, d.rule));
+            .or_insert_with(|| self.for_rule(index, d.rule, true));
+        self.decide(index, rule, d)
+    }
+
+    /// Whether a comment that names the diagnostic's rule silences it
+    /// (comments naming no rule do not count).
+    fn silences_explicitly(&self, d: &Diagnostic) -> bool {
+        let Some(index) = &self.index else {
+            return false;
+        };
+        let rule = self.for_rule(index, d.rule, false);
+        self.decide(index, &rule, d)
+    }
+
+    /// Whether the comments of `rule` silence `d`; the ones that do are
+    /// recorded as used.
+    fn decide(&self, index: &LineIndex, rule: &ForRule, d: &Diagnostic) -> bool {
         let in_front_matter = d.span.start < self.post.body_start;
-        if !in_front_matter && rule.next_lines.contains(&index.line(d.span.start)) {
+        if !in_front_matter && let Some(comments) = rule.next_lines.get(&index.line(d.span.start)) {
+            let mut used = self.used.borrow_mut();
+            used.extend(comments.iter().map(|&i| (i, d.rule)));
             return true;
         }
         // Of the toggles that reach it, the last one decides.
@@ -367,8 +473,16 @@ impl<'p> Suppressions<'p> {
                 start <= d.span.start
             }
         };
-        let n = rule.toggles.partition_point(|&(start, _)| applies(start));
-        n > 0 && rule.toggles[n - 1].1
+        let n = rule
+            .toggles
+            .partition_point(|&(start, _, _)| applies(start));
+        match n.checked_sub(1).map(|last| rule.toggles[last]) {
+            Some((_, true, i)) => {
+                self.used.borrow_mut().insert((i, d.rule));
+                true
+            }
+            _ => false,
+        }
     }
 }
 
@@ -441,6 +555,47 @@ mod tests {
         // A disable comment after other text does not reach the front matter.
         let late = "---\ndescription: short\n---\nText.\n<!-- bloglint-disable -->\n";
         assert!(!silenced(late, "description-length", "description: short"));
+    }
+
+    #[test]
+    fn suppressions_record_the_comments_that_silenced() {
+        let src = concat!(
+            "---\ntitle: T\ndescription: short\n---\n",
+            "<!-- bloglint-disable description-length -->\n\n",
+            "<!-- bloglint-disable-next-line heading-hierarchy, date-format -->\n",
+            "#### one\n",
+            "<!-- bloglint-disable -->\n",
+            "<!-- bloglint-disable heading-hierarchy -->\n",
+            "#### two\n",
+            "<!-- bloglint-disable-next-line -->\n",
+        );
+        let post = Post::parse("a.md".into(), "posts/a.md".into(), src.into());
+        let sups = Suppressions::new(&post);
+        for (rule, at) in [
+            ("description-length", "description: short"),
+            ("heading-hierarchy", "#### one"),
+            ("heading-hierarchy", "#### two"),
+            ("broken-link", "#### two"),
+        ] {
+            let start = src.find(at).unwrap();
+            let d = Diagnostic::new(rule, Severity::Warning, start..start + at.len(), "m");
+            assert!(sups.silences(&d), "{rule} at {at}");
+        }
+        let mut used: Vec<_> = sups.into_used().unwrap().into_iter().collect();
+        used.sort();
+        // The front matter's leading comment; the next-line one for its
+        // rule only; of two ranges, the last one that reaches the finding.
+        assert_eq!(
+            used,
+            [
+                (0, "description-length"),
+                (1, "heading-hierarchy"),
+                (2, "broken-link"),
+                (3, "heading-hierarchy"),
+            ]
+        );
+        let none = Post::parse("b.md".into(), "posts/b.md".into(), "text".into());
+        assert!(Suppressions::new(&none).into_used().is_none());
     }
 
     /// Found by `tests/hostile.rs`: 20,000 comments and 40,000 findings in

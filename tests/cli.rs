@@ -48,7 +48,11 @@ fn example_site_fails_with_every_rule() {
         .stdout
         .clone();
     let out = String::from_utf8(out).unwrap();
-    for rule in bloglint::rules::RULES {
+    // Rules off by default aside.
+    let on = bloglint::rules::RULES
+        .iter()
+        .filter(|m| !bloglint::rules::OFF_BY_DEFAULT.contains(&m.name));
+    for rule in on {
         assert!(
             out.contains(&format!("[{}]", rule.name)),
             "examples/blog does not make {} fire:\n{out}",
@@ -578,4 +582,253 @@ fn colour_follows_the_flag_and_no_color() {
     // Not a terminal, NO_COLOR set (by `bloglint()`): plain.
     let out = stdout_of(bloglint().arg("check").arg(dir.path()));
     assert!(!out.contains("\u{1b}["));
+}
+
+/// A file outside any Hugo site (no configuration, no `content/` above it)
+/// is linted as a post of a default site, said once on stderr; the rules
+/// that need the whole site do not run (its links point at pages bloglint
+/// cannot see). No cache is written next to it.
+#[test]
+fn a_file_outside_any_site_is_linted_as_a_post() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("draft.md"),
+        "---\ntitle: Draft\n---\nSee [the other post](/posts/other/).\n\n#### Too deep\n",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("clean.md"), CLEAN).unwrap();
+    std::fs::write(dir.path().join("notes.txt"), "not Markdown").unwrap();
+    let output = bloglint()
+        .current_dir(dir.path())
+        .args(["check", "--format", "concise", "draft.md"])
+        .assert()
+        .code(1)
+        .get_output()
+        .clone();
+    let (out, err) = (
+        String::from_utf8(output.stdout).unwrap(),
+        String::from_utf8(output.stderr).unwrap(),
+    );
+    assert!(
+        out.contains("draft.md:1:1: error[required-front-matter] required field `date` is missing"),
+        "{out}"
+    );
+    assert!(
+        out.contains("draft.md:6:1: warning[heading-hierarchy] heading level jumps from h0 to h4")
+            || out.contains(
+                "draft.md:6:1: warning[heading-hierarchy] heading level jumps from h1 to h4"
+            ),
+        "{out}"
+    );
+    assert!(!out.contains("broken-link"), "{out}");
+    assert_eq!(err.matches("not inside a Hugo site").count(), 1, "{err}");
+    assert!(
+        err.contains("without the rules that need the whole site (alias-collision, taxonomy-spelling, broken-link)"),
+        "{err}"
+    );
+    assert!(err.contains("in 1 file"), "{err}");
+    assert!(!dir.path().join(".bloglint-cache").exists());
+
+    // A clean loose file passes; the note is still there.
+    bloglint()
+        .current_dir(dir.path())
+        .args(["check", "clean.md"])
+        .assert()
+        .code(0)
+        .stderr(predicate::str::contains("not inside a Hugo site"))
+        .stderr(predicate::str::contains(
+            "0 errors, 0 warnings, 0 info in 1 file",
+        ));
+    // A file Hugo would not read as content is an error, not a silent pass.
+    bloglint()
+        .current_dir(dir.path())
+        .args(["check", "--format", "concise", "notes.txt"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "notes.txt:1:1: error[read-error] not a content file",
+        ));
+    // Fixes apply to the loose file.
+    bloglint()
+        .current_dir(dir.path())
+        .args(["check", "--fix", "--unsafe-fixes", "draft.md"])
+        .assert()
+        .code(1);
+    let fixed = std::fs::read_to_string(dir.path().join("draft.md")).unwrap();
+    assert!(fixed.contains("\n## Too deep\n"), "{fixed}");
+}
+
+/// A file of a site outside its content folders is not Hugo content: still
+/// nothing to lint there (a README next to `hugo.toml`, as pre-commit may
+/// pass it).
+#[test]
+fn a_file_outside_content_in_a_site_is_not_a_loose_post() {
+    let dir = site(&[("content/posts/a.md", CLEAN), ("README.md", b"# Readme\n")]);
+    bloglint()
+        .current_dir(dir.path())
+        .args(["check", "README.md"])
+        .assert()
+        .code(0)
+        .stderr(predicate::str::contains("not inside a Hugo site").not());
+}
+
+#[test]
+fn suppression_comments_unknown_and_unused() {
+    let post = b"---\ntitle: Notes\ndate: 2024-01-14\ndescription: A description that is long enough for search engines to show it.\n---\n\n<!-- bloglint-disable-next-line heading-hierachy -->\n#### Deep\n\n<!-- bloglint-disable-next-line date-format, heading-hierarchy -->\n###### Deeper\n\n<!-- bloglint-disable-next-line broken-link -->\nA [link](/nowhere/) that is broken.\n\n<!-- bloglint-disable-next-line description-length -->\n## Fine\n";
+    let dir = site(&[("content/posts/a.md", post)]);
+    // Unknown names are reported by default; unused ones are not.
+    let out = stdout_of(
+        bloglint()
+            .current_dir(dir.path())
+            .args(["check", "--format", "concise"]),
+    );
+    assert!(
+        out.contains("a.md:7:33: warning[unknown-suppression] unknown rule `heading-hierachy` in a suppression comment"),
+        "{out}"
+    );
+    assert!(!out.contains("unused-suppression"), "{out}");
+    let human = stdout_of(bloglint().current_dir(dir.path()).arg("check"));
+    assert!(
+        human.contains("did you mean `heading-hierarchy`?"),
+        "{human}"
+    );
+
+    // Turned on: the comments that silenced nothing, after every rule ran
+    // (the site rule broken-link's comment was used).
+    std::fs::write(
+        dir.path().join("bloglint.toml"),
+        "[rules]\nunused-suppression = \"warning\"\n",
+    )
+    .unwrap();
+    let out = stdout_of(
+        bloglint()
+            .current_dir(dir.path())
+            .args(["check", "--format", "concise"]),
+    );
+    let unused: Vec<&str> = out
+        .lines()
+        .filter(|l| l.contains("unused-suppression"))
+        .collect();
+    assert_eq!(
+        unused,
+        [
+            "content/posts/a.md:10:33: warning[unused-suppression] `date-format` in this suppression comment silences nothing [*]",
+            "content/posts/a.md:16:1: warning[unused-suppression] suppression comment silences nothing [*]",
+        ],
+        "{out}"
+    );
+    // Its safe fixes: the name out of the list, the lone comment's line.
+    bloglint()
+        .current_dir(dir.path())
+        .args(["check", "--fix"])
+        .assert()
+        .code(0);
+    let fixed = std::fs::read_to_string(dir.path().join("content/posts/a.md")).unwrap();
+    assert!(
+        fixed.contains("\n<!-- bloglint-disable-next-line heading-hierarchy -->\n###### Deeper\n"),
+        "{fixed}"
+    );
+    assert!(fixed.ends_with("is broken.\n\n## Fine\n"), "{fixed}");
+    // A comment for a rule that is off for the file is unused (as ruff says
+    // of codes that are not enabled).
+    std::fs::write(
+        dir.path().join("bloglint.toml"),
+        "[rules]\nunused-suppression = \"warning\"\nbroken-link = \"off\"\n",
+    )
+    .unwrap();
+    bloglint()
+        .current_dir(dir.path())
+        .args(["check", "--format", "concise"])
+        .assert()
+        .stdout(predicate::str::contains(
+            "a.md:13:1: warning[unused-suppression] suppression comment silences nothing",
+        ));
+}
+
+#[test]
+fn title_not_rendered_in_an_override() {
+    let body = b"---\ntitle: Showcase\ndate: 2024-01-14\ndescription: A description that is long enough for search engines to show it.\n---\n# Showcase\n";
+    let dir = site(&[
+        ("content/showcase/a.md", body),
+        ("content/posts/b.md", body),
+        ("content/_index.md", b"---\ntitle: Home\n---\n# Welcome\n"),
+    ]);
+    std::fs::write(
+        dir.path().join("bloglint.toml"),
+        "[[overrides]]\nfiles = [\"content/showcase/**\"]\n[overrides.rules.heading-hierarchy]\ntitle-not-rendered = [\"**\"]\n",
+    )
+    .unwrap();
+    let out = stdout_of(
+        bloglint()
+            .current_dir(dir.path())
+            .args(["check", "--format", "concise"]),
+    );
+    let h1s: Vec<&str> = out
+        .lines()
+        .filter(|l| l.contains("heading-hierarchy"))
+        .collect();
+    // The home page is left out by default; posts/ is not.
+    assert_eq!(
+        h1s,
+        [
+            "content/posts/b.md:6:1: warning[heading-hierarchy] h1 in the body of a page that has a front matter title"
+        ],
+        "{out}"
+    );
+}
+
+/// Hugo 0.168 fails the build on a `_build` front matter key, in its own
+/// words; bloglint reports it with them, and after its safe fix (`build`)
+/// Hugo builds the page as the key said (`render: never`: no page).
+#[test]
+fn underscore_build_is_hugos_error_and_the_fix_builds() {
+    let have_hugo = std::process::Command::new("hugo")
+        .arg("version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    let dir = site(&[
+        ("content/posts/a.md", b"---\ntitle: A\ndate: 2024-01-14\ndescription: A description that is long enough for search engines to show it.\n_build:\n  render: never\n---\nBody.\n"),
+        ("content/posts/b.md", CLEAN),
+        ("layouts/_default/single.html", b"{{ .Title }}"),
+        ("layouts/_default/list.html", b"{{ .Title }}"),
+    ]);
+    let wording = "The \"_build\" front matter key was deprecated in Hugo 0.145.0 and subsequently removed. Use \"build\" instead.";
+    bloglint()
+        .current_dir(dir.path())
+        .args(["check", "--format", "concise"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(format!(
+            "content/posts/a.md:5:1: error[required-front-matter] {wording}"
+        )));
+    let hugo = |out: &str| {
+        std::process::Command::new("hugo")
+            .args(["-d", out])
+            .current_dir(dir.path())
+            .output()
+            .unwrap()
+    };
+    if have_hugo {
+        let o = hugo("public-before");
+        assert!(!o.status.success());
+        let said =
+            String::from_utf8_lossy(&o.stderr).to_string() + &String::from_utf8_lossy(&o.stdout);
+        assert!(said.contains(wording), "{said}");
+    } else {
+        eprintln!("hugo not on the PATH: Hugo's side not checked");
+    }
+    bloglint()
+        .current_dir(dir.path())
+        .args(["check", "--fix"])
+        .assert()
+        .code(0);
+    let fixed = std::fs::read_to_string(dir.path().join("content/posts/a.md")).unwrap();
+    assert!(fixed.contains("\nbuild:\n  render: never\n"), "{fixed}");
+    if have_hugo {
+        let o = hugo("public-after");
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        let public = dir.path().join("public-after");
+        assert!(public.join("posts/b/index.html").is_file());
+        assert!(!public.join("posts/a/index.html").exists());
+    }
 }

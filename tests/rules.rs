@@ -23,6 +23,9 @@ fn lint_fixture(rule: &str, root: &Path) -> (BTreeSet<PathBuf>, Vec<PathBuf>, St
     for m in RULES {
         if m.name != rule {
             toml.push_str(&format!("{} = \"off\"\n", m.name));
+        } else {
+            // On, for the rules that are off by default.
+            toml.push_str(&format!("{} = \"{}\"\n", m.name, m.severity.as_str()));
         }
     }
     let config = Config::parse(&toml, root).unwrap_or_else(|e| panic!("{e:?}"));

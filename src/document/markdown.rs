@@ -574,10 +574,19 @@ fn dest_at(bytes: &[u8], start: usize, in_parens: bool) -> Option<Range<usize>> 
     Some(i..j.min(bytes.len()))
 }
 
-fn suppression(comment: &str, span: Range<usize>) -> Option<Suppression> {
-    let mut words = comment
+/// The words of a comment's text, with their offsets in it: split at
+/// white space and commas, blockquote markers (`>` on a continuation line)
+/// left out.
+fn comment_words(comment: &str) -> impl Iterator<Item = (usize, &str)> {
+    let base = comment.as_ptr() as usize;
+    comment
         .split(|c: char| c.is_whitespace() || c == ',')
-        .filter(|w| !w.is_empty());
+        .filter(|w| !w.is_empty() && !w.bytes().all(|b| b == b'>'))
+        .map(move |w| (w.as_ptr() as usize - base, w))
+}
+
+fn suppression(comment: &str, span: Range<usize>) -> Option<Suppression> {
+    let mut words = comment_words(comment).map(|(_, w)| w);
     let kind = match words.next()? {
         "bloglint-disable-next-line" => SuppressionKind::NextLine,
         "bloglint-disable" => SuppressionKind::Disable,
@@ -589,6 +598,21 @@ fn suppression(comment: &str, span: Range<usize>) -> Option<Suppression> {
         rules: words.map(String::from).collect(),
         span,
     })
+}
+
+impl Suppression {
+    /// The rule names of the comment with their spans in `source` (the text
+    /// it was parsed from), in order.
+    pub fn rule_spans<'s>(&self, source: &'s str) -> Vec<(Range<usize>, &'s str)> {
+        let inner = self.span.start + 4..self.span.end.saturating_sub(3);
+        let Some(comment) = source.get(inner.clone()) else {
+            return Vec::new();
+        };
+        comment_words(comment)
+            .skip(1)
+            .map(|(at, w)| (inner.start + at..inner.start + at + w.len(), w))
+            .collect()
+    }
 }
 
 /// The `ref` and `relref` shortcodes of the body, code blocks included.
@@ -1145,6 +1169,30 @@ mod tests {
             "<!-- bloglint-disable-line x --> <!--bloglint-enable rule-f-->\n",
         );
         let (src, o) = parse(body);
+        let spans: Vec<Vec<&str>> = o
+            .suppressions
+            .iter()
+            .map(|s| {
+                s.rule_spans(&src)
+                    .into_iter()
+                    .map(|(span, w)| {
+                        assert_eq!(&src[span], w);
+                        w
+                    })
+                    .collect()
+            })
+            .collect();
+        assert_eq!(
+            spans,
+            [
+                vec!["rule-a", "rule-b"],
+                vec!["rule-c", "rule-d"],
+                vec![],
+                vec![],
+                vec!["rule-e"],
+                vec!["rule-f"],
+            ]
+        );
         let got: Vec<_> = o
             .suppressions
             .iter()
@@ -1168,7 +1216,7 @@ mod tests {
                 (Disable, String::new(), "<!-- bloglint-disable -->"),
                 (
                     Enable,
-                    "> rule-e".into(),
+                    "rule-e".into(),
                     "<!-- bloglint-enable\n> rule-e -->"
                 ),
                 (Enable, "rule-f".into(), "<!--bloglint-enable rule-f-->"),

@@ -4,6 +4,7 @@
 use super::{Context, OptionError, OptionMeta, Options, Rule, RuleMeta, Scope};
 use crate::diagnostic::{Diagnostic, Edit, Fix, Severity};
 use crate::document::{Heading, Post};
+use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
 
 pub static META: RuleMeta = RuleMeta {
     name: "heading-hierarchy",
@@ -11,17 +12,45 @@ pub static META: RuleMeta = RuleMeta {
     scope: Scope::Post,
     summary: "A heading skips a level, or an h1 repeats the page title",
     doc: include_str!("../../rules/heading-hierarchy.md"),
-    options: &[OptionMeta {
-        name: "title-is-h1",
-        default: "true",
-        help: "The theme renders the front matter title as the page's h1, so the body starts at h2.",
-    }],
+    options: &[
+        OptionMeta {
+            name: "title-is-h1",
+            default: "true",
+            help: "The theme renders the front matter title as the page's h1, so the body starts at h2.",
+        },
+        OptionMeta {
+            name: "title-not-rendered",
+            default: "[\"_index.md\", \"_index.*.md\"]",
+            help: "Content paths (globs, relative to the content directory) whose layout does not render the title as h1: the home page's hero, by default.",
+        },
+    ],
     build,
 };
 
+/// The home page, in every language: its layout is the theme's hero more
+/// often than a page with its title as h1.
+const TITLE_NOT_RENDERED: [&str; 2] = ["_index.md", "_index.*.md"];
+
 fn build(o: &Options) -> Result<Box<dyn Rule>, OptionError> {
+    let patterns = o.strings("title-not-rendered", &TITLE_NOT_RENDERED)?;
+    let mut set = GlobSetBuilder::new();
+    for p in &patterns {
+        // `*` stays within a folder; `**` crosses them.
+        let glob = GlobBuilder::new(p)
+            .literal_separator(true)
+            .build()
+            .map_err(|e| OptionError {
+                span: o.get("title-not-rendered").map_or(0..0, |v| v.span()),
+                message: format!("option `title-not-rendered`: {e}"),
+            })?;
+        set.add(glob);
+    }
     Ok(Box::new(HeadingHierarchy {
         title_is_h1: o.bool("title-is-h1", true)?,
+        title_not_rendered: set.build().map_err(|e| OptionError {
+            span: o.get("title-not-rendered").map_or(0..0, |v| v.span()),
+            message: format!("option `title-not-rendered`: {e}"),
+        })?,
     }))
 }
 
@@ -56,6 +85,7 @@ fn relevel(post: &Post, h: &Heading, level: u8) -> Fix {
 
 struct HeadingHierarchy {
     title_is_h1: bool,
+    title_not_rendered: GlobSet,
 }
 
 impl Rule for HeadingHierarchy {
@@ -65,6 +95,7 @@ impl Rule for HeadingHierarchy {
             return;
         }
         let has_title = self.title_is_h1
+            && !self.title_not_rendered.is_match(&post.content_path)
             && post
                 .field("title")
                 .and_then(|n| n.as_str())
@@ -102,5 +133,63 @@ impl Rule for HeadingHierarchy {
             }
             previous = Some(h.level);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::hugo::config::HugoConfig;
+
+    fn h1_findings(options: &str, content_path: &str) -> usize {
+        let table: toml::Table = toml::from_str(options).unwrap();
+        let mut o = Options::default();
+        for (k, v) in table {
+            o.values.insert(k, toml::Spanned::new(0..0, v));
+        }
+        let rule = build(&o).unwrap_or_else(|e| panic!("{e:?}"));
+        let post = Post::parse(
+            content_path.into(),
+            content_path.into(),
+            "---\ntitle: T\n---\n# Welcome\n".into(),
+        );
+        let hugo = HugoConfig::load(std::path::Path::new("/nonexistent")).unwrap();
+        let mut out = Vec::new();
+        rule.check_post(&post, &Context::new(&hugo, 0), &mut out);
+        out.len()
+    }
+
+    #[test]
+    fn title_not_rendered_globs() {
+        // By default, the home page in any language, and nothing else.
+        assert_eq!(h1_findings("", "_index.md"), 0);
+        assert_eq!(h1_findings("", "_index.fr.md"), 0);
+        assert_eq!(h1_findings("", "posts/_index.md"), 1);
+        assert_eq!(h1_findings("", "about.md"), 1);
+        // An empty list: the home page too.
+        assert_eq!(h1_findings("title-not-rendered = []", "_index.md"), 1);
+        // `*` stays in its folder, `**` does not.
+        let landing = r#"title-not-rendered = ["landing/*.md"]"#;
+        assert_eq!(h1_findings(landing, "landing/a.md"), 0);
+        assert_eq!(h1_findings(landing, "landing/x/index.md"), 1);
+        assert_eq!(h1_findings(landing, "_index.md"), 1);
+        let deep = r#"title-not-rendered = ["landing/**"]"#;
+        assert_eq!(h1_findings(deep, "landing/x/index.md"), 0);
+    }
+
+    #[test]
+    fn a_bad_glob_is_an_option_error() {
+        let mut o = Options::default();
+        o.values.insert(
+            "title-not-rendered".into(),
+            toml::Spanned::new(3..9, toml::Value::Array(vec!["a[".into()])),
+        );
+        let err = build(&o).err().unwrap();
+        assert_eq!(err.span, 3..9);
+        assert!(
+            err.message.contains("title-not-rendered"),
+            "{}",
+            err.message
+        );
     }
 }

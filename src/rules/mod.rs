@@ -12,6 +12,8 @@ pub mod front_matter_syntax;
 pub mod heading_hierarchy;
 pub mod required_front_matter;
 pub mod taxonomy_spelling;
+pub mod unknown_suppression;
+pub mod unused_suppression;
 
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -31,7 +33,21 @@ pub static RULES: &[&RuleMeta] = &[
     &alias_collision::META,
     &taxonomy_spelling::META,
     &broken_link::META,
+    &unknown_suppression::META,
+    &unused_suppression::META,
 ];
+
+/// Rules a configuration must turn on (`severity = "warning"`).
+pub static OFF_BY_DEFAULT: &[&str] = &[unused_suppression::META.name];
+
+/// A rule's level when the configuration does not set it.
+pub fn default_level(meta: &RuleMeta) -> crate::diagnostic::Level {
+    if OFF_BY_DEFAULT.contains(&meta.name) {
+        crate::diagnostic::Level::Off
+    } else {
+        crate::diagnostic::Level::On(meta.severity)
+    }
+}
 
 pub fn find(name: &str) -> Option<&'static RuleMeta> {
     RULES.iter().copied().find(|m| m.name == name)

@@ -110,6 +110,8 @@ impl RequiredFrontMatter {
 
 impl Rule for RequiredFrontMatter {
     fn check_post(&self, post: &Post, cx: &Context, out: &mut Vec<Diagnostic>) {
+        // Hugo fails on it in any content file, rendered or not.
+        removed_build_key(post, out);
         // Snippets Hugo never renders as pages need no page furniture.
         if !cx.is_rendered(post) {
             return;
@@ -323,6 +325,60 @@ fn check_string_list(key: &str, node: &Node, out: &mut Vec<Diagnostic>) {
             Severity::Error,
             "write a list, e.g. [\"a\", \"b\"], or one string",
         )),
+    }
+}
+
+/// Hugo 0.168's own words for a `_build` front matter key (or one in
+/// `cascade`): it logs them as an error and the build fails.
+const REMOVED_BUILD: &str = "The \"_build\" front matter key was deprecated in Hugo 0.145.0 and subsequently removed. Use \"build\" instead.";
+
+/// `_build` (any case) at the top of the front matter or in a `cascade`
+/// map (or list of maps). Its fix drops the underscore: `build` takes the
+/// same options, and Hugo before 0.145 read `_build` as `build`; not offered
+/// when the table already has a `build` (the two would then clash).
+fn removed_build_key(post: &Post, out: &mut Vec<Diagnostic>) {
+    let Some(fm) = &post.front_matter else {
+        return;
+    };
+    let mut tables = vec![&fm.root];
+    if let Some(cascade) = fm.root.value("cascade") {
+        match &cascade.value {
+            Value::Table(t) => tables.push(t),
+            Value::Array(items) => tables.extend(items.iter().filter_map(Node::as_table)),
+            _ => {}
+        }
+    }
+    for table in tables {
+        for (key, _) in &table.entries {
+            if !key.name.eq_ignore_ascii_case("_build") {
+                continue;
+            }
+            let mut d = Diagnostic::new(
+                META.name,
+                Severity::Error,
+                key.span.clone(),
+                REMOVED_BUILD,
+            )
+            .with_label("Hugo 0.168 fails the build on this key")
+            .with_help("rename it `build` (the same options: `list`, `render`, `publishResources`); see https://gohugo.io/content-management/build-options");
+            let has_build = table.value("build").is_some();
+            // The underscore as written (a key spelled with escapes gets no fix).
+            let underscore = post
+                .source
+                .get(key.span.clone())
+                .and_then(|k| k.to_ascii_lowercase().find("_build"))
+                .map(|i| key.span.start + i);
+            if let (false, Some(at)) = (has_build, underscore) {
+                d = d.with_fix(Fix::safe(
+                    "rename `_build` to `build`",
+                    vec![crate::diagnostic::Edit {
+                        range: at..at + 1,
+                        text: String::new(),
+                    }],
+                ));
+            }
+            out.push(d);
+        }
     }
 }
 

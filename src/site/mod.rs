@@ -30,6 +30,10 @@ pub struct Site {
     pub resources: Vec<(PathBuf, String)>,
     /// Files of the static directories: path on disk and URL path.
     pub static_files: Vec<(PathBuf, String)>,
+    /// Files linted outside any Hugo site, each a page of a default site:
+    /// the rules that need the whole site (links, aliases, terms) do not
+    /// run.
+    pub loose: bool,
     by_path: HashMap<PathBuf, usize>,
 }
 
@@ -50,6 +54,7 @@ impl Site {
             errors,
             resources: Vec::new(),
             static_files: Vec::new(),
+            loose: false,
             by_path,
         }
     }
