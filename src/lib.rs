@@ -109,6 +109,9 @@ pub fn lint(
         })
         .map(|p| p.post.path.clone())
         .collect();
+    cx.conventions = timing("site conventions", || {
+        rules::conventions::Conventions::of(&index)
+    });
 
     // Post rules and site rules at once: a site rule may keep a core busy.
     let (mut out, site_found) = rayon::join(
