@@ -49,13 +49,14 @@ impl Group {
         count >= MIN_PAGES && 2 * count > self.pages
     }
 
-    /// The group in a message: "section `posts`", "the list pages", with
-    /// the language on a multilingual site.
-    pub fn name(&self, multilingual: bool) -> String {
+    /// The other pages of the group, in a message: "other pages of section
+    /// `posts`", "other list pages", with the language on a multilingual
+    /// site.
+    pub fn others(&self, multilingual: bool) -> String {
         let place = match &self.place {
-            Place::Section(p) => format!("section `{}`", p.trim_start_matches('/')),
-            Place::Root => "the top level of the content".to_string(),
-            Place::Lists => "the list pages".to_string(),
+            Place::Section(p) => format!("other pages of section `{}`", p.trim_start_matches('/')),
+            Place::Root => "other pages at the top of the content".to_string(),
+            Place::Lists => "other list pages".to_string(),
         };
         if multilingual {
             format!("{place} ({})", self.lang)

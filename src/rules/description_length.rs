@@ -77,10 +77,10 @@ impl Rule for DescriptionLength {
             let why = match (self.require, group) {
                 (Require::Never, _) | (Require::WhenTheSiteUsesIt, None) => return,
                 (_, Some(g)) => format!(
-                    ", unlike {} of the {} other pages of {}",
+                    ", unlike {} of the {} {}",
                     g.described,
                     g.pages.saturating_sub(1),
-                    g.name(cx.conventions.multilingual)
+                    g.others(cx.conventions.multilingual)
                 ),
                 (Require::Always, None) => String::new(),
             };

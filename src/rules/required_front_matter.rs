@@ -108,16 +108,16 @@ impl RequiredFrontMatter {
         let why = match needs {
             Needs::Configured => String::new(),
             Needs::Url(d) => format!(
-                ": the page's {} `{}` is built from it",
+                ": the page's {} `{}` uses it",
                 if d.from_url { "`url`" } else { "permalink" },
                 d.pattern
             ),
             Needs::Section(g) => {
                 let others = g.pages.saturating_sub(1);
                 format!(
-                    ": {} of the {others} other pages of {} have one",
+                    ": {} of the {others} {} have one",
                     g.dated,
-                    g.name(cx.conventions.multilingual)
+                    g.others(cx.conventions.multilingual)
                 )
             }
         };
@@ -139,10 +139,10 @@ impl RequiredFrontMatter {
                 let help = match needs {
                     _ if !is_date => format!("add `{field}` to the front matter"),
                     Needs::Url(d) => format!(
-                        "add `date: YYYY-MM-DD` to the front matter; without it Hugo dates the page 0001-01-01 and `{}` makes its URL {}",
+                        "add `date: YYYY-MM-DD` to the front matter; without it Hugo dates the page 0001-01-01 and `{}` publishes it at {}",
                         d.token, d.url
                     ),
-                    Needs::Section(_) => "add `date: YYYY-MM-DD` to the front matter; without it Hugo dates the page 0001-01-01 and lists it after every dated page".to_string(),
+                    Needs::Section(_) => "add `date: YYYY-MM-DD` to the front matter; without it Hugo dates the page 0001-01-01 and sorts it as the oldest page".to_string(),
                     Needs::Configured => "add `date: YYYY-MM-DD` to the front matter; without it Hugo dates the page 0001-01-01 and date-based URLs publish under /1/01/".to_string(),
                 };
                 let where_ = if post.front_matter.is_some() {

@@ -1695,6 +1695,30 @@ mod tests {
         );
     }
 
+    /// The tokens Hugo 0.168 fills from the date (`permalinks.go`), as the
+    /// `permalinks` oracle site checks: a page without a date gets 0001-01-01.
+    #[test]
+    fn date_tokens() {
+        for (pattern, token) in [
+            ("/:year/:month/:slug/", Some(":year")),
+            ("/:slug/:monthname/", Some(":monthname")),
+            ("/:weekday/", Some(":weekday")),
+            ("/:weekdayname/:yearday/", Some(":weekdayname")),
+            ("/:day/", Some(":day")),
+            ("/n/:2006-Jan-02/", Some(":2006")),
+            ("/:sections[1:]/:sections[last]/:title/", None),
+            ("/:section/:slug/:filename/:slugorfilename/", None),
+            (
+                "/:contentbasename/:slugorcontentbasename/:sectionslugs/",
+                None,
+            ),
+            ("/notes/\\:year/:slug/", None),
+            ("/fixed/", None),
+        ] {
+            assert_eq!(date_token(pattern), token, "{pattern}");
+        }
+    }
+
     #[test]
     fn permalink_tokens() {
         let mut h = hugo();
