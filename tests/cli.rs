@@ -182,7 +182,7 @@ fn config_turns_rules_off_and_overrides_by_path() {
         ("content/docs/b.md", b"---\ntitle: T\n---\n"),
         (
             "bloglint.toml",
-            b"[rules]\ndescription-length = \"off\"\n\n[[overrides]]\nfiles = [\"content/docs/**\"]\n[overrides.rules.required-front-matter]\nsection-page-fields = []\n",
+            b"[rules]\ndescription-length = \"off\"\n[rules.required-front-matter]\ndate = \"always\"\n\n[[overrides]]\nfiles = [\"content/docs/**\"]\n[overrides.rules.required-front-matter]\nsection-page-fields = []\n",
         ),
     ]);
     let out = stdout_of(
