@@ -10,6 +10,8 @@
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
+
 use crate::document::{Post, Value};
 use crate::site::index::SiteIndex;
 use crate::site::urls::{self, Kind, Permalinks, Unpublished};
@@ -124,30 +126,36 @@ impl Conventions {
     /// The statistics of the site an index describes.
     pub fn of(index: &SiteIndex) -> Conventions {
         let hugo = index.hugo;
-        let infos: Vec<urls::PathInfo> = index
+        let permalinks = Permalinks::new(hugo);
+        // Per page, in parallel: where it sits, its date URL, its fields.
+        let facts: Vec<(urls::PathInfo, Option<DateUrl>, bool, bool)> = index
             .pages
-            .iter()
-            .map(|p| urls::path_info(p.post, hugo))
+            .par_iter()
+            .map(|page| {
+                let info = urls::path_info(page.post, hugo);
+                let date_url = (page.hugo_kind == Kind::Page)
+                    .then(|| date_url(page.post, &info, &page.url, &permalinks))
+                    .flatten();
+                let dated = super::required_front_matter::has_date(page.post, hugo);
+                (info, date_url, dated, has_description(page.post))
+            })
             .collect();
         // Nested sections: folders with an `_index.md`, per language.
         let sections: HashSet<(&str, &str)> = index
             .pages
             .iter()
-            .zip(&infos)
+            .zip(&facts)
             .filter(|(p, _)| p.hugo_kind == Kind::Section)
-            .map(|(p, info)| (p.lang.as_str(), info.path.as_str()))
+            .map(|(p, (info, ..))| (p.lang.as_str(), info.path.as_str()))
             .collect();
-        let permalinks = Permalinks::new(hugo);
         let mut out = Conventions {
             multilingual: hugo.languages.len() > 1,
             ..Conventions::default()
         };
-        let mut by_key: HashMap<(String, Place), usize> = HashMap::new();
-        for (page, info) in index.pages.iter().zip(&infos) {
-            if page.hugo_kind == Kind::Page
-                && let Some(d) = date_url(page.post, info, &page.url, &permalinks)
-            {
-                out.date_urls.insert(page.post.path.clone(), d);
+        let mut by_key: HashMap<(&str, Place), usize> = HashMap::new();
+        for (page, (info, date_url, dated, described)) in index.pages.iter().zip(&facts) {
+            if let Some(d) = date_url {
+                out.date_urls.insert(page.post.path.clone(), d.clone());
             }
             if !counted(&page.unpublished) {
                 continue;
@@ -159,9 +167,7 @@ impl Conventions {
                     .map_or(Place::Root, |s| Place::Section(s.to_string()))
             };
             let n = out.groups.len();
-            let g = *by_key
-                .entry((page.lang.clone(), place.clone()))
-                .or_insert(n);
+            let g = *by_key.entry((&page.lang, place.clone())).or_insert(n);
             if g == n {
                 out.groups.push(Group {
                     lang: page.lang.clone(),
@@ -173,8 +179,8 @@ impl Conventions {
             }
             let group = &mut out.groups[g];
             group.pages += 1;
-            group.dated += usize::from(super::required_front_matter::has_date(page.post, hugo));
-            group.described += usize::from(has_description(page.post));
+            group.dated += usize::from(*dated);
+            group.described += usize::from(*described);
             out.member.insert(page.post.path.clone(), g);
         }
         out
