@@ -22,7 +22,7 @@ pub static META: RuleMeta = RuleMeta {
         OptionMeta {
             name: "section-page-fields",
             default: "[\"date\"]",
-            help: "Fields every regular page inside a section must have (not _index.md, not top-level pages).",
+            help: "Fields every regular page inside a section must have (not _index.md, not top-level pages); `date` as the `date` option says.",
         },
         OptionMeta {
             name: "date",
