@@ -110,6 +110,9 @@ pub fn lint(
         })
         .map(|p| p.post.path.clone())
         .collect();
+    cx.conventions = timing("site conventions", || {
+        rules::conventions::Conventions::of(&index)
+    });
 
     // Post rules and site rules at once: a site rule may keep a core busy.
     let (post_found, (site_found, mut used)) = rayon::join(

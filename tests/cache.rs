@@ -121,7 +121,11 @@ fn a_changed_file_is_parsed_again() {
     assert!(after.contains("date-format"), "{after}");
     // A file removed, a file added.
     std::fs::remove_file(root.join("content/posts/b.md")).unwrap();
-    std::fs::write(root.join("content/posts/c.md"), "---\ntitle: C\n---\n").unwrap();
+    std::fs::write(
+        root.join("content/posts/c.md"),
+        "---\ntitle: C\ndescription: Short.\n---\n",
+    )
+    .unwrap();
     let after = assert_fresh(root);
     assert!(after.contains("content/posts/c.md"), "{after}");
     assert!(!after.contains("content/posts/b.md:"), "{after}");

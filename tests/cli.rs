@@ -84,7 +84,7 @@ fn clean_site_exits_zero() {
 fn warnings_alone_pass_unless_max_warnings_exceeded() {
     let dir = site(&[(
         "content/posts/a.md",
-        b"---\ntitle: T\ndate: 2024-01-14\n---\n",
+        b"---\ntitle: T\ndate: 2024-01-14\ndescription: Short.\n---\n",
     )]);
     bloglint().arg("check").arg(dir.path()).assert().code(0);
     bloglint()
@@ -186,7 +186,7 @@ fn config_turns_rules_off_and_overrides_by_path() {
         ("content/docs/b.md", b"---\ntitle: T\n---\n"),
         (
             "bloglint.toml",
-            b"[rules]\ndescription-length = \"off\"\n\n[[overrides]]\nfiles = [\"content/docs/**\"]\n[overrides.rules.required-front-matter]\nsection-page-fields = []\n",
+            b"[rules]\ndescription-length = \"off\"\n[rules.required-front-matter]\ndate = \"always\"\n\n[[overrides]]\nfiles = [\"content/docs/**\"]\n[overrides.rules.required-front-matter]\nsection-page-fields = []\n",
         ),
     ]);
     let out = stdout_of(
@@ -240,7 +240,7 @@ fn unknown_config_keys_are_errors_pointing_at_the_key() {
 #[test]
 fn isolated_ignores_the_config_file() {
     let dir = site(&[
-        ("content/posts/a.md", b"---\ntitle: T\n---\n"),
+        ("content/posts/a.md", b"---\ntitle: T\ndraft: maybe\n---\n"),
         (
             "bloglint.toml",
             b"[rules]\nrequired-front-matter = \"off\"\n",
@@ -563,7 +563,7 @@ fn bare_fix_works_from_anywhere_inside_a_site() {
 
 #[test]
 fn colour_follows_the_flag_and_no_color() {
-    let dir = site(&[("content/posts/a.md", b"---\ntitle: T\n---\n")]);
+    let dir = site(&[("content/posts/a.md", b"---\ntitle: T\ndraft: maybe\n---\n")]);
     let out = stdout_of(
         bloglint()
             .args(["check", "--color", "always"])

@@ -31,10 +31,12 @@ fn site_of(posts: &[(&str, String)]) -> Site {
     Site::new(hugo, posts, Vec::new())
 }
 
-/// Fix a one-post site: the diff, and the fixed text.
+/// Fix a one-post site: the diff, and the fixed text. A lone post is no
+/// convention, so `date = "always"` asks for the date the fixes add.
 fn fixed(content_path: &str, text: &str, unsafe_fixes: bool) -> (String, String) {
     let mut site = site_of(&[(content_path, text.to_string())]);
-    let config = Config::defaults(Path::new("site"));
+    let strict = "[rules.required-front-matter]\ndate = \"always\"\n";
+    let config = Config::parse(strict, Path::new("site")).unwrap_or_else(|e| panic!("{e:?}"));
     let outcome = fix_site(&mut site, &config, NOW, None, unsafe_fixes);
     let after = site.posts[0].source.clone();
     let diff = outcome

@@ -23,25 +23,44 @@ pub static META: RuleMeta = RuleMeta {
         },
         OptionMeta {
             name: "require",
-            default: "true",
-            help: "Report pages that have no description at all.",
+            default: "\"when-the-site-uses-it\"",
+            help: "Which pages without a description are reported: \"when-the-site-uses-it\" (most pages of their section have one), \"always\" or \"never\".",
         },
     ],
     build,
 };
 
 fn build(o: &Options) -> Result<Box<dyn Rule>, OptionError> {
+    // `true` and `false`, the values of earlier versions, still read.
+    let require = match o.values.get("require").map(|v| v.get_ref()) {
+        Some(toml::Value::Boolean(true)) => "always",
+        Some(toml::Value::Boolean(false)) => "never",
+        _ => o.choice("require", &["when-the-site-uses-it", "always", "never"])?,
+    };
+    let require = match require {
+        "always" => Require::Always,
+        "never" => Require::Never,
+        _ => Require::WhenTheSiteUsesIt,
+    };
     Ok(Box::new(DescriptionLength {
         min: o.usize("min", 50)?,
         max: o.usize("max", 160)?,
-        require: o.bool("require", true)?,
+        require,
     }))
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Require {
+    /// Where most pages of the section (or most list pages) have one.
+    WhenTheSiteUsesIt,
+    Always,
+    Never,
 }
 
 struct DescriptionLength {
     min: usize,
     max: usize,
-    require: bool,
+    require: Require,
 }
 
 impl Rule for DescriptionLength {
@@ -51,21 +70,33 @@ impl Rule for DescriptionLength {
             return;
         }
         let Some(node) = post.field("description") else {
-            if self.require {
-                out.push(
-                    Diagnostic::new(
-                        META.name,
-                        Severity::Warning,
-                        post.front_matter_anchor(),
-                        "the page has no `description`",
-                    )
-                    .with_label("no `description` here")
-                    .with_help(format!(
-                        "add a `description` of {}–{} characters: search engines show it under the title",
-                        self.min, self.max
-                    )),
-                );
-            }
+            let group = cx
+                .conventions
+                .group(&post.path)
+                .filter(|g| g.mostly(g.described));
+            let why = match (self.require, group) {
+                (Require::Never, _) | (Require::WhenTheSiteUsesIt, None) => return,
+                (_, Some(g)) => format!(
+                    ", unlike {} of the {} {}",
+                    g.described,
+                    g.pages.saturating_sub(1),
+                    g.others(cx.conventions.multilingual)
+                ),
+                (Require::Always, None) => String::new(),
+            };
+            out.push(
+                Diagnostic::new(
+                    META.name,
+                    Severity::Warning,
+                    post.front_matter_anchor(),
+                    format!("the page has no `description`{why}"),
+                )
+                .with_label("no `description` here")
+                .with_help(format!(
+                    "add a `description` of {}–{} characters: search engines show it under the title",
+                    self.min, self.max
+                )),
+            );
             return;
         };
         // Wrong types are required-front-matter's business.

@@ -6,6 +6,7 @@
 
 pub mod alias_collision;
 pub mod broken_link;
+pub mod conventions;
 pub mod date_format;
 pub mod description_length;
 pub mod front_matter_syntax;
@@ -94,6 +95,9 @@ pub struct Context<'a> {
     /// When only some files are reported on (a pre-commit run): those. A
     /// site rule may skip the work of findings located elsewhere.
     pub only: Option<&'a std::collections::HashSet<std::path::PathBuf>>,
+    /// What the whole site's pages do (which sections date or describe
+    /// their pages, which URLs hold a date): rule defaults follow it.
+    pub conventions: conventions::Conventions,
 }
 
 impl<'a> Context<'a> {
@@ -104,6 +108,7 @@ impl<'a> Context<'a> {
             now,
             unrendered: Default::default(),
             only: None,
+            conventions: Default::default(),
         }
     }
 
@@ -186,6 +191,24 @@ impl Options {
                 _ => Err(Self::error(v, name, "a list of strings")),
             },
         }
+    }
+
+    /// One of `choices` (the first by default).
+    pub fn choice(
+        &self,
+        name: &str,
+        choices: &[&'static str],
+    ) -> Result<&'static str, OptionError> {
+        let Some(v) = self.get(name) else {
+            return Ok(choices.first().copied().unwrap_or_default());
+        };
+        v.get_ref()
+            .as_str()
+            .and_then(|s| choices.iter().copied().find(|c| *c == s))
+            .ok_or_else(|| {
+                let list: Vec<String> = choices.iter().map(|c| format!("\"{c}\"")).collect();
+                Self::error(v, name, &format!("one of {}", list.join(", ")))
+            })
     }
 
     /// A table (empty by default) whose values `item` reads: `None` for a

@@ -1,9 +1,11 @@
 //! `required-front-matter`: fields the site needs are present, and Hugo's own
 //! fields have the type Hugo expects.
 
+use super::conventions::{DateUrl, Group};
 use super::{Context, OptionError, OptionMeta, Options, Rule, RuleMeta, Scope};
 use crate::diagnostic::{Diagnostic, Fix, Severity};
 use crate::document::{Node, PageKind, Post, Value, edit};
+use crate::hugo::config::HugoConfig;
 
 pub static META: RuleMeta = RuleMeta {
     name: "required-front-matter",
@@ -20,7 +22,12 @@ pub static META: RuleMeta = RuleMeta {
         OptionMeta {
             name: "section-page-fields",
             default: "[\"date\"]",
-            help: "Fields every regular page inside a section must have (not _index.md, not top-level pages).",
+            help: "Fields every regular page inside a section must have (not _index.md, not top-level pages); `date` as the `date` option says.",
+        },
+        OptionMeta {
+            name: "date",
+            default: "\"when-the-site-uses-it\"",
+            help: "When `section-page-fields` lists `date`, which pages need one: \"when-the-site-uses-it\" (the page's URL holds a date token, or most pages of its section have a date) or \"always\".",
         },
     ],
     build,
@@ -29,15 +36,29 @@ pub static META: RuleMeta = RuleMeta {
 const STRING_FIELDS: [&str; 5] = ["title", "description", "slug", "url", "linktitle"];
 
 fn build(o: &Options) -> Result<Box<dyn Rule>, OptionError> {
+    let always = o.choice("date", &["when-the-site-uses-it", "always"])? == "always";
     Ok(Box::new(RequiredFrontMatter {
         fields: o.strings("fields", &["title"])?,
         section_page_fields: o.strings("section-page-fields", &["date"])?,
+        date_always: always,
     }))
 }
 
 struct RequiredFrontMatter {
     fields: Vec<String>,
     section_page_fields: Vec<String>,
+    /// `date = "always"`: every regular page in a section needs a date.
+    date_always: bool,
+}
+
+/// Why a page needs a `date`.
+enum Needs<'a> {
+    /// `fields` lists it, or `date = "always"`.
+    Configured,
+    /// Its URL holds a date token.
+    Url(&'a DateUrl),
+    /// Most pages of its section have one.
+    Section(&'a Group),
 }
 
 fn is_empty(node: &Node) -> bool {
@@ -50,21 +71,55 @@ fn is_empty(node: &Node) -> bool {
 }
 
 impl RequiredFrontMatter {
-    fn check_present(&self, post: &Post, cx: &Context, field: &str, out: &mut Vec<Diagnostic>) {
+    /// Whether and why a page needs a `date` (`section` is whether
+    /// `section-page-fields` asks for it here).
+    fn needs_date<'c>(&self, post: &Post, cx: &'c Context) -> Option<Needs<'c>> {
+        let conventions = &cx.conventions;
+        if let Some(d) = conventions.date_url(&post.path) {
+            return Some(Needs::Url(d));
+        }
+        if post.kind != PageKind::Page {
+            return None;
+        }
+        if let Some(g) = conventions.group(&post.path).filter(|g| g.mostly(g.dated)) {
+            return Some(Needs::Section(g));
+        }
+        self.date_always.then_some(Needs::Configured)
+    }
+
+    fn check_present(
+        &self,
+        post: &Post,
+        cx: &Context,
+        field: &str,
+        needs: &Needs,
+        out: &mut Vec<Diagnostic>,
+    ) {
         let is_date = field.eq_ignore_ascii_case("date");
         if is_date && date_from_elsewhere(post, &cx.hugo.front_matter.date) {
             return;
         }
         // Any of the keys Hugo's `[frontmatter] date` lists gives the page its date.
         let found = if is_date {
-            cx.hugo
-                .front_matter
-                .date
-                .iter()
-                .filter_map(|k| post.field(k))
-                .next()
+            first_date_key(post, &cx.hugo.front_matter.date)
         } else {
             post.field(field)
+        };
+        let why = match needs {
+            Needs::Configured => String::new(),
+            Needs::Url(d) => format!(
+                ": the page's {} `{}` uses it",
+                if d.from_url { "`url`" } else { "permalink" },
+                d.pattern
+            ),
+            Needs::Section(g) => {
+                let others = g.pages.saturating_sub(1);
+                format!(
+                    ": {} of the {others} {} have one",
+                    g.dated,
+                    g.others(cx.conventions.multilingual)
+                )
+            }
         };
         match found {
             Some(node) if is_empty(node) => out.push(
@@ -72,7 +127,7 @@ impl RequiredFrontMatter {
                     META.name,
                     Severity::Error,
                     node.span.clone(),
-                    format!("`{field}` is empty"),
+                    format!("`{field}` is empty{why}"),
                 )
                 .with_label("empty value")
                 .with_help(format!(
@@ -81,10 +136,14 @@ impl RequiredFrontMatter {
             ),
             Some(_) => {}
             None => {
-                let help = if is_date {
-                    "add `date: YYYY-MM-DD` to the front matter; without it Hugo dates the page 0001-01-01 and date-based URLs publish under /1/01/".to_string()
-                } else {
-                    format!("add `{field}` to the front matter")
+                let help = match needs {
+                    _ if !is_date => format!("add `{field}` to the front matter"),
+                    Needs::Url(d) => format!(
+                        "add `date: YYYY-MM-DD` to the front matter; without it Hugo dates the page 0001-01-01 and `{}` publishes it at {}",
+                        d.token, d.url
+                    ),
+                    Needs::Section(_) => "add `date: YYYY-MM-DD` to the front matter; without it Hugo dates the page 0001-01-01 and sorts it as the oldest page".to_string(),
+                    Needs::Configured => "add `date: YYYY-MM-DD` to the front matter; without it Hugo dates the page 0001-01-01 and date-based URLs publish under /1/01/".to_string(),
                 };
                 let where_ = if post.front_matter.is_some() {
                     "front matter"
@@ -95,7 +154,7 @@ impl RequiredFrontMatter {
                     META.name,
                     Severity::Error,
                     post.front_matter_anchor(),
-                    format!("required field `{field}` is missing"),
+                    format!("required field `{field}` is missing{why}"),
                 )
                 .with_label(format!("no `{field}` in this {where_}"))
                 .with_help(help);
@@ -117,13 +176,19 @@ impl Rule for RequiredFrontMatter {
             return;
         }
         for f in &self.fields {
-            self.check_present(post, cx, f, out);
+            self.check_present(post, cx, f, &Needs::Configured, out);
         }
-        if post.kind == PageKind::Page {
-            for f in &self.section_page_fields {
-                if !self.fields.contains(f) {
-                    self.check_present(post, cx, f, out);
+        let in_fields = |f: &str| self.fields.iter().any(|g| g.eq_ignore_ascii_case(f));
+        for f in &self.section_page_fields {
+            if in_fields(f) {
+                continue;
+            }
+            if f.eq_ignore_ascii_case("date") {
+                if let Some(needs) = self.needs_date(post, cx) {
+                    self.check_present(post, cx, f, &needs, out);
                 }
+            } else if post.kind == PageKind::Page {
+                self.check_present(post, cx, f, &Needs::Configured, out);
             }
         }
         let Some(fm) = &post.front_matter else {
@@ -146,6 +211,19 @@ impl Rule for RequiredFrontMatter {
             }
         }
     }
+}
+
+/// The first of the keys Hugo reads the date from that the page has.
+fn first_date_key<'p>(post: &'p Post, keys: &[String]) -> Option<&'p Node> {
+    keys.iter().filter_map(|k| post.field(k)).next()
+}
+
+/// Whether Hugo finds a date for the page: in the front matter (the first
+/// of the keys it reads, not empty) or elsewhere (file name, git, file
+/// time), as `[frontmatter] date` says.
+pub(crate) fn has_date(post: &Post, hugo: &HugoConfig) -> bool {
+    let keys = &hugo.front_matter.date;
+    date_from_elsewhere(post, keys) || first_date_key(post, keys).is_some_and(|n| !is_empty(n))
 }
 
 /// A value for a missing field the file itself gives: `date` from a

@@ -1016,6 +1016,50 @@ pub(crate) fn expand_pattern(pattern: &str, t: &Tokens, hugo: &HugoConfig) -> Op
     Some(out.replace(ESCAPED, ":"))
 }
 
+/// The first token of a permalink pattern (or a `url`) that
+/// [`expand_pattern`] fills from the page's date, as written (`:year`,
+/// `:2006-01-02`): the named date tokens, and any other attribute Go's time
+/// layout changes (Hugo 0.168's `permalinks.go` takes those for a date).
+pub(crate) fn date_token(pattern: &str) -> Option<&str> {
+    const NAMED: [&str; 7] = [
+        "year",
+        "month",
+        "monthname",
+        "day",
+        "weekday",
+        "weekdayname",
+        "yearday",
+    ];
+    const OTHERS: [&str; 10] = [
+        "section",
+        "sectionslug",
+        "sections",
+        "sectionslugs",
+        "title",
+        "slug",
+        "slugorfilename",
+        "filename",
+        "contentbasename",
+        "slugorcontentbasename",
+    ];
+    let epoch = HugoDate::from_unix(0);
+    let found = ATTRIBUTE.find_iter(pattern).find(|m| {
+        // `\:` is a literal colon.
+        if pattern[..m.start()].ends_with('\\') {
+            return false;
+        }
+        let attr = &m.as_str()[1..];
+        if NAMED.contains(&attr) {
+            return true;
+        }
+        !OTHERS.contains(&attr)
+            && !attr.starts_with("sections[")
+            && !attr.starts_with("sectionslugs[")
+            && go_format(attr, &epoch).is_some()
+    });
+    found.map(|m| m.as_str())
+}
+
 // Target paths.
 
 /// What Hugo needs to place a page (`page.TargetPathDescriptor`), for the
@@ -1649,6 +1693,30 @@ mod tests {
             resolve_alias("old", "/about.html", "en", &h),
             Ok("/old/".into())
         );
+    }
+
+    /// The tokens Hugo 0.168 fills from the date (`permalinks.go`), as the
+    /// `permalinks` oracle site checks: a page without a date gets 0001-01-01.
+    #[test]
+    fn date_tokens() {
+        for (pattern, token) in [
+            ("/:year/:month/:slug/", Some(":year")),
+            ("/:slug/:monthname/", Some(":monthname")),
+            ("/:weekday/", Some(":weekday")),
+            ("/:weekdayname/:yearday/", Some(":weekdayname")),
+            ("/:day/", Some(":day")),
+            ("/n/:2006-Jan-02/", Some(":2006")),
+            ("/:sections[1:]/:sections[last]/:title/", None),
+            ("/:section/:slug/:filename/:slugorfilename/", None),
+            (
+                "/:contentbasename/:slugorcontentbasename/:sectionslugs/",
+                None,
+            ),
+            ("/notes/\\:year/:slug/", None),
+            ("/fixed/", None),
+        ] {
+            assert_eq!(date_token(pattern), token, "{pattern}");
+        }
     }
 
     #[test]

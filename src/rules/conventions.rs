@@ -1,0 +1,275 @@
+//! What the site's own pages say about its conventions, for the rules whose
+//! defaults follow them: which sections date or describe their pages
+//! (`required-front-matter`'s `date`, `description-length`'s missing
+//! description), and which pages have a URL built from their date.
+//!
+//! Computed once per run from the whole site index, never from the files
+//! reported on: a pre-commit run (the whole site read, only staged files
+//! reported) decides exactly as a full run.
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::document::{Post, Value};
+use crate::site::index::SiteIndex;
+use crate::site::urls::{self, Kind, Permalinks, Unpublished};
+
+/// Fewest pages of a group that must have a field before the group's other
+/// pages are expected to have it too: one page is no convention.
+pub const MIN_PAGES: usize = 2;
+
+/// Where a page belongs for the statistics.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Place {
+    /// A regular page in its current section, as Hugo sees it: the nearest
+    /// folder above it that is a section (a top-level folder, or a nested
+    /// folder with an `_index.md` of the page's language). Hugo's page path,
+    /// `/posts` or `/docs/guides`.
+    Section(String),
+    /// A regular page at the root of the content (`about.md`).
+    Root,
+    /// A list page: the home, a section, a taxonomy or a term `_index.md`.
+    Lists,
+}
+
+/// The pages of one place in one language, and how many have each field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Group {
+    pub lang: String,
+    pub place: Place,
+    pub pages: usize,
+    pub dated: usize,
+    pub described: usize,
+}
+
+impl Group {
+    /// Whether `count` pages make a convention of the group: at least
+    /// [`MIN_PAGES`], and more than half of its pages.
+    pub fn mostly(&self, count: usize) -> bool {
+        count >= MIN_PAGES && 2 * count > self.pages
+    }
+
+    /// The other pages of the group, in a message: "other pages of section
+    /// `posts`", "other list pages", with the language on a multilingual
+    /// site.
+    pub fn others(&self, multilingual: bool) -> String {
+        let place = match &self.place {
+            Place::Section(p) => format!("other pages of section `{}`", p.trim_start_matches('/')),
+            Place::Root => "other pages at the top of the content".to_string(),
+            Place::Lists => "other list pages".to_string(),
+        };
+        if multilingual {
+            format!("{place} ({})", self.lang)
+        } else {
+            place
+        }
+    }
+}
+
+/// A regular page whose URL is built from its date.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DateUrl {
+    /// The first date token, as written (`:year`).
+    pub token: String,
+    /// The pattern holding it: the page's `url`, or its permalink.
+    pub pattern: String,
+    /// Whether the pattern is the page's own `url`.
+    pub from_url: bool,
+    /// The URL the page has now (Hugo 0.168 expands the tokens of a page
+    /// without a date from 0001-01-01: `:year` is `1`, `:month` `01`).
+    pub url: String,
+}
+
+/// The statistics of a site.
+#[derive(Default)]
+pub struct Conventions {
+    groups: Vec<Group>,
+    /// The group of each counted page.
+    member: HashMap<PathBuf, usize>,
+    date_urls: HashMap<PathBuf, DateUrl>,
+    /// More than one language: groups are named with theirs.
+    pub multilingual: bool,
+}
+
+/// Whether a page counts in the statistics. Drafts, future and expired
+/// pages count: they are written to the section's conventions, and counting
+/// them keeps the answer the same whatever the clock and `--buildDrafts`.
+/// Pages Hugo never renders (headless, `build.render: never` or `link`,
+/// content files inside a leaf bundle), files Hugo ignores and pages of a
+/// disabled language do not: the rules do not check them either.
+fn counted(status: &Option<Unpublished>) -> bool {
+    !matches!(
+        status,
+        Some(
+            Unpublished::NotRendered
+                | Unpublished::LeafResource
+                | Unpublished::Ignored
+                | Unpublished::DisabledLanguage
+        )
+    )
+}
+
+/// Whether a page has a description: the key, with a value that is not
+/// empty.
+pub fn has_description(post: &Post) -> bool {
+    post.field("description").is_some_and(|n| match &n.value {
+        Value::Null => false,
+        Value::String(s) => !s.trim().is_empty(),
+        Value::Array(a) => !a.is_empty(),
+        _ => true,
+    })
+}
+
+impl Conventions {
+    /// The statistics of the site an index describes.
+    pub fn of(index: &SiteIndex) -> Conventions {
+        let hugo = index.hugo;
+        let permalinks = Permalinks::new(hugo);
+        // Per page, in parallel: where it sits, its date URL, its fields.
+        let facts: Vec<(urls::PathInfo, Option<DateUrl>, bool, bool)> = index
+            .pages
+            .par_iter()
+            .map(|page| {
+                let info = urls::path_info(page.post, hugo);
+                let date_url = (page.hugo_kind == Kind::Page)
+                    .then(|| date_url(page.post, &info, &page.url, &permalinks))
+                    .flatten();
+                let dated = super::required_front_matter::has_date(page.post, hugo);
+                (info, date_url, dated, has_description(page.post))
+            })
+            .collect();
+        // Nested sections: folders with an `_index.md`, per language.
+        let sections: HashSet<(&str, &str)> = index
+            .pages
+            .iter()
+            .zip(&facts)
+            .filter(|(p, _)| p.hugo_kind == Kind::Section)
+            .map(|(p, (info, ..))| (p.lang.as_str(), info.path.as_str()))
+            .collect();
+        let mut out = Conventions {
+            multilingual: hugo.languages.len() > 1,
+            ..Conventions::default()
+        };
+        let mut by_key: HashMap<(&str, Place), usize> = HashMap::new();
+        for (page, (info, date_url, dated, described)) in index.pages.iter().zip(&facts) {
+            if let Some(d) = date_url {
+                out.date_urls.insert(page.post.path.clone(), d.clone());
+            }
+            if !counted(&page.unpublished) {
+                continue;
+            }
+            let place = if page.hugo_kind != Kind::Page {
+                Place::Lists
+            } else {
+                current_section(&page.lang, &info.path, &sections)
+                    .map_or(Place::Root, |s| Place::Section(s.to_string()))
+            };
+            let n = out.groups.len();
+            let g = *by_key.entry((&page.lang, place.clone())).or_insert(n);
+            if g == n {
+                out.groups.push(Group {
+                    lang: page.lang.clone(),
+                    place,
+                    pages: 0,
+                    dated: 0,
+                    described: 0,
+                });
+            }
+            let group = &mut out.groups[g];
+            group.pages += 1;
+            group.dated += usize::from(*dated);
+            group.described += usize::from(*described);
+            out.member.insert(page.post.path.clone(), g);
+        }
+        out
+    }
+
+    /// The group a page is counted in (`None` for a page not counted).
+    pub fn group(&self, path: &Path) -> Option<&Group> {
+        self.member.get(path).map(|&g| &self.groups[g])
+    }
+
+    /// Whether the page's URL is built from its date, and how.
+    pub fn date_url(&self, path: &Path) -> Option<&DateUrl> {
+        self.date_urls.get(path)
+    }
+}
+
+/// The nearest section above a regular page at `path` (Hugo's page path):
+/// the top-level folder, or a nested folder with an `_index.md`.
+fn current_section<'p>(
+    lang: &str,
+    path: &'p str,
+    sections: &HashSet<(&str, &str)>,
+) -> Option<&'p str> {
+    let mut end = path.len();
+    while let Some(i) = path[..end].rfind('/') {
+        if i == 0 {
+            return None;
+        }
+        let dir = &path[..i];
+        if !dir[1..].contains('/') || sections.contains(&(lang, dir)) {
+            return Some(dir);
+        }
+        end = i;
+    }
+    None
+}
+
+/// The date token of a regular page's URL: its own `url` when it has one
+/// (Hugo then ignores the permalink), else its permalink.
+fn date_url(post: &Post, info: &urls::PathInfo, url: &str, p: &Permalinks) -> Option<DateUrl> {
+    let own = post
+        .field("url")
+        .and_then(urls::scalar_string)
+        .filter(|u| !u.is_empty());
+    let (pattern, from_url) = match &own {
+        Some(u) => (u.as_ref(), true),
+        None => (p.find(Kind::Page, &info.path)?, false),
+    };
+    let token = urls::date_token(pattern)?;
+    Some(DateUrl {
+        token: token.to_string(),
+        pattern: pattern.to_string(),
+        from_url,
+        url: url.to_string(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn current_sections() {
+        let sections: HashSet<(&str, &str)> = [("en", "/docs/guides")].into_iter().collect();
+        let at = |path| current_section("en", path, &sections);
+        assert_eq!(at("/about"), None);
+        assert_eq!(at("/posts/a"), Some("/posts"));
+        assert_eq!(at("/posts/2024/a"), Some("/posts"));
+        assert_eq!(at("/docs/guides/a"), Some("/docs/guides"));
+        assert_eq!(at("/docs/guides/deep/a"), Some("/docs/guides"));
+        assert_eq!(
+            current_section("fr", "/docs/guides/a", &sections),
+            Some("/docs")
+        );
+    }
+
+    #[test]
+    fn mostly_means_more_than_half_and_two() {
+        let g = |pages, dated| Group {
+            lang: "en".into(),
+            place: Place::Root,
+            pages,
+            dated,
+            described: 0,
+        };
+        assert!(g(3, 2).mostly(2));
+        assert!(!g(4, 2).mostly(2));
+        assert!(!g(2, 1).mostly(1));
+        assert!(g(2, 2).mostly(2));
+        assert!(!g(1, 1).mostly(1));
+    }
+}
