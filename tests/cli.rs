@@ -593,7 +593,7 @@ fn a_file_outside_any_site_is_linted_as_a_post() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(
         dir.path().join("draft.md"),
-        "---\ntitle: Draft\n---\nSee [the other post](/posts/other/).\n\n#### Too deep\n",
+        "---\ntitle: Draft\ndate: 14/01/2024\n---\nSee [the other post](/posts/other/).\n\n#### Too deep\n",
     )
     .unwrap();
     std::fs::write(dir.path().join("clean.md"), CLEAN).unwrap();
@@ -610,13 +610,13 @@ fn a_file_outside_any_site_is_linted_as_a_post() {
         String::from_utf8(output.stderr).unwrap(),
     );
     assert!(
-        out.contains("draft.md:1:1: error[required-front-matter] required field `date` is missing"),
+        out.contains("draft.md:3:7: error[date-format]"),
         "{out}"
     );
     assert!(
-        out.contains("draft.md:6:1: warning[heading-hierarchy] heading level jumps from h0 to h4")
+        out.contains("draft.md:7:1: warning[heading-hierarchy] heading level jumps from h0 to h4")
             || out.contains(
-                "draft.md:6:1: warning[heading-hierarchy] heading level jumps from h1 to h4"
+                "draft.md:7:1: warning[heading-hierarchy] heading level jumps from h1 to h4"
             ),
         "{out}"
     );
@@ -653,8 +653,9 @@ fn a_file_outside_any_site_is_linted_as_a_post() {
         .current_dir(dir.path())
         .args(["check", "--fix", "--unsafe-fixes", "draft.md"])
         .assert()
-        .code(1);
+        .code(0);
     let fixed = std::fs::read_to_string(dir.path().join("draft.md")).unwrap();
+    assert!(fixed.contains("\ndate: 2024-01-14\n"), "{fixed}");
     assert!(fixed.contains("\n## Too deep\n"), "{fixed}");
 }
 
