@@ -20,7 +20,7 @@ use rayon::prelude::*;
 
 use super::{Context, OptionError, Options, Rule, RuleMeta, Scope};
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
-use crate::document::{Link, LinkKind, PageKind, RefShortcode, Value};
+use crate::document::{Link, LinkKind, PageKind, RefShortcode, Value, is_html_content};
 use crate::hugo::config::{HugoConfig, UseEmbedded};
 use crate::site::index::{Served, SiteIndex};
 use crate::site::urls::{self, Unpublished};
@@ -56,7 +56,29 @@ impl Rule for BrokenLink {
             })
             .collect();
         out.extend(found.into_iter().flatten());
+        if !cx.hugo.allow_html_content {
+            for page in &site.pages {
+                let post = page.post;
+                if is_html_content(&post.content_path) && cx.reports(&post.path) {
+                    out.push(html_denied(post.content_path.as_str()).in_file(post.path.clone()));
+                }
+            }
+        }
     }
+}
+
+/// An HTML content file on a site whose `security.allowContent` does not
+/// let `text/html` through: Hugo (>= 0.162) fails the build on it, and
+/// every link to it or from it with it.
+fn html_denied(content_path: &str) -> Diagnostic {
+    error(
+        0..0,
+        format!(
+            "Hugo fails the build on {content_path}: access denied: \"text/html\" is not whitelisted in policy \"security.allowContent\""
+        ),
+        "HTML content denied",
+        Some("allow it in the site configuration: `[security] allowContent = ['! ^text/org$']` (Hugo's default denies `^text/html$` and `^text/org$`), or write the page in Markdown".into()),
+    )
 }
 
 /// Extensions of the content formats Hugo reads: a path ending in one names a
@@ -257,8 +279,10 @@ impl<'s, 'a> Links<'s, 'a> {
         let post = self.site.pages[i].post;
         let mut seen = HashSet::default();
         for link in &post.outline.links {
-            // A reference definition is reported once, not at each use.
-            if seen.insert(link.dest_span.start)
+            // A reference definition is checked at its first use, and
+            // reported once; one that nothing uses writes no link.
+            if link.kind != LinkKind::Definition
+                && seen.insert(link.dest_span.start)
                 && let Some(d) = self.check_link(i, link)
             {
                 out.push(d.in_file(post.path.clone()));
@@ -702,7 +726,8 @@ impl<'s, 'a> Links<'s, 'a> {
 
     fn check_ref(&self, i: usize, r: &RefShortcode) -> Option<Diagnostic> {
         let target = r.target.trim();
-        if target.contains("{{") {
+        if target.contains("{{") || (r.in_raw_html && !self.hugo.goldmark_unsafe) {
+            // Hugo does not run a shortcode in raw HTML it drops.
             return None;
         }
         let page = &self.site.pages[i];
@@ -856,7 +881,8 @@ impl<'s, 'a> Links<'s, 'a> {
             return None;
         }
         let ids = self.ids(j).pages.iter().flat_map(|&k| self.own_ids(k));
-        let found = closest(fragment, ids.map(String::as_str), &self.suggestions_left);
+        let found = closest(fragment, ids.map(String::as_str), &self.suggestions_left)
+            .filter(|(id, _)| near_enough(fragment, id));
         let help = found.map(|(id, _)| format!("did you mean `#{id}`?"));
         let fix = found
             .filter(|(_, unique)| *unique)
@@ -925,7 +951,8 @@ impl<'s, 'a> Links<'s, 'a> {
             let mut ids: HashSet<String> = page.ids(self.hugo).iter().cloned().collect();
             ids.extend(page.term_ids(self.hugo).iter().cloned());
             ids.extend(outline.attribute_ids.iter().cloned());
-            if self.hugo.goldmark_unsafe {
+            // An HTML content file is published as written.
+            if self.hugo.goldmark_unsafe || is_html_content(&page.post.content_path) {
                 ids.extend(outline.html_ids.iter().cloned());
             }
             ids
@@ -1080,6 +1107,7 @@ impl<'s, 'a> Links<'s, 'a> {
         let found = candidates
             .closest(&wanted, &self.cells_left)
             .map(|(u, _)| u)
+            .filter(|u| near_enough(&wanted, u))
             .or_else(|| {
                 let last = last_segment(wanted.trim_end_matches('/'));
                 candidates
@@ -1139,6 +1167,7 @@ impl<'s, 'a> Links<'s, 'a> {
             .bases(lang)
             .and_then(|b| b.closest(&wanted, &self.cells_left))
             .map(|(b, _)| b)
+            .filter(|b| near_enough(&wanted, b))
             .or_else(|| {
                 let name = last_segment(&wanted);
                 let mut same = self
@@ -1189,7 +1218,7 @@ impl<'s, 'a> Links<'s, 'a> {
             .get(target)?
             .iter()
             .all(|s| matches!(s, Served::Alias(..)));
-        if !unique || redirect_only {
+        if !unique || redirect_only || !near_enough(&wanted, target) {
             return None;
         }
         let span = &link.dest_span;
@@ -1209,7 +1238,7 @@ impl<'s, 'a> Links<'s, 'a> {
     fn ref_fix(&self, i: usize, lang: &str, r: &RefShortcode, path: &str) -> Option<Fix> {
         let wanted = self.wanted_base(i, path);
         let (base, unique) = self.bases(lang)?.closest(&wanted, &self.cells_left)?;
-        if !unique {
+        if !unique || !near_enough(&wanted, base) {
             return None;
         }
         let pages = self.by_base.get(&(lang, base.to_string()))?;
@@ -1296,6 +1325,38 @@ fn respell(written: &str, from: &str, to: &str) -> Option<(Range<usize>, String)
         end = start.saturating_sub(1);
     }
     None
+}
+
+/// Whether `found`, the nearest candidate to `wanted`, is near relative to
+/// what differs: the path segments that differ (the whole of a fragment)
+/// must be at most half edited. `../api` is not a typo of `/alts/`, however
+/// long the URL around them.
+fn near_enough(wanted: &str, found: &str) -> bool {
+    let (w, f) = (wanted.as_bytes(), found.as_bytes());
+    // The bytes both share, at each end (on character boundaries: the
+    // shared bytes are the same in both strings).
+    let mut prefix = w.iter().zip(f).take_while(|(a, b)| a == b).count();
+    while !wanted.is_char_boundary(prefix) {
+        prefix -= 1;
+    }
+    let mut suffix = w[prefix..]
+        .iter()
+        .rev()
+        .zip(f[prefix..].iter().rev())
+        .take_while(|(a, b)| a == b)
+        .count();
+    while !wanted.is_char_boundary(wanted.len() - suffix) {
+        suffix -= 1;
+    }
+    // The difference, widened to whole segments.
+    let start = wanted[..prefix].rfind('/').map_or(0, |k| k + 1);
+    let end = |s: &str| {
+        let from = s.len() - suffix;
+        s[from..].find('/').map_or(s.len(), |k| from + k)
+    };
+    let (a, b) = (&wanted[start..end(wanted)], &found[start..end(found)]);
+    let longer = a.chars().count().max(b.chars().count());
+    crate::suggest::typo_distance(a, b) * 2 <= longer
 }
 
 /// Whether a fragment (or, with `path`, a path segment) can be written in a
@@ -1621,6 +1682,24 @@ const SUGGESTION_CELLS: usize = 400_000_000;
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn near_is_relative_to_what_differs() {
+        for (wanted, found, near) in [
+            ("/docs/api/", "/docs/alts/", false),
+            ("/docs/posts/targt/", "/docs/posts/target/", true),
+            ("/img/cover.jpg", "/img/cover.png", true),
+            ("intor", "intro", true),
+            ("step-3", "step-1", true),
+            ("/a/b/", "/a/bb/", true),
+            ("ab", "xy", false),
+            ("/é/api/", "/é/alts/", false),
+            ("/a/é", "/a/è", false),
+            ("/a/éte/", "/a/été/", true),
+        ] {
+            assert_eq!(near_enough(wanted, found), near, "{wanted} → {found}");
+        }
+    }
     use super::*;
 
     fn langs() -> Vec<String> {

@@ -30,8 +30,11 @@
 //! writes one of them, depending on the order it renders in (a page always
 //! wins over its own aliases; an alias often wins over a section page).
 //!
+//! HTML content files (`.html`, `.htm`) are pages like Markdown ones, their
+//! HTML published as written (`tests/sites/html-content`).
+//!
 //! Not modelled (documented limits): content adapters (`_content.gotmpl`)
-//! and content formats other than Markdown (`.html`, `.adoc`, `.org`…);
+//! and content formats other than Markdown and HTML (`.adoc`, `.org`…);
 //! the site configuration's `[[cascade]]`; `outputs` (a kind without HTML
 //! output); pagination (`/page/2/`, and the `/page/1/` alias); multihost
 //! sites, versions and roles; `removePathAccents`; static mounts with a
@@ -148,7 +151,12 @@ impl Page<'_> {
             } else {
                 &[]
             };
-            heading_id::page_ids(&outline.headings, terms, hugo.auto_id_type)
+            heading_id::page_ids_with(
+                &outline.headings,
+                terms,
+                hugo.auto_id_type,
+                &hugo.typographer,
+            )
         })
     }
 
