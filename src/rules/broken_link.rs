@@ -1329,7 +1329,7 @@ fn respell(written: &str, from: &str, to: &str) -> Option<(Range<usize>, String)
 
 /// Whether `found`, the nearest candidate to `wanted`, is near relative to
 /// what differs: the path segments that differ (the whole of a fragment)
-/// must be at most half edited. `../api` is not a typo of `/alts/`, however
+/// must be less than half edited. `../api` is not a typo of `/alts/`, however
 /// long the URL around them.
 fn near_enough(wanted: &str, found: &str) -> bool {
     let (w, f) = (wanted.as_bytes(), found.as_bytes());
@@ -1356,7 +1356,7 @@ fn near_enough(wanted: &str, found: &str) -> bool {
     };
     let (a, b) = (&wanted[start..end(wanted)], &found[start..end(found)]);
     let longer = a.chars().count().max(b.chars().count());
-    crate::suggest::typo_distance(a, b) * 2 <= longer
+    crate::suggest::typo_distance(a, b) * 2 < longer
 }
 
 /// Whether a fragment (or, with `path`, a path segment) can be written in a
@@ -1693,6 +1693,7 @@ mod tests {
             ("step-3", "step-1", true),
             ("/a/b/", "/a/bb/", true),
             ("ab", "xy", false),
+            ("/posts/nope/", "/posts/more/", false),
             ("/é/api/", "/é/alts/", false),
             ("/a/é", "/a/è", false),
             ("/a/éte/", "/a/été/", true),
