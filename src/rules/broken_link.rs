@@ -172,6 +172,8 @@ struct Links<'s, 'a> {
     by_name: HashMap<(&'s str, String), Vec<Node<'s>>>,
     /// URLs pages would have if they were published.
     unpublished_urls: HashMap<&'s str, usize>,
+    /// URLs of pages Hugo never writes (`build.render`, headless).
+    not_rendered_urls: HashMap<&'s str, usize>,
     /// Pages Hugo never renders: headless, `build.render: never`, also
     /// through a `cascade`. Their Markdown is rendered inside other pages.
     hidden: Vec<bool>,
@@ -246,6 +248,7 @@ impl<'s, 'a> Links<'s, 'a> {
                 .map_or("/", |(k, _)| k.as_str());
             lists.entry((lang.as_str(), "/".to_string())).or_insert(url);
         }
+        let hidden = hidden_pages(site);
         Links {
             site,
             hugo,
@@ -255,7 +258,13 @@ impl<'s, 'a> Links<'s, 'a> {
             lists,
             by_name,
             unpublished_urls,
-            hidden: hidden_pages(site),
+            not_rendered_urls: hidden
+                .iter()
+                .enumerate()
+                .filter(|(j, h)| **h && site.pages[*j].url != "/")
+                .map(|(j, _)| (site.pages[j].url.as_str(), j))
+                .collect(),
+            hidden,
             ids: site.pages.iter().map(|_| OnceCell::new()).collect(),
             own_ids: site.pages.iter().map(|_| OnceCell::new()).collect(),
             suggestions_left: AtomicUsize::new(SUGGESTIONS),
@@ -452,6 +461,10 @@ impl<'s, 'a> Links<'s, 'a> {
         if let Some(j) = self.unpublished_at(&site_path) {
             return Some(self.unpublished(i, j, span, dest, false));
         }
+        if let Some(j) = self.not_rendered_at(&site_path) {
+            // A page that exists, but that Hugo does not write.
+            return self.landed(i, j, fragment, span, dest);
+        }
         let lang = self.site.pages[i].lang.as_str();
         let page = match self.get_page(i, lang, path, false) {
             Lookup::Unpublished(j) => return Some(self.unpublished(i, j, span, dest, false)),
@@ -488,7 +501,7 @@ impl<'s, 'a> Links<'s, 'a> {
             format!("`{dest}` resolves to `{full}`, where nothing is published")
         };
         if c != i && !path.starts_with('/') {
-            let includer = &self.site.pages[c].post.content_path;
+            let includer = self.name(c);
             message.push_str(&format!(" (from {includer}, which includes this file)"));
         }
         let what = if image { "broken image" } else { "broken link" };
@@ -655,6 +668,58 @@ impl<'s, 'a> Links<'s, 'a> {
         generated.then_some(&[])
     }
 
+    /// A page Hugo never writes (`build.render: link` or `never`, headless)
+    /// whose URL is this site path.
+    fn not_rendered_at(&self, site_path: &str) -> Option<usize> {
+        let url = urls::normalize(site_path);
+        let get = |u: &str| self.not_rendered_urls.get(u).copied();
+        get(&url).or_else(|| get(&format!("{url}/")))
+    }
+
+    /// A page's content file, for messages: with its language when another
+    /// language has a file of that path (content folders per language).
+    fn name(&self, j: usize) -> String {
+        let page = &self.site.pages[j];
+        let cp = &page.post.content_path;
+        let shared = self
+            .site
+            .by_content_path
+            .get(&cp.to_lowercase())
+            .is_some_and(|pages| pages.iter().any(|&k| self.site.pages[k].lang != page.lang));
+        if shared {
+            format!("{cp} ({})", page.lang)
+        } else {
+            cp.clone()
+        }
+    }
+
+    /// Why page `j` is not written, as its file says (`_build: {render:
+    /// link}`), and whether it still has a URL (`render: link`).
+    fn not_rendered(&self, j: usize) -> (String, bool) {
+        let post = self.site.pages[j].post;
+        let meta = urls::Meta::own(post);
+        let link = urls::render_mode(&meta) == urls::Render::Link;
+        if meta
+            .field("headless")
+            .is_some_and(|n| n.value == Value::Bool(true))
+        {
+            return ("is headless".into(), false);
+        }
+        for key in ["_build", "build"] {
+            let render = post
+                .field(key)
+                .and_then(|b| b.as_table())
+                .and_then(|t| t.value("render"));
+            if let Some(v) = render.and_then(|n| scalar(&n.value)) {
+                return (format!("has `{key}: {{render: {v}}}`"), link);
+            }
+        }
+        (
+            "is never rendered (a `cascade` sets `build.render: never`)".into(),
+            false,
+        )
+    }
+
     fn unpublished_at(&self, site_path: &str) -> Option<usize> {
         let url = urls::normalize(site_path);
         let get = |u: &str| self.unpublished_urls.get(u).copied();
@@ -691,7 +756,7 @@ impl<'s, 'a> Links<'s, 'a> {
                 span,
                 format!(
                     "`{dest}` is an alias of {}: readers go through a redirect",
-                    target.post.content_path
+                    self.name(j)
                 ),
             )
             .with_label("an alias")
@@ -709,13 +774,23 @@ impl<'s, 'a> Links<'s, 'a> {
         dest: &str,
     ) -> Option<Diagnostic> {
         if self.hidden[j] {
+            let (why, link) = self.not_rendered(j);
+            let consequence = if link {
+                "Hugo gives it a URL but writes no page there"
+            } else {
+                "Hugo writes no page for it"
+            };
             return Some(error(
                 span,
                 format!(
-                    "`{dest}` links to {}, which Hugo never renders (headless, or `build.render: never`)",
-                    self.site.pages[j].post.content_path
+                    "`{dest}` links to {}, which {why}: {consequence}",
+                    self.name(j)
                 ),
-                "never rendered",
+                if link {
+                    "no page written"
+                } else {
+                    "never rendered"
+                },
                 None,
             ));
         }
@@ -757,13 +832,20 @@ impl<'s, 'a> Links<'s, 'a> {
         match self.get_page(i, lang, &path, true) {
             Lookup::Found(Node::Page(j)) => {
                 if self.hidden[j] {
+                    let (why, link) = self.not_rendered(j);
+                    let consequence = if link {
+                        "the link goes to its URL, where Hugo writes no page"
+                    } else {
+                        "the link is empty"
+                    };
                     return Some(error(
                         span,
-                        format!(
-                            "{} is never rendered (headless, or `build.render: never`): the link is empty",
-                            self.site.pages[j].post.content_path
-                        ),
-                        "never rendered",
+                        format!("{} {why}: {consequence}", self.name(j)),
+                        if link {
+                            "no page written"
+                        } else {
+                            "never rendered"
+                        },
                         None,
                     ));
                 }
@@ -845,7 +927,7 @@ impl<'s, 'a> Links<'s, 'a> {
     ) -> Diagnostic {
         let target = &self.site.pages[j];
         let why = target.unpublished.as_ref().map_or("", Unpublished::reason);
-        let cp = &target.post.content_path;
+        let cp = self.name(j);
         let (severity, consequence) = if is_ref && self.site.pages[i].is_published() {
             (
                 Severity::Error,
@@ -887,13 +969,13 @@ impl<'s, 'a> Links<'s, 'a> {
         let fix = found
             .filter(|(_, unique)| *unique)
             .and_then(|(id, _)| self.fragment_fix(i, &span, fragment, id));
-        let cp = &self.site.pages[j].post.content_path;
+        let cp = self.name(j);
         let whose = if i == j {
             "this page".to_string()
         } else if self.hidden[i] && self.includers(i).contains(&j) {
             format!("{cp}, which includes this file,")
         } else {
-            cp.clone()
+            cp
         };
         let in_html = &self.site.pages[j].post.outline.html_ids;
         if in_html.iter().any(|id| id == fragment) {
@@ -1381,6 +1463,16 @@ fn error(span: Range<usize>, message: String, label: &str, help: Option<String>)
     match help {
         Some(h) => d.with_help(h),
         None => d,
+    }
+}
+
+/// A front matter scalar as written in a message.
+fn scalar(v: &Value) -> Option<String> {
+    match v {
+        Value::String(s) => Some(s.clone()),
+        Value::Bool(b) => Some(b.to_string()),
+        Value::Integer(i) => Some(i.to_string()),
+        _ => None,
     }
 }
 
@@ -1988,6 +2080,36 @@ mod tests {
             ("layouts/_markup/render-link.html", ""),
         ];
         assert_eq!(files(never), vec![]);
+    }
+
+    /// A content folder per language: the same file path in both, so
+    /// messages say which language's file they mean.
+    #[test]
+    fn files_named_with_their_language() {
+        let found = lint(&[
+            (
+                "hugo.toml",
+                "defaultContentLanguage = 'en'\n[languages.en]\ncontentDir = 'content/en'\n\
+                 [languages.fr]\ncontentDir = 'content/fr'\n",
+            ),
+            ("content/en/posts/a.md", "---\ntitle: A\n---\n## Intro\n"),
+            (
+                "content/fr/posts/a.md",
+                "---\ntitle: A\n---\n## Présentation\n",
+            ),
+            ("content/en/posts/only.md", "---\ntitle: O\n---\n"),
+            (
+                "content/fr/posts/b.md",
+                "---\ntitle: B\n---\n[a](/fr/posts/a/#intro) [o](/posts/only/#x)\n",
+            ),
+        ]);
+        assert_eq!(
+            messages(&found),
+            vec![
+                "posts/a.md (fr) has no heading or anchor `#intro`",
+                "posts/only.md has no heading or anchor `#x`",
+            ]
+        );
     }
 
     #[test]
