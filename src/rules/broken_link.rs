@@ -458,6 +458,11 @@ impl<'s, 'a> Links<'s, 'a> {
         if let Some(served) = self.served(&site_path) {
             return self.landed_served(i, served, fragment, span, dest);
         }
+        let on_host = format!("{base}{site_path}");
+        if self.site.host_redirects.iter().any(|r| r.matches(&on_host)) {
+            // The host redirects it (`_redirects`, `netlify.toml`).
+            return None;
+        }
         if let Some(j) = self.unpublished_at(&site_path) {
             return Some(self.unpublished(i, j, span, dest, false));
         }

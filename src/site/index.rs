@@ -129,6 +129,9 @@ pub struct SiteIndex<'a> {
     /// site where it is not. In `urls`, such a URL is served by what serves
     /// its target (the home page).
     pub redirects: HashMap<String, String>,
+    /// The host's own redirect rules (`static/_redirects`, `netlify.toml`):
+    /// they serve paths no page is at ([`super::redirects`]).
+    pub host_redirects: Vec<super::redirects::HostRedirect>,
 }
 
 impl Page<'_> {
@@ -548,6 +551,7 @@ impl<'a> SiteIndex<'a> {
             by_content_path: HashMap::default(),
             base_path: base_path(&hugo.base_url),
             redirects: HashMap::new(),
+            host_redirects: super::redirects::load(hugo, static_files),
         };
         for (i, post) in posts.iter().enumerate() {
             let info = &infos[i];

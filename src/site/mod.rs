@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 pub mod index;
+pub mod redirects;
 pub mod urls;
 
 use rayon::prelude::*;
