@@ -48,7 +48,6 @@ pub struct Heading {
     /// When the typographer replaced something in the heading: `text` with
     /// [`EN_DASH`], [`EM_DASH`] and [`ELLIPSIS`] where it did, for sites
     /// that configure other replacements (`text` has Hugo's defaults).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub typographic: Option<String>,
 }
 
@@ -96,7 +95,6 @@ pub struct RefShortcode {
     /// Written `{{< >}}` inside raw HTML of the Markdown (an HTML comment or
     /// block): Hugo only runs it when it keeps raw HTML
     /// (`markup.goldmark.renderer.unsafe`).
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub in_raw_html: bool,
 }
 
