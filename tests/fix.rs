@@ -262,7 +262,7 @@ const SITE_CASES: &[(&str, &str, Posts)] = &[
             ),
             (
                 "posts/hello-world.md",
-                "---\ntitle: Hello\ndate: 2024-01-14\ndescription: A description long enough to keep that other rule quiet.\n---\n\nSee [the intro](../a/#introdution \"title\"), [a step](../a/#step-3),\n[the page](/posts/helo-world/#top) and [nowhere](/posts/zzz/).\n\n[ref]: /post/a/?x=1#introduction\n\nRefs: {{< relref \"a.md#intro-duction\" >}}, {{< ref \"/posts/hello-wrold.md\" >}}.\n",
+                "---\ntitle: Hello\ndate: 2024-01-14\ndescription: A description long enough to keep that other rule quiet.\n---\n\nSee [the intro](../a/#introdution \"title\"), [a step](../a/#step-3),\n[the page](/posts/helo-world/#top), [nowhere](/posts/zzz/) and [a reference][ref].\n\n[ref]: /post/a/?x=1#introduction\n\nRefs: {{< relref \"a.md#intro-duction\" >}}, {{< ref \"/posts/hello-wrold.md\" >}}.\n",
             ),
         ],
     ),

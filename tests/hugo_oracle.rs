@@ -23,7 +23,8 @@
 //! mixed-case and multi-word terms (`taxonomies`, `tour`), page-relative
 //! and absolute aliases (`aliases`), drafts and future pages (`basic`,
 //! `tour`), multilingual sites, `uglyURLs`, `disablePathToLower`
-//! (`path-case`) and the three `autoIDType` styles (`ids-*`).
+//! (`path-case`), the three `autoIDType` styles (`ids-*`), typographer
+//! replacements in ids (`typographer`) and `.html` content (`html-content`).
 //!
 //! `cargo test --test hugo_oracle -- --ignored` also runs the comparison on
 //! `../shared/corpus/hugodocs` when it exists (see [`hugodocs`]).

@@ -512,3 +512,45 @@ fn the_readme_documents_every_json_field() {
         "README: undocumented fields {undocumented:?}, documented but never output {unused:?}"
     );
 }
+
+/// The host's redirect rules (`static/_redirects`, `netlify.toml`): listed,
+/// in text and JSON, and `--url` answers with the rule that serves a path.
+#[test]
+fn host_redirects() {
+    let dir = site(&[
+        CONFIG,
+        ("content/a.md", b"---\ntitle: A\n---\n"),
+        (
+            "static/_redirects",
+            b"# comment\n/old/*  /a/  301\n/* /404.html 404\n",
+        ),
+        (
+            "netlify.toml",
+            b"[[redirects]]\nfrom = '/legacy'\nto = '/a/'\n",
+        ),
+    ]);
+    let root = dir.path().to_str().unwrap();
+    let text = stdout(bloglint().args(["site", root]), 0);
+    assert!(text.contains("Host redirects"), "{text}");
+    assert!(
+        text.contains("  /old/*   → /a/ 301  (static/_redirects:2)"),
+        "{text}"
+    );
+    assert!(text.contains("/legacy  → /a/  (netlify.toml:1)"), "{text}");
+    assert!(
+        !text.contains("404.html"),
+        "a custom 404 is no redirect: {text}"
+    );
+    let json: Value = serde_json::from_str(&stdout(
+        bloglint().args(["site", root, "--format", "json"]),
+        0,
+    ))
+    .unwrap();
+    assert_eq!(json["host_redirects"][0]["from"], "/old/*");
+    assert_eq!(json["host_redirects"][0]["status"], "301");
+    assert_eq!(json["host_redirects"][1]["source"], "netlify.toml:1");
+    assert_eq!(json["host_redirects"][1]["status"], Value::Null);
+    let answer = stdout(bloglint().args(["site", root, "--url", "/old/x/y/"]), 0);
+    assert!(answer.contains("the host redirects it to /a/"), "{answer}");
+    stdout(bloglint().args(["site", root, "--url", "/elsewhere/"]), 1);
+}

@@ -45,7 +45,18 @@ pub struct Heading {
     pub setext: bool,
     /// An explicit `{#id}` (or `{id="…"}`) attribute; `{#}` gives `""`.
     pub custom_id: Option<String>,
+    /// When the typographer replaced something in the heading: `text` with
+    /// [`EN_DASH`], [`EM_DASH`] and [`ELLIPSIS`] where it did, for sites
+    /// that configure other replacements (`text` has Hugo's defaults).
+    pub typographic: Option<String>,
 }
+
+/// Where the typographer replaced `--` in [`Heading::typographic`].
+pub const EN_DASH: char = '\u{E000}';
+/// Where it replaced `---`.
+pub const EM_DASH: char = '\u{E001}';
+/// Where it replaced `...`.
+pub const ELLIPSIS: char = '\u{E002}';
 
 #[derive(serde::Serialize, serde::Deserialize, Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LinkKind {
@@ -81,6 +92,10 @@ pub struct RefShortcode {
     pub span: Range<usize>,
     /// Its `lang=` named argument, if any.
     pub lang: Option<String>,
+    /// Written `{{< >}}` inside raw HTML of the Markdown (an HTML comment or
+    /// block): Hugo only runs it when it keeps raw HTML
+    /// (`markup.goldmark.renderer.unsafe`).
+    pub in_raw_html: bool,
 }
 
 #[derive(serde::Serialize, serde::Deserialize, Debug, Clone, Copy, PartialEq, Eq)]
@@ -102,6 +117,30 @@ pub struct Suppression {
 }
 
 impl Outline {
+    /// The outline of an HTML content file (`content/x.html`), whose body
+    /// Hugo publishes as it is, shortcodes run: its `ref`s, the `id`s of
+    /// its HTML and suppression comments; no Markdown.
+    pub fn html(source: &str, body_start: usize) -> Outline {
+        let mut out = Outline {
+            refs: ref_shortcodes(source, body_start),
+            html_ids: html_ids(source.get(body_start..).unwrap_or_default()),
+            ..Outline::default()
+        };
+        let mut builder = Builder {
+            source,
+            offset: body_start,
+            out: Outline::default(),
+            heading: None,
+            links: Vec::new(),
+            code: Vec::new(),
+            html: Vec::new(),
+        };
+        builder.comments(body_start.min(source.len())..source.len());
+        out.suppressions = builder.out.suppressions;
+        out.headings = html_headings(source, body_start);
+        out
+    }
+
     /// Parse the body of `source`, which starts at `body_start`.
     pub fn parse(source: &str, body_start: usize) -> Outline {
         let Some(body) = source.get(body_start..) else {
@@ -114,6 +153,7 @@ impl Outline {
             heading: None,
             links: Vec::new(),
             code: Vec::new(),
+            html: Vec::new(),
         };
         let mut events = Parser::new_ext(body, options()).into_offset_iter();
         builder.definitions(events.reference_definitions());
@@ -145,6 +185,8 @@ struct Builder<'s> {
     links: Vec<OpenLink>,
     /// Code blocks and code spans, in order.
     code: Vec<Range<usize>>,
+    /// HTML blocks and inline HTML (comments included), in order.
+    html: Vec<Range<usize>>,
 }
 
 struct OpenHeading {
@@ -249,9 +291,13 @@ impl Builder<'_> {
                 if let Some(open) = self.heading.as_mut().filter(|_| quoted) {
                     open.heading.text.push_str(&html);
                 }
+                self.html.push(range.clone());
                 self.comments(range);
             }
-            Event::Start(Tag::HtmlBlock) => self.comments(range),
+            Event::Start(Tag::HtmlBlock) => {
+                self.html.push(range.clone());
+                self.comments(range);
+            }
             _ => {}
         }
     }
@@ -289,6 +335,7 @@ impl Builder<'_> {
                 span,
                 marker_span,
                 custom_id,
+                typographic: None,
             },
             content_end: content_start,
             attributes_valid: true,
@@ -325,6 +372,14 @@ impl Builder<'_> {
                 h.custom_id = Some(String::new());
             }
         }
+        if h.text.contains([EN_DASH, EM_DASH, ELLIPSIS]) {
+            let text = h
+                .text
+                .replace(EN_DASH, "–")
+                .replace(EM_DASH, "—")
+                .replace(ELLIPSIS, "...");
+            h.typographic = Some(std::mem::replace(&mut h.text, text));
+        }
         self.out.headings.push(open.heading);
     }
 
@@ -346,6 +401,12 @@ impl Builder<'_> {
         span: Range<usize>,
         definition: Option<Range<usize>>,
     ) {
+        // `<user@host>` is a `mailto:` link: goldmark writes it so.
+        let dest = if link_type == LinkType::Email && !dest.starts_with("mailto:") {
+            format!("mailto:{dest}")
+        } else {
+            dest
+        };
         let (kind, dest_span) = match link_type {
             LinkType::Autolink | LinkType::Email => {
                 let end = span.end.saturating_sub(1).max(span.start);
@@ -445,6 +506,19 @@ impl Builder<'_> {
         // Hugo expands shortcodes before Markdown, so a `ref` in a code block
         // runs (and fails the build) like any other: no code ranges here.
         self.out.refs = ref_shortcodes(self.source, self.offset);
+        // Hugo puts a placeholder where a `{{< >}}` shortcode is and runs it
+        // when the placeholder is in the output: not in raw HTML that
+        // goldmark drops (checked with Hugo 0.168). `{{% %}}` runs before.
+        for r in &mut self.out.refs {
+            let angle = self.source.as_bytes().get(r.span.start + 2) == Some(&b'<');
+            // HTML that starts inside the shortcode is the shortcode read as
+            // a tag (`{{<relref x>}}`), not HTML around it.
+            r.in_raw_html = angle
+                && self
+                    .html
+                    .iter()
+                    .any(|h| h.start < r.span.start && r.span.end <= h.end);
+        }
         // Read by the links of other pages: scanned here, once, so that
         // checking them needs only this outline, not the text.
         let body = self.source.get(self.offset..).unwrap_or_default();
@@ -488,19 +562,65 @@ fn unquote(value: &str) -> &str {
         .unwrap_or(value)
 }
 
+/// The `<h1>`…`<h6>` tags of an HTML body starting at `body_start`: a
+/// heading has the id written in its tag, or none (Hugo generates none for
+/// HTML content); no text.
+fn html_headings(source: &str, body_start: usize) -> Vec<Heading> {
+    static TAG: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"(?i)<h([1-6])(\s[^>]*)?>").expect("constant pattern")
+    });
+    static ID: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r#"(?i)(?:^|\s)id\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))"#)
+            .expect("constant pattern")
+    });
+    let Some(body) = source.get(body_start..) else {
+        return Vec::new();
+    };
+    TAG.captures_iter(body)
+        .filter_map(|c| {
+            let all = c.get(0)?;
+            let level = c.get(1)?.as_str().parse().ok()?;
+            let custom_id = c.get(2).and_then(|attrs| {
+                let id = ID.captures(attrs.as_str())?;
+                let value = id.get(1).or_else(|| id.get(2)).or_else(|| id.get(3))?;
+                Some(value.as_str().to_string())
+            });
+            let span = all.start() + body_start..all.end() + body_start;
+            Some(Heading {
+                level,
+                text: String::new(),
+                span: span.clone(),
+                marker_span: span,
+                setext: false,
+                custom_id,
+                typographic: None,
+            })
+        })
+        .collect()
+}
+
 /// Goldmark's typographer, as far as it changes ids: `---` is an em dash,
-/// `--` an en dash.
+/// `--` an en dash, `...` an ellipsis; marked here (the heading's text gets
+/// Hugo's default replacements when it is closed).
 fn push_typographic(out: &mut String, text: &str) {
     let mut rest = text;
-    while let Some(i) = rest.find("--") {
+    while let Some(i) = rest.find(['-', '.']) {
         out.push_str(&rest[..i]);
-        if rest[i..].starts_with("---") {
-            out.push('—');
-            rest = &rest[i + 3..];
+        let tail = &rest[i..];
+        let (marker, len) = if tail.starts_with("---") {
+            (Some(EM_DASH), 3)
+        } else if tail.starts_with("--") {
+            (Some(EN_DASH), 2)
+        } else if tail.starts_with("...") {
+            (Some(ELLIPSIS), 3)
         } else {
-            out.push('–');
-            rest = &rest[i + 2..];
+            (None, 1)
+        };
+        match marker {
+            Some(m) => out.push(m),
+            None => out.push_str(&tail[..1]),
         }
+        rest = &tail[len..];
     }
     out.push_str(rest);
 }
@@ -739,6 +859,7 @@ fn shortcode(source: &str, start: usize, comment_ends: &CommentEnds) -> Result<S
         target_span: target.span,
         lang: source.get(span.clone()).and_then(|s| named_arg(s, "lang")),
         span,
+        in_raw_html: false,
     }))
 }
 
@@ -983,6 +1104,52 @@ mod tests {
     }
 
     #[test]
+    fn html_content_is_not_markdown() {
+        let src = "---\ntitle: t\n---\n<h2 id=\"give\">Give</h2>\n<H3 class=x>No id</H3>\n\
+                   ## not a heading\n[not](/a/link/)\n<a name='n'></a>\n\
+                   {{< ref \"a.md\" >}}\n<!-- bloglint-disable broken-link -->\n";
+        let o = Outline::html(src, src.find("<h2").unwrap_or(0));
+        let ids: Vec<_> = o
+            .headings
+            .iter()
+            .map(|h| (h.level, h.custom_id.clone()))
+            .collect();
+        assert_eq!(ids, [(2, Some("give".to_string())), (3, None)]);
+        assert_eq!(&src[o.headings[0].span.clone()], "<h2 id=\"give\">");
+        assert!(o.links.is_empty());
+        assert_eq!(o.html_ids, ["give", "n"]);
+        // Hugo runs shortcodes in HTML content, in comments too.
+        assert_eq!(o.refs.len(), 1);
+        assert!(!o.refs[0].in_raw_html);
+        assert_eq!(o.suppressions.len(), 1);
+    }
+
+    #[test]
+    fn refs_in_raw_html() {
+        let (_, o) = parse(
+            "<!-- {{< ref \"a.md\" >}} -->\n\ntext <!-- {{< ref \"b.md\" >}} --> text\n\n\
+             <div>{{< ref \"c.md\" >}}</div>\n\n<!-- {{% ref \"d.md\" %}} -->\n\n\
+             a <span>{{< ref \"e.md\" >}}</span> {{<relref f>}}\n",
+        );
+        let found: Vec<_> = o
+            .refs
+            .iter()
+            .map(|r| (r.target.as_str(), r.in_raw_html))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("a.md", true),
+                ("b.md", true),
+                ("c.md", true),
+                ("d.md", false),
+                ("e.md", false),
+                ("f", false)
+            ]
+        );
+    }
+
+    #[test]
     fn autolinks() {
         let (src, o) = parse("Go <https://example.com/a?b> or <me@example.com>.\r\n");
         assert_eq!(
@@ -996,6 +1163,9 @@ mod tests {
                 (LinkKind::Autolink, "me@example.com", "<me@example.com>"),
             ]
         );
+        // Goldmark writes `href="mailto:me@example.com"`: not a path.
+        assert_eq!(o.links[1].dest, "mailto:me@example.com");
+        assert_eq!(o.links[0].dest, "https://example.com/a?b");
     }
 
     #[test]

@@ -78,12 +78,24 @@ pub struct Post {
     pub outline: Outline,
 }
 
+/// Whether a content file is HTML (`x.html`, `x.htm`): a page Hugo
+/// publishes as written, not Markdown.
+pub fn is_html_content(content_path: &str) -> bool {
+    content_path
+        .rsplit_once('.')
+        .is_some_and(|(_, ext)| ext.eq_ignore_ascii_case("html") || ext.eq_ignore_ascii_case("htm"))
+}
+
 /// A post's parsed representation, built from its text.
 impl Post {
     pub fn parse(path: PathBuf, content_path: String, source: String) -> Post {
         let kind = PageKind::from_content_path(&content_path);
         let (front_matter, front_matter_error, body_start) = parse_front_matter(&source);
-        let outline = markdown::Outline::parse(&source, body_start);
+        let outline = if is_html_content(&content_path) {
+            markdown::Outline::html(&source, body_start)
+        } else {
+            markdown::Outline::parse(&source, body_start)
+        };
         Post {
             path,
             content_path,

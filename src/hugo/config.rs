@@ -204,6 +204,65 @@ pub struct HugoConfig {
     pub goldmark_unsafe: bool,
     /// `theme`: the theme folders under `themes/`, first wins.
     pub themes: Vec<String>,
+    /// `markup.goldmark.extensions.typographer`, as far as it changes ids.
+    pub typographer: Typographer,
+    /// Whether `security.allowContent` lets `text/html` content files
+    /// through (Hugo >= 0.162 denies them by default: the build fails).
+    pub allow_html_content: bool,
+}
+
+/// The replacements of Goldmark's typographer that can show in heading
+/// ids (HTML, as configured): `--`, `---` and `...`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Typographer {
+    pub disable: bool,
+    pub en_dash: String,
+    pub em_dash: String,
+    pub ellipsis: String,
+}
+
+impl Default for Typographer {
+    fn default() -> Self {
+        Typographer {
+            disable: false,
+            en_dash: "&ndash;".into(),
+            em_dash: "&mdash;".into(),
+            ellipsis: "&hellip;".into(),
+        }
+    }
+}
+
+/// Whether Hugo's allow list (`security.*`: regular expressions, `! re`
+/// to deny, `none` or an empty list for nothing) accepts `name`, as Hugo
+/// 0.168 does: a denying pattern that matches wins, then any accepting
+/// pattern must match when there is one.
+pub fn allow_list_accepts(patterns: &[String], name: &str) -> bool {
+    let mut accepting = 0;
+    let mut accepted = false;
+    for p in patterns {
+        let p = p.trim();
+        if p.is_empty() || p == "none" {
+            continue;
+        }
+        let (deny, re) = match p.strip_prefix('!') {
+            Some(re) => (true, re.trim_start()),
+            None => (false, p),
+        };
+        // A pattern Go accepts and Rust does not matches nothing here.
+        let hit = regex::Regex::new(re).is_ok_and(|r| r.is_match(name));
+        if deny && hit {
+            return false;
+        }
+        if !deny {
+            accepting += 1;
+            accepted |= hit;
+        }
+    }
+    if accepting == 0 {
+        // Only denials: anything else passes; nothing at all: nothing does.
+        return patterns.iter().any(|p| p.trim().starts_with('!'));
+    }
+    accepted
 }
 
 impl HugoConfig {
@@ -248,6 +307,8 @@ impl HugoConfig {
             auto_definition_term_id: false,
             goldmark_unsafe: false,
             themes: Vec::new(),
+            typographer: Typographer::default(),
+            allow_html_content: false,
         }
     }
 }
@@ -846,8 +907,38 @@ impl<'a> Reader<'a> {
                 Some(t) => self.strings(t, "theme")?,
                 None => Vec::new(),
             },
+            typographer: match c.at(&["markup", "goldmark", "extensions", "typographer"]) {
+                Some(t) => self.typographer(t)?,
+                None => Typographer::default(),
+            },
+            allow_html_content: match c.at(&["security", "allowContent"]) {
+                Some(v) => {
+                    allow_list_accepts(&self.strings(v, "security.allowContent")?, "text/html")
+                }
+                None => false,
+            },
             ..defaults
         })
+    }
+
+    /// `markup.goldmark.extensions.typographer` (`false` turns it off).
+    fn typographer(&self, t: &Merged) -> Fallible<Typographer> {
+        let mut out = Typographer::default();
+        if t.value().is_some() {
+            out.disable = !self.boolean(t, "markup.goldmark.extensions.typographer")?;
+            return Ok(out);
+        }
+        out.disable = self.flag(t, "disable")?;
+        for (key, field) in [
+            ("enDash", &mut out.en_dash),
+            ("emDash", &mut out.em_dash),
+            ("ellipsis", &mut out.ellipsis),
+        ] {
+            if let Some(v) = self.opt_string(t, key)? {
+                *field = v;
+            }
+        }
+        Ok(out)
     }
 
     /// `markup.goldmark.renderHooks.<hook>.useEmbedded`, or `enableDefault`
@@ -1793,6 +1884,44 @@ mod tests {
         assert_eq!(c.themes, vec!["a", "b"]);
         let (_, c) = toml("[markup.goldmark.renderer]\nunsafe = true");
         assert!(c.goldmark_unsafe);
+    }
+
+    #[test]
+    fn typographer_and_allowed_content() {
+        let (_, c) = toml("title = 't'");
+        assert_eq!(c.typographer, Typographer::default());
+        // Hugo 0.168's default `security.allowContent` denies `text/html`.
+        assert!(!c.allow_html_content);
+        let (_, c) = toml(
+            "[markup.goldmark.extensions.typographer]\nenDash = '--'\nEllipsis = '...'\n\
+             [security]\nallowContent = ['! ^text/org$']",
+        );
+        assert_eq!(
+            (
+                c.typographer.en_dash.as_str(),
+                c.typographer.em_dash.as_str()
+            ),
+            ("--", "&mdash;")
+        );
+        assert_eq!(c.typographer.ellipsis, "...");
+        assert!(!c.typographer.disable && c.allow_html_content);
+        let (_, c) = toml("[markup.goldmark.extensions.typographer]\ndisable = true");
+        assert!(c.typographer.disable);
+        // As Hugo 0.168 builds (or refuses) a site with `content/x.html`
+        // and `content/y.md`.
+        for (list, html) in [
+            (&[".*"][..], true),
+            (&["! ^text/org$"], true),
+            (&["^text/html$", "^text/markdown$"], true),
+            (&["^text/markdown$"], false),
+            (&["^text/markdown$", "! ^text/html$", "text/html"], false),
+            (&["! ^text/html$", "! ^text/org$"], false),
+            (&["none"], false),
+            (&[], false),
+        ] {
+            let list: Vec<String> = list.iter().map(|s| s.to_string()).collect();
+            assert_eq!(allow_list_accepts(&list, "text/html"), html, "{list:?}");
+        }
     }
 
     #[test]

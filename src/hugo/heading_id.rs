@@ -13,8 +13,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::document::markdown::Heading;
-use crate::hugo::config::AutoIdType;
+use crate::document::markdown::{ELLIPSIS, EM_DASH, EN_DASH, Heading};
+use crate::hugo::config::{AutoIdType, Typographer};
 
 /// What `github` keeps: runs of letters, decimal digits and `_`; or a space
 /// or hyphen, which becomes `-`. Anything else is dropped.
@@ -64,6 +64,30 @@ pub fn page_ids(
     terms: &[(usize, String)],
     kind: AutoIdType,
 ) -> (Vec<String>, Vec<String>) {
+    page_ids_with(headings, terms, kind, &Typographer::default())
+}
+
+/// [`page_ids`] on a site whose typographer is configured: Hugo 0.168 feeds
+/// the id generator the replacement as configured (`enDash = '--'` keeps
+/// `--advertise-client-urls`), with its named character references decoded
+/// and numeric ones as written.
+pub fn page_ids_with(
+    headings: &[Heading],
+    terms: &[(usize, String)],
+    kind: AutoIdType,
+    typographer: &Typographer,
+) -> (Vec<String>, Vec<String>) {
+    let replacements = (*typographer != Typographer::default()).then(|| {
+        if typographer.disable {
+            ["--".to_string(), "---".to_string(), "...".to_string()]
+        } else {
+            [
+                decode_named(&typographer.en_dash),
+                decode_named(&typographer.em_dash),
+                decode_named(&typographer.ellipsis),
+            ]
+        }
+    });
     let mut taken = HashSet::new();
     let mut suffixes = HashMap::new();
     let mut ids = Vec::with_capacity(headings.len());
@@ -76,7 +100,16 @@ pub fn page_ids(
         let id = match &h.custom_id {
             Some(id) => id.clone(),
             None => {
-                let id = generate(&h.text, kind);
+                let text = match (&h.typographic, &replacements) {
+                    (Some(marked), Some([en, em, dots])) => Cow::Owned(
+                        marked
+                            .replace(EN_DASH, en)
+                            .replace(EM_DASH, em)
+                            .replace(ELLIPSIS, dots),
+                    ),
+                    _ => Cow::Borrowed(h.text.as_str()),
+                };
+                let id = generate(&text, kind);
                 if id.is_empty() {
                     ids.push(id);
                     continue;
@@ -91,6 +124,37 @@ pub fn page_ids(
         term_ids.extend(term_id(text, kind, &mut taken, &mut suffixes));
     }
     (ids, term_ids)
+}
+
+/// A typographer replacement as the id generator reads it: the named
+/// character references Hugo 0.168 was seen to decode (the usual
+/// typographic ones), others as written.
+fn decode_named(html: &str) -> String {
+    const NAMED: [(&str, &str); 16] = [
+        ("&ndash;", "–"),
+        ("&mdash;", "—"),
+        ("&hellip;", "…"),
+        ("&amp;", "&"),
+        ("&lt;", "<"),
+        ("&gt;", ">"),
+        ("&quot;", "\""),
+        ("&apos;", "'"),
+        ("&nbsp;", "\u{a0}"),
+        ("&lsquo;", "‘"),
+        ("&rsquo;", "’"),
+        ("&ldquo;", "“"),
+        ("&rdquo;", "”"),
+        ("&laquo;", "«"),
+        ("&raquo;", "»"),
+        ("&eacute;", "é"),
+    ];
+    let mut out = html.to_string();
+    if out.contains('&') {
+        for (name, text) in NAMED {
+            out = out.replace(name, text);
+        }
+    }
+    out
 }
 
 /// A definition term's id, made unique; none for a term with no text.
@@ -627,7 +691,109 @@ mod tests {
             marker_span: 0..0,
             setext: false,
             custom_id: custom_id.map(String::from),
+            typographic: None,
         }
+    }
+
+    /// Headings as Hugo 0.168 writes their ids with each typographer
+    /// setting (a site built with `markup.goldmark.extensions.typographer`
+    /// set so; `tests/sites/typographer` has the first column's case).
+    #[test]
+    fn typographer_replacements_show_in_ids() {
+        let page = "---\ntitle: t\n---\n### --advertise-client-urls\n### a---b c--d\n\
+                    ### wait... more\n### `--code--`\n### x -- y\n### a.. b.... c\n";
+        let outline =
+            crate::document::markdown::Outline::parse(page, page.find("###").unwrap_or(0));
+        let typo = |en: &str, em: &str, dots: &str, disable: bool| Typographer {
+            disable,
+            en_dash: en.into(),
+            em_dash: em.into(),
+            ellipsis: dots.into(),
+        };
+        for (t, expected) in [
+            (
+                Typographer::default(),
+                [
+                    "advertise-client-urls",
+                    "ab-cd",
+                    "wait-more",
+                    "--code--",
+                    "x--y",
+                    "a-b-c",
+                ],
+            ),
+            (
+                typo("--", "&mdash;", "&hellip;", false),
+                [
+                    "--advertise-client-urls",
+                    "ab-c--d",
+                    "wait-more",
+                    "--code--",
+                    "x----y",
+                    "a-b-c",
+                ],
+            ),
+            (
+                typo("&ndash;", "---", "&hellip;", false),
+                [
+                    "advertise-client-urls",
+                    "a---b-cd",
+                    "wait-more",
+                    "--code--",
+                    "x--y",
+                    "a-b-c",
+                ],
+            ),
+            (
+                typo("X", "Y", "Z", false),
+                [
+                    "xadvertise-client-urls",
+                    "ayb-cxd",
+                    "waitz-more",
+                    "--code--",
+                    "x-x-y",
+                    "a-bz-c",
+                ],
+            ),
+            (
+                typo("&#8211;", "&mdash;", "&hellip;", false),
+                [
+                    "8211advertise-client-urls",
+                    "ab-c8211d",
+                    "wait-more",
+                    "--code--",
+                    "x-8211-y",
+                    "a-b-c",
+                ],
+            ),
+            (
+                typo("&eacute;", "&mdash;", "&hellip;", false),
+                [
+                    "éadvertise-client-urls",
+                    "ab-céd",
+                    "wait-more",
+                    "--code--",
+                    "x-é-y",
+                    "a-b-c",
+                ],
+            ),
+            (
+                typo("&ndash;", "&mdash;", "&hellip;", true),
+                [
+                    "--advertise-client-urls",
+                    "a---b-c--d",
+                    "wait-more",
+                    "--code--",
+                    "x----y",
+                    "a-b-c",
+                ],
+            ),
+        ] {
+            let (ids, _) = page_ids_with(&outline.headings, &[], Github, &t);
+            assert_eq!(ids, expected, "{t:?}");
+        }
+        // The text itself reads as Hugo's default typographer writes it.
+        assert_eq!(outline.headings[1].text, "a—b c–d");
     }
 
     #[test]

@@ -130,6 +130,19 @@ pub struct RejectedAlias {
     pub message: String,
 }
 
+/// A redirect rule of the host, which serves paths no page is at.
+#[derive(Serialize, Clone, Debug)]
+pub struct HostRedirectEntry {
+    /// The path matched, as written: the baseURL's sub-path included,
+    /// `:name` for one segment, a trailing `*` for any rest.
+    pub from: String,
+    pub to: String,
+    /// As written (`301`, `200!`); `None` when left out (301).
+    pub status: Option<String>,
+    /// The file and line of the rule, relative to the site root.
+    pub source: String,
+}
+
 /// The reason codes of unpublished files, documented in the README.
 pub const REASONS: &[&str] = &[
     "draft",
@@ -157,6 +170,10 @@ pub struct Report {
     pub unpublished: Vec<NotPublished>,
     /// Aliases of published pages that Hugo refuses: its build fails.
     pub rejected_aliases: Vec<RejectedAlias>,
+    /// The host's redirect rules (`static/_redirects`, `netlify.toml`):
+    /// left out when there are none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub host_redirects: Vec<HostRedirectEntry>,
     #[serde(skip)]
     languages: usize,
 }
@@ -222,7 +239,7 @@ pub fn run(
             }
             out.flush()?;
             Ok(
-                if answer.served
+                if (answer.served || answer.host_redirect.is_some())
                     && answer
                         .fragment
                         .as_ref()
@@ -486,6 +503,16 @@ pub fn build(site: &Site, index: &SiteIndex, root: &Path, with_ids: bool) -> Rep
         urls: entries.into_values().collect(),
         unpublished,
         rejected_aliases,
+        host_redirects: index
+            .host_redirects
+            .iter()
+            .map(|r| HostRedirectEntry {
+                from: r.from.clone(),
+                to: r.to.clone(),
+                status: r.status.clone(),
+                source: format!("{}:{}", relative(root, &r.file), r.line),
+            })
+            .collect(),
         languages: hugo.languages.len(),
     }
 }
@@ -669,6 +696,27 @@ pub fn text(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             )?;
         }
     }
+    if !report.host_redirects.is_empty() {
+        writeln!(
+            out,
+            "\nHost redirects (links to these paths are not broken)"
+        )?;
+        let from_width = width(report.host_redirects.iter().map(|r| r.from.as_str()), 40);
+        for r in &report.host_redirects {
+            let status = r
+                .status
+                .as_deref()
+                .map(|s| format!(" {s}"))
+                .unwrap_or_default();
+            writeln!(
+                out,
+                "  {}  → {}{status}  ({})",
+                pad(&r.from, from_width),
+                r.to,
+                r.source
+            )?;
+        }
+    }
     if !report.unpublished.is_empty() {
         writeln!(out, "\nNot published")?;
         let source_width = width(report.unpublished.iter().map(|u| u.source.as_str()), 48);
@@ -719,6 +767,9 @@ pub struct Answer {
     pub unpublished: Vec<NotPublished>,
     /// When nothing serves it: the nearest published URLs (edit distance).
     pub suggestions: Vec<Entry>,
+    /// When no page is there: the host's redirect rule that serves it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub host_redirect: Option<HostRedirectEntry>,
 }
 
 /// How many suggestions at most.
@@ -764,7 +815,17 @@ pub fn answer(report: &Report, query: &str) -> Answer {
         .filter(|u| u.url.as_deref().is_some_and(here) || u.aliases.iter().any(|a| here(a)))
         .cloned()
         .collect();
-    let suggestions = if found.is_some() {
+    let host_redirect = if found.is_some() {
+        None
+    } else {
+        let on_host = format!("{}{url}", report.base_path);
+        report
+            .host_redirects
+            .iter()
+            .find(|r| crate::site::redirects::from_matches(&r.from, &on_host))
+            .cloned()
+    };
+    let suggestions = if found.is_some() || host_redirect.is_some() {
         Vec::new()
     } else {
         nearest(report, &url)
@@ -777,6 +838,7 @@ pub fn answer(report: &Report, query: &str) -> Answer {
         fragment,
         unpublished,
         suggestions,
+        host_redirect,
     }
 }
 
@@ -878,7 +940,14 @@ fn answer_text(report: &Report, a: &Answer, out: &mut dyn Write) -> io::Result<(
                 writeln!(out, "  {}", sentence(report, c, &full))?;
             }
         }
-        None => writeln!(out, "{shown}: nothing serves it")?,
+        None => match &a.host_redirect {
+            Some(r) => writeln!(
+                out,
+                "{shown}: no page, but the host redirects it to {} ({}: `{}`)",
+                r.to, r.source, r.from
+            )?,
+            None => writeln!(out, "{shown}: nothing serves it")?,
+        },
     }
     if let Some(f) = &a.fragment {
         match f.found {
@@ -929,7 +998,7 @@ fn answer_text(report: &Report, a: &Answer, out: &mut dyn Write) -> io::Result<(
                 sentence(report, &e.claim, &full)
             )?;
         }
-    } else if !a.served {
+    } else if !a.served && a.host_redirect.is_none() {
         writeln!(out, "no published URL is near it")?;
     }
     Ok(())

@@ -20,7 +20,7 @@ use rayon::prelude::*;
 
 use super::{Context, OptionError, Options, Rule, RuleMeta, Scope};
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
-use crate::document::{Link, LinkKind, PageKind, RefShortcode, Value};
+use crate::document::{Link, LinkKind, PageKind, RefShortcode, Value, is_html_content};
 use crate::hugo::config::{HugoConfig, UseEmbedded};
 use crate::site::index::{Served, SiteIndex};
 use crate::site::urls::{self, Unpublished};
@@ -56,7 +56,29 @@ impl Rule for BrokenLink {
             })
             .collect();
         out.extend(found.into_iter().flatten());
+        if !cx.hugo.allow_html_content {
+            for page in &site.pages {
+                let post = page.post;
+                if is_html_content(&post.content_path) && cx.reports(&post.path) {
+                    out.push(html_denied(post.content_path.as_str()).in_file(post.path.clone()));
+                }
+            }
+        }
     }
+}
+
+/// An HTML content file on a site whose `security.allowContent` does not
+/// let `text/html` through: Hugo (>= 0.162) fails the build on it, and
+/// every link to it or from it with it.
+fn html_denied(content_path: &str) -> Diagnostic {
+    error(
+        0..0,
+        format!(
+            "Hugo fails the build on {content_path}: access denied: \"text/html\" is not whitelisted in policy \"security.allowContent\""
+        ),
+        "HTML content denied",
+        Some("allow it in the site configuration: `[security] allowContent = ['! ^text/org$']` (Hugo's default denies `^text/html$` and `^text/org$`), or write the page in Markdown".into()),
+    )
 }
 
 /// Extensions of the content formats Hugo reads: a path ending in one names a
@@ -150,6 +172,8 @@ struct Links<'s, 'a> {
     by_name: HashMap<(&'s str, String), Vec<Node<'s>>>,
     /// URLs pages would have if they were published.
     unpublished_urls: HashMap<&'s str, usize>,
+    /// URLs of pages Hugo never writes (`build.render`, headless).
+    not_rendered_urls: HashMap<&'s str, usize>,
     /// Pages Hugo never renders: headless, `build.render: never`, also
     /// through a `cascade`. Their Markdown is rendered inside other pages.
     hidden: Vec<bool>,
@@ -224,6 +248,7 @@ impl<'s, 'a> Links<'s, 'a> {
                 .map_or("/", |(k, _)| k.as_str());
             lists.entry((lang.as_str(), "/".to_string())).or_insert(url);
         }
+        let hidden = hidden_pages(site);
         Links {
             site,
             hugo,
@@ -233,7 +258,13 @@ impl<'s, 'a> Links<'s, 'a> {
             lists,
             by_name,
             unpublished_urls,
-            hidden: hidden_pages(site),
+            not_rendered_urls: hidden
+                .iter()
+                .enumerate()
+                .filter(|(j, h)| **h && site.pages[*j].url != "/")
+                .map(|(j, _)| (site.pages[j].url.as_str(), j))
+                .collect(),
+            hidden,
             ids: site.pages.iter().map(|_| OnceCell::new()).collect(),
             own_ids: site.pages.iter().map(|_| OnceCell::new()).collect(),
             suggestions_left: AtomicUsize::new(SUGGESTIONS),
@@ -257,8 +288,10 @@ impl<'s, 'a> Links<'s, 'a> {
         let post = self.site.pages[i].post;
         let mut seen = HashSet::default();
         for link in &post.outline.links {
-            // A reference definition is reported once, not at each use.
-            if seen.insert(link.dest_span.start)
+            // A reference definition is checked at its first use, and
+            // reported once; one that nothing uses writes no link.
+            if link.kind != LinkKind::Definition
+                && seen.insert(link.dest_span.start)
                 && let Some(d) = self.check_link(i, link)
             {
                 out.push(d.in_file(post.path.clone()));
@@ -425,8 +458,17 @@ impl<'s, 'a> Links<'s, 'a> {
         if let Some(served) = self.served(&site_path) {
             return self.landed_served(i, served, fragment, span, dest);
         }
+        let on_host = format!("{base}{site_path}");
+        if self.site.host_redirects.iter().any(|r| r.matches(&on_host)) {
+            // The host redirects it (`_redirects`, `netlify.toml`).
+            return None;
+        }
         if let Some(j) = self.unpublished_at(&site_path) {
             return Some(self.unpublished(i, j, span, dest, false));
+        }
+        if let Some(j) = self.not_rendered_at(&site_path) {
+            // A page that exists, but that Hugo does not write.
+            return self.landed(i, j, fragment, span, dest);
         }
         let lang = self.site.pages[i].lang.as_str();
         let page = match self.get_page(i, lang, path, false) {
@@ -464,7 +506,7 @@ impl<'s, 'a> Links<'s, 'a> {
             format!("`{dest}` resolves to `{full}`, where nothing is published")
         };
         if c != i && !path.starts_with('/') {
-            let includer = &self.site.pages[c].post.content_path;
+            let includer = self.name(c);
             message.push_str(&format!(" (from {includer}, which includes this file)"));
         }
         let what = if image { "broken image" } else { "broken link" };
@@ -631,6 +673,58 @@ impl<'s, 'a> Links<'s, 'a> {
         generated.then_some(&[])
     }
 
+    /// A page Hugo never writes (`build.render: link` or `never`, headless)
+    /// whose URL is this site path.
+    fn not_rendered_at(&self, site_path: &str) -> Option<usize> {
+        let url = urls::normalize(site_path);
+        let get = |u: &str| self.not_rendered_urls.get(u).copied();
+        get(&url).or_else(|| get(&format!("{url}/")))
+    }
+
+    /// A page's content file, for messages: with its language when another
+    /// language has a file of that path (content folders per language).
+    fn name(&self, j: usize) -> String {
+        let page = &self.site.pages[j];
+        let cp = &page.post.content_path;
+        let shared = self
+            .site
+            .by_content_path
+            .get(&cp.to_lowercase())
+            .is_some_and(|pages| pages.iter().any(|&k| self.site.pages[k].lang != page.lang));
+        if shared {
+            format!("{cp} ({})", page.lang)
+        } else {
+            cp.clone()
+        }
+    }
+
+    /// Why page `j` is not written, as its file says (`_build: {render:
+    /// link}`), and whether it still has a URL (`render: link`).
+    fn not_rendered(&self, j: usize) -> (String, bool) {
+        let post = self.site.pages[j].post;
+        let meta = urls::Meta::own(post);
+        let link = urls::render_mode(&meta) == urls::Render::Link;
+        if meta
+            .field("headless")
+            .is_some_and(|n| n.value == Value::Bool(true))
+        {
+            return ("is headless".into(), false);
+        }
+        for key in ["_build", "build"] {
+            let render = post
+                .field(key)
+                .and_then(|b| b.as_table())
+                .and_then(|t| t.value("render"));
+            if let Some(v) = render.and_then(|n| scalar(&n.value)) {
+                return (format!("has `{key}: {{render: {v}}}`"), link);
+            }
+        }
+        (
+            "is never rendered (a `cascade` sets `build.render: never`)".into(),
+            false,
+        )
+    }
+
     fn unpublished_at(&self, site_path: &str) -> Option<usize> {
         let url = urls::normalize(site_path);
         let get = |u: &str| self.unpublished_urls.get(u).copied();
@@ -667,7 +761,7 @@ impl<'s, 'a> Links<'s, 'a> {
                 span,
                 format!(
                     "`{dest}` is an alias of {}: readers go through a redirect",
-                    target.post.content_path
+                    self.name(j)
                 ),
             )
             .with_label("an alias")
@@ -685,13 +779,23 @@ impl<'s, 'a> Links<'s, 'a> {
         dest: &str,
     ) -> Option<Diagnostic> {
         if self.hidden[j] {
+            let (why, link) = self.not_rendered(j);
+            let consequence = if link {
+                "Hugo gives it a URL but writes no page there"
+            } else {
+                "Hugo writes no page for it"
+            };
             return Some(error(
                 span,
                 format!(
-                    "`{dest}` links to {}, which Hugo never renders (headless, or `build.render: never`)",
-                    self.site.pages[j].post.content_path
+                    "`{dest}` links to {}, which {why}: {consequence}",
+                    self.name(j)
                 ),
-                "never rendered",
+                if link {
+                    "no page written"
+                } else {
+                    "never rendered"
+                },
                 None,
             ));
         }
@@ -702,7 +806,8 @@ impl<'s, 'a> Links<'s, 'a> {
 
     fn check_ref(&self, i: usize, r: &RefShortcode) -> Option<Diagnostic> {
         let target = r.target.trim();
-        if target.contains("{{") {
+        if target.contains("{{") || (r.in_raw_html && !self.hugo.goldmark_unsafe) {
+            // Hugo does not run a shortcode in raw HTML it drops.
             return None;
         }
         let page = &self.site.pages[i];
@@ -732,13 +837,20 @@ impl<'s, 'a> Links<'s, 'a> {
         match self.get_page(i, lang, &path, true) {
             Lookup::Found(Node::Page(j)) => {
                 if self.hidden[j] {
+                    let (why, link) = self.not_rendered(j);
+                    let consequence = if link {
+                        "the link goes to its URL, where Hugo writes no page"
+                    } else {
+                        "the link is empty"
+                    };
                     return Some(error(
                         span,
-                        format!(
-                            "{} is never rendered (headless, or `build.render: never`): the link is empty",
-                            self.site.pages[j].post.content_path
-                        ),
-                        "never rendered",
+                        format!("{} {why}: {consequence}", self.name(j)),
+                        if link {
+                            "no page written"
+                        } else {
+                            "never rendered"
+                        },
                         None,
                     ));
                 }
@@ -820,7 +932,7 @@ impl<'s, 'a> Links<'s, 'a> {
     ) -> Diagnostic {
         let target = &self.site.pages[j];
         let why = target.unpublished.as_ref().map_or("", Unpublished::reason);
-        let cp = &target.post.content_path;
+        let cp = self.name(j);
         let (severity, consequence) = if is_ref && self.site.pages[i].is_published() {
             (
                 Severity::Error,
@@ -856,18 +968,19 @@ impl<'s, 'a> Links<'s, 'a> {
             return None;
         }
         let ids = self.ids(j).pages.iter().flat_map(|&k| self.own_ids(k));
-        let found = closest(fragment, ids.map(String::as_str), &self.suggestions_left);
+        let found = closest(fragment, ids.map(String::as_str), &self.suggestions_left)
+            .filter(|(id, _)| near_enough(fragment, id));
         let help = found.map(|(id, _)| format!("did you mean `#{id}`?"));
         let fix = found
             .filter(|(_, unique)| *unique)
             .and_then(|(id, _)| self.fragment_fix(i, &span, fragment, id));
-        let cp = &self.site.pages[j].post.content_path;
+        let cp = self.name(j);
         let whose = if i == j {
             "this page".to_string()
         } else if self.hidden[i] && self.includers(i).contains(&j) {
             format!("{cp}, which includes this file,")
         } else {
-            cp.clone()
+            cp
         };
         let in_html = &self.site.pages[j].post.outline.html_ids;
         if in_html.iter().any(|id| id == fragment) {
@@ -925,7 +1038,8 @@ impl<'s, 'a> Links<'s, 'a> {
             let mut ids: HashSet<String> = page.ids(self.hugo).iter().cloned().collect();
             ids.extend(page.term_ids(self.hugo).iter().cloned());
             ids.extend(outline.attribute_ids.iter().cloned());
-            if self.hugo.goldmark_unsafe {
+            // An HTML content file is published as written.
+            if self.hugo.goldmark_unsafe || is_html_content(&page.post.content_path) {
                 ids.extend(outline.html_ids.iter().cloned());
             }
             ids
@@ -1080,6 +1194,7 @@ impl<'s, 'a> Links<'s, 'a> {
         let found = candidates
             .closest(&wanted, &self.cells_left)
             .map(|(u, _)| u)
+            .filter(|u| near_enough(&wanted, u))
             .or_else(|| {
                 let last = last_segment(wanted.trim_end_matches('/'));
                 candidates
@@ -1139,6 +1254,7 @@ impl<'s, 'a> Links<'s, 'a> {
             .bases(lang)
             .and_then(|b| b.closest(&wanted, &self.cells_left))
             .map(|(b, _)| b)
+            .filter(|b| near_enough(&wanted, b))
             .or_else(|| {
                 let name = last_segment(&wanted);
                 let mut same = self
@@ -1189,7 +1305,7 @@ impl<'s, 'a> Links<'s, 'a> {
             .get(target)?
             .iter()
             .all(|s| matches!(s, Served::Alias(..)));
-        if !unique || redirect_only {
+        if !unique || redirect_only || !near_enough(&wanted, target) {
             return None;
         }
         let span = &link.dest_span;
@@ -1209,7 +1325,7 @@ impl<'s, 'a> Links<'s, 'a> {
     fn ref_fix(&self, i: usize, lang: &str, r: &RefShortcode, path: &str) -> Option<Fix> {
         let wanted = self.wanted_base(i, path);
         let (base, unique) = self.bases(lang)?.closest(&wanted, &self.cells_left)?;
-        if !unique {
+        if !unique || !near_enough(&wanted, base) {
             return None;
         }
         let pages = self.by_base.get(&(lang, base.to_string()))?;
@@ -1298,6 +1414,38 @@ fn respell(written: &str, from: &str, to: &str) -> Option<(Range<usize>, String)
     None
 }
 
+/// Whether `found`, the nearest candidate to `wanted`, is near relative to
+/// what differs: the path segments that differ (the whole of a fragment)
+/// must be less than half edited. `../api` is not a typo of `/alts/`, however
+/// long the URL around them.
+fn near_enough(wanted: &str, found: &str) -> bool {
+    let (w, f) = (wanted.as_bytes(), found.as_bytes());
+    // The bytes both share, at each end (on character boundaries: the
+    // shared bytes are the same in both strings).
+    let mut prefix = w.iter().zip(f).take_while(|(a, b)| a == b).count();
+    while !wanted.is_char_boundary(prefix) {
+        prefix -= 1;
+    }
+    let mut suffix = w[prefix..]
+        .iter()
+        .rev()
+        .zip(f[prefix..].iter().rev())
+        .take_while(|(a, b)| a == b)
+        .count();
+    while !wanted.is_char_boundary(wanted.len() - suffix) {
+        suffix -= 1;
+    }
+    // The difference, widened to whole segments.
+    let start = wanted[..prefix].rfind('/').map_or(0, |k| k + 1);
+    let end = |s: &str| {
+        let from = s.len() - suffix;
+        s[from..].find('/').map_or(s.len(), |k| from + k)
+    };
+    let (a, b) = (&wanted[start..end(wanted)], &found[start..end(found)]);
+    let longer = a.chars().count().max(b.chars().count());
+    crate::suggest::typo_distance(a, b) * 2 < longer
+}
+
 /// Whether a fragment (or, with `path`, a path segment) can be written in a
 /// link destination or a shortcode argument as it is.
 fn writable(s: &str, path: bool) -> bool {
@@ -1320,6 +1468,16 @@ fn error(span: Range<usize>, message: String, label: &str, help: Option<String>)
     match help {
         Some(h) => d.with_help(h),
         None => d,
+    }
+}
+
+/// A front matter scalar as written in a message.
+fn scalar(v: &Value) -> Option<String> {
+    match v {
+        Value::String(s) => Some(s.clone()),
+        Value::Bool(b) => Some(b.to_string()),
+        Value::Integer(i) => Some(i.to_string()),
+        _ => None,
     }
 }
 
@@ -1621,6 +1779,26 @@ const SUGGESTION_CELLS: usize = 400_000_000;
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn near_is_relative_to_what_differs() {
+        for (wanted, found, near) in [
+            ("/docs/api/", "/docs/alts/", false),
+            ("/docs/posts/targt/", "/docs/posts/target/", true),
+            ("/img/cover.jpg", "/img/cover.png", true),
+            ("intor", "intro", true),
+            ("step-3", "step-1", true),
+            ("/a/b/", "/a/bb/", false),
+            ("/a/bc/", "/a/bcd/", true),
+            ("ab", "xy", false),
+            ("/posts/nope/", "/posts/more/", false),
+            ("/é/api/", "/é/alts/", false),
+            ("/a/é", "/a/è", false),
+            ("/a/éte/", "/a/été/", true),
+        ] {
+            assert_eq!(near_enough(wanted, found), near, "{wanted} → {found}");
+        }
+    }
     use super::*;
 
     fn langs() -> Vec<String> {
@@ -1908,6 +2086,36 @@ mod tests {
             ("layouts/_markup/render-link.html", ""),
         ];
         assert_eq!(files(never), vec![]);
+    }
+
+    /// A content folder per language: the same file path in both, so
+    /// messages say which language's file they mean.
+    #[test]
+    fn files_named_with_their_language() {
+        let found = lint(&[
+            (
+                "hugo.toml",
+                "defaultContentLanguage = 'en'\n[languages.en]\ncontentDir = 'content/en'\n\
+                 [languages.fr]\ncontentDir = 'content/fr'\n",
+            ),
+            ("content/en/posts/a.md", "---\ntitle: A\n---\n## Intro\n"),
+            (
+                "content/fr/posts/a.md",
+                "---\ntitle: A\n---\n## Présentation\n",
+            ),
+            ("content/en/posts/only.md", "---\ntitle: O\n---\n"),
+            (
+                "content/fr/posts/b.md",
+                "---\ntitle: B\n---\n[a](/fr/posts/a/#intro) [o](/posts/only/#x)\n",
+            ),
+        ]);
+        assert_eq!(
+            messages(&found),
+            vec![
+                "posts/a.md (fr) has no heading or anchor `#intro`",
+                "posts/only.md has no heading or anchor `#x`",
+            ]
+        );
     }
 
     #[test]

@@ -30,8 +30,11 @@
 //! writes one of them, depending on the order it renders in (a page always
 //! wins over its own aliases; an alias often wins over a section page).
 //!
+//! HTML content files (`.html`, `.htm`) are pages like Markdown ones, their
+//! HTML published as written (`tests/sites/html-content`).
+//!
 //! Not modelled (documented limits): content adapters (`_content.gotmpl`)
-//! and content formats other than Markdown (`.html`, `.adoc`, `.org`…);
+//! and content formats other than Markdown and HTML (`.adoc`, `.org`…);
 //! the site configuration's `[[cascade]]`; `outputs` (a kind without HTML
 //! output); pagination (`/page/2/`, and the `/page/1/` alias); multihost
 //! sites, versions and roles; `removePathAccents`; static mounts with a
@@ -126,6 +129,9 @@ pub struct SiteIndex<'a> {
     /// site where it is not. In `urls`, such a URL is served by what serves
     /// its target (the home page).
     pub redirects: HashMap<String, String>,
+    /// The host's own redirect rules (`static/_redirects`, `netlify.toml`):
+    /// they serve paths no page is at ([`super::redirects`]).
+    pub host_redirects: Vec<super::redirects::HostRedirect>,
 }
 
 impl Page<'_> {
@@ -148,7 +154,12 @@ impl Page<'_> {
             } else {
                 &[]
             };
-            heading_id::page_ids(&outline.headings, terms, hugo.auto_id_type)
+            heading_id::page_ids_with(
+                &outline.headings,
+                terms,
+                hugo.auto_id_type,
+                &hugo.typographer,
+            )
         })
     }
 
@@ -540,6 +551,7 @@ impl<'a> SiteIndex<'a> {
             by_content_path: HashMap::default(),
             base_path: base_path(&hugo.base_url),
             redirects: HashMap::new(),
+            host_redirects: super::redirects::load(hugo, static_files),
         };
         for (i, post) in posts.iter().enumerate() {
             let info = &infos[i];

@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 pub mod index;
+pub mod redirects;
 pub mod urls;
 
 use rayon::prelude::*;
@@ -18,7 +19,9 @@ use crate::hugo::config::HugoConfig;
 pub const READ_ERROR: &str = "read-error";
 
 /// Markdown extensions Hugo reads as content.
-const CONTENT_EXTENSIONS: [&str; 3] = ["md", "markdown", "mdown"];
+/// Markdown, and HTML (pages published as written: Hugo >= 0.162 refuses
+/// them unless `security.allowContent` lets `text/html` through).
+const CONTENT_EXTENSIONS: [&str; 5] = ["md", "markdown", "mdown", "html", "htm"];
 
 pub struct Site {
     pub hugo: HugoConfig,
