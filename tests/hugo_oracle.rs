@@ -23,7 +23,9 @@
 //! mixed-case and multi-word terms (`taxonomies`, `tour`), page-relative
 //! and absolute aliases (`aliases`), drafts and future pages (`basic`,
 //! `tour`), multilingual sites, `uglyURLs`, `disablePathToLower`
-//! (`path-case`) and the three `autoIDType` styles (`ids-*`).
+//! (`path-case`), the three `autoIDType` styles (`ids-*`), and URLs two
+//! sources claim, content files of one page path and pages next to a folder
+//! of their name (`url-collision`, `url-collision-silent`).
 //!
 //! `cargo test --test hugo_oracle -- --ignored` also runs the comparison on
 //! `../shared/corpus/hugodocs` when it exists (see [`hugodocs`]).

@@ -12,6 +12,7 @@ pub mod front_matter_syntax;
 pub mod heading_hierarchy;
 pub mod required_front_matter;
 pub mod taxonomy_spelling;
+pub mod url_collision;
 
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -29,6 +30,7 @@ pub static RULES: &[&RuleMeta] = &[
     &heading_hierarchy::META,
     &description_length::META,
     &alias_collision::META,
+    &url_collision::META,
     &taxonomy_spelling::META,
     &broken_link::META,
 ];
