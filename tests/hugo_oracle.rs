@@ -24,7 +24,9 @@
 //! and absolute aliases (`aliases`), drafts and future pages (`basic`,
 //! `tour`), multilingual sites, `uglyURLs`, `disablePathToLower`
 //! (`path-case`), the three `autoIDType` styles (`ids-*`), typographer
-//! replacements in ids (`typographer`) and `.html` content (`html-content`).
+//! replacements in ids (`typographer`), `.html` content (`html-content`), and
+//! URLs two sources claim, content files of one page path and pages next to a
+//! folder of their name (`url-collision`, `url-collision-silent`).
 //!
 //! `cargo test --test hugo_oracle -- --ignored` also runs the comparison on
 //! `../shared/corpus/hugodocs` when it exists (see [`hugodocs`]).

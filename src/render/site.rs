@@ -154,6 +154,8 @@ pub const REASONS: &[&str] = &[
     "ignored",
     "disabled-kind",
     "disabled-language",
+    "same-path",
+    "path-dropped",
     "front-matter-error",
     "read-error",
 ];
@@ -433,7 +435,32 @@ pub fn build(site: &Site, index: &SiteIndex, root: &Path, with_ids: bool) -> Rep
         .iter()
         .filter_map(|page| {
             let why = page.unpublished.as_ref()?;
-            let (reason, message) = reason(page.post, why);
+            let (reason, message) = match why {
+                Unpublished::SamePath(kept) => (
+                    "same-path",
+                    format!(
+                        "another content file has the same page path, {}: Hugo keeps only one \
+                         of them, nearly always that one",
+                        relative(root, &index.pages[*kept].post.path)
+                    ),
+                ),
+                Unpublished::PathDropped(by) => {
+                    let other = &index.pages[*by];
+                    (
+                        "path-dropped",
+                        format!(
+                            "{}, of the same page path, is {}: Hugo drops the path, this page \
+                             with it",
+                            relative(root, &other.post.path),
+                            other
+                                .unpublished
+                                .as_ref()
+                                .map_or("not built", Unpublished::reason)
+                        ),
+                    )
+                }
+                _ => reason(page.post, why),
+            };
             // A file Hugo ignores, or a resource of a leaf bundle, is no page
             // at all: it has no URL, and its aliases are nothing.
             let page_like = !matches!(why, Unpublished::LeafResource | Unpublished::Ignored);
@@ -528,6 +555,8 @@ fn reason(post: &Post, why: &Unpublished) -> (&'static str, String) {
         Unpublished::Ignored => "ignored",
         Unpublished::DisabledKind => "disabled-kind",
         Unpublished::DisabledLanguage => "disabled-language",
+        Unpublished::SamePath(_) => "same-path",
+        Unpublished::PathDropped(_) => "path-dropped",
     };
     if *why != Unpublished::NotRendered {
         return (code, why.reason().to_string());

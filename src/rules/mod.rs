@@ -15,6 +15,7 @@ pub mod required_front_matter;
 pub mod taxonomy_spelling;
 pub mod unknown_suppression;
 pub mod unused_suppression;
+pub mod url_collision;
 
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -32,6 +33,7 @@ pub static RULES: &[&RuleMeta] = &[
     &heading_hierarchy::META,
     &description_length::META,
     &alias_collision::META,
+    &url_collision::META,
     &taxonomy_spelling::META,
     &broken_link::META,
     &unknown_suppression::META,

@@ -11,8 +11,13 @@
 //! - a section list for every top-level folder holding a content file of
 //!   the language (even a draft), unless the folder's `_index.md` of that
 //!   language decides otherwise (a draft `_index.md` hides the section but
-//!   not the pages in it); nested folders are sections only with an
-//!   `_index.md`; a home page per language;
+//!   not the pages in it), or a page of the folder's name is there
+//!   (`about.md` next to `about/`, even a draft); nested folders are
+//!   sections only with an `_index.md`; a home page per language;
+//! - one page per page path and language: of several content files of one
+//!   path (`x.md` and `x/index.md` or `x/_index.md`, `x.md` and
+//!   `x.markdown`), Hugo keeps one, and none when one of them is a draft,
+//!   future or expired (see `same_path`);
 //! - a taxonomy list per taxonomy and language, used or not; a term page per
 //!   distinct term path (`Go` and `go` share `/tags/go/`) among the built
 //!   pages not `render: never`, and per term `_index.md`;
@@ -20,15 +25,17 @@
 //!   default language's home ([`SiteIndex::redirects`]);
 //! - page resources: every other file under the content folders goes inside
 //!   the URL of the nearest bundle above it (a leaf bundle, a section, the
-//!   home), with its relative path as written, when that bundle has a built
-//!   page in the file's language and `build.publishResources` is not false;
+//!   home, or a page of the folder's name: `gallery.md` owns `gallery/*`),
+//!   with its relative path as written, when that bundle has a built page
+//!   in the file's language and `build.publishResources` is not false;
 //!   content files inside a leaf bundle are resources, not pages;
 //! - static files.
 //!
 //! A slug on a section (taxonomy, term) renames its folder and everything
 //! below it. When several things claim one URL, `urls` lists them all: Hugo
 //! writes one of them, depending on the order it renders in (a page always
-//! wins over its own aliases; an alias often wins over a section page).
+//! wins over its own aliases; an alias often wins over a section page; a
+//! page nearly always over a static file).
 //!
 //! HTML content files (`.html`, `.htm`) are pages like Markdown ones, their
 //! HTML published as written (`tests/sites/html-content`).
@@ -418,6 +425,8 @@ impl<'a> SiteIndex<'a> {
                 (mode, status)
             })
             .unzip();
+        let mut status = status;
+        same_path(&infos, posts, &mut status);
         // Built: in the site, with a URL (maybe not rendered).
         let built = |i: usize| matches!(status[i], None | Some(Unpublished::NotRendered));
         let in_tree = |i: usize| {
@@ -431,6 +440,27 @@ impl<'a> SiteIndex<'a> {
             )
         };
 
+        // Pages that are not lists (`posts/a.md`, `posts/b/index.md`), by
+        // language and path: Hugo makes no section list where one is (a
+        // top-level `about.md` next to a folder `about/`), and a plain
+        // page owns the files of the folder of its name as resources.
+        let mut plains: HashMap<(&str, &str), usize> = HashMap::new();
+        let mut page_nodes: HashSet<(&str, &str)> = HashSet::new();
+        for (i, info) in infos.iter().enumerate() {
+            if info.bundle == Bundle::Branch
+                || !in_tree(i)
+                || status[i] == Some(Unpublished::DisabledKind)
+            {
+                continue;
+            }
+            let key = (info.lang.as_str(), info.path.as_str());
+            page_nodes.insert(key);
+            if info.bundle == Bundle::None && !matches!(status[i], Some(Unpublished::SamePath(_))) {
+                plains.insert(key, i);
+            }
+        }
+        let page_dirs: HashSet<&str> = plains.keys().map(|(_, p)| *p).collect();
+
         // Sections: top-level folders with a content file, per language.
         let mut sections: BTreeMap<(String, String), String> = BTreeMap::new();
         for (i, info) in infos.iter().enumerate() {
@@ -439,7 +469,10 @@ impl<'a> SiteIndex<'a> {
             }
             let first = info.path[1..].split('/').next().unwrap_or_default();
             let nested = info.path[1..].contains('/');
-            if (nested || info.kind != Kind::Page) && urls::taxonomy_of(first, hugo).is_none() {
+            if (nested || info.kind != Kind::Page)
+                && urls::taxonomy_of(first, hugo).is_none()
+                && !page_nodes.contains(&(info.lang.as_str(), &info.path[..first.len() + 1]))
+            {
                 let unnormalized = info.unnormalized[1..].split('/').next().unwrap_or_default();
                 sections
                     .entry((info.lang.clone(), format!("/{first}")))
@@ -780,22 +813,24 @@ impl<'a> SiteIndex<'a> {
                 .chain(ancestors(&start))
                 .find(|p| {
                     leaf_dirs.contains(p)
+                        || page_dirs.contains(p)
                         || structural.contains(p)
                         || taxonomy_paths.iter().any(|t| t == p)
                 });
             let Some(owner) = owner else { continue };
-            let base = if leaf_dirs.contains(owner) {
-                leaves.get(&(lang.as_str(), owner)).copied().map(Ok)
-            } else {
-                branches
-                    .get(&(lang.as_str(), owner))
-                    .copied()
-                    .map(Ok)
-                    .or_else(|| {
-                        virtual_bases
-                            .get(&(lang.as_str(), owner.to_string()))
-                            .map(|b| Err(*b))
-                    })
+            // The page of that path (the one Hugo keeps, when several
+            // files have it), else the list page Hugo makes there.
+            let key = (lang.as_str(), owner);
+            let page = [&leaves, &plains, &branches]
+                .into_iter()
+                .filter_map(|m| m.get(&key).copied())
+                .find(|&i| !matches!(status[i], Some(Unpublished::SamePath(_))));
+            let base = match page {
+                Some(i) => Some(Ok(i)),
+                None if leaf_dirs.contains(owner) || page_dirs.contains(owner) => None,
+                None => virtual_bases
+                    .get(&(lang.as_str(), owner.to_string()))
+                    .map(|b| Err(*b)),
             };
             let base: &str = match base {
                 Some(Ok(i)) if built(i) && urls::publishes_resources(&metas[i]) => {
@@ -848,6 +883,66 @@ impl<'a> SiteIndex<'a> {
                 .map(Vec::as_slice);
         }
         None
+    }
+}
+
+/// Several content files of one page path and language (`posts/x.md` and
+/// `posts/x/index.md` or `posts/x/_index.md`, `x.md` and `x.markdown`,
+/// `X.md` and `x.md`) are one node of Hugo's content tree, and Hugo 0.168
+/// says nothing about it:
+///
+/// - when one of them is not built (a draft, future, expired) and is not a
+///   home, section or taxonomy list, Hugo drops the whole path: the other
+///   files of the path are [`Unpublished::PathDropped`], and the resources
+///   below the path go with them;
+/// - otherwise Hugo keeps the file it reads last. Its readers race, but
+///   they are handed a folder's files before its sub-folders, in name
+///   order: the file deepest in the folders, then the last by name, is
+///   nearly always the one kept (the bundle over `x.md`); the others are
+///   [`Unpublished::SamePath`].
+fn same_path(infos: &[PathInfo], posts: &[&Post], status: &mut [Option<Unpublished>]) {
+    let unbuilt = |s: &Option<Unpublished>| {
+        matches!(
+            s,
+            Some(Unpublished::Draft | Unpublished::Future | Unpublished::Expired)
+        )
+    };
+    let mut groups: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
+    for (i, info) in infos.iter().enumerate() {
+        if status[i].is_none() || status[i] == Some(Unpublished::NotRendered) || unbuilt(&status[i])
+        {
+            groups
+                .entry((info.lang.as_str(), info.path.as_str()))
+                .or_default()
+                .push(i);
+        }
+    }
+    for members in groups.values().filter(|m| m.len() > 1) {
+        let dropper = members.iter().copied().find(|&i| {
+            unbuilt(&status[i])
+                && !matches!(infos[i].kind, Kind::Home | Kind::Section | Kind::Taxonomy)
+        });
+        if let Some(d) = dropper {
+            for &i in members {
+                if !unbuilt(&status[i]) {
+                    status[i] = Some(Unpublished::PathDropped(d));
+                }
+            }
+            continue;
+        }
+        let read_order = |i: usize| {
+            let path = posts[i].content_path.as_str();
+            let name = path.rsplit('/').next().unwrap_or(path);
+            (path.matches('/').count(), name, i)
+        };
+        let Some(kept) = members.iter().copied().max_by_key(|&i| read_order(i)) else {
+            continue;
+        };
+        for &i in members {
+            if i != kept {
+                status[i] = Some(Unpublished::SamePath(kept));
+            }
+        }
     }
 }
 
@@ -1000,6 +1095,64 @@ mod tests {
         assert_eq!(
             index.pages[by("docs/_index.md").expect("docs")].hugo_kind,
             Kind::Section
+        );
+    }
+
+    /// Content files of one page path, and a page next to a folder of its
+    /// name; checked with Hugo 0.168.0 (`tests/sites/url-collision*`).
+    #[test]
+    fn one_page_path_and_page_folders() {
+        let hugo = HugoConfig::default_for(std::path::Path::new("/site"));
+        let posts = [
+            post("posts/leaf.md", "title: L\naliases: [/leaf-alias/]\n"),
+            post("posts/leaf/index.md", "title: B\n"),
+            post("posts/hidden.md", "title: H\ndraft: true\n"),
+            post("posts/hidden/index.md", "title: HB\n"),
+            post("gallery.md", "title: G\nslug: photos\n"),
+            post("gallery/one.md", "title: One\n"),
+        ];
+        let refs: Vec<&Post> = posts.iter().collect();
+        let file = |p: &str| (PathBuf::from("/site/content").join(p), p.to_string());
+        let resources = vec![
+            file("posts/hidden/r.txt"),
+            file("posts/leaf/r.txt"),
+            file("gallery/r.txt"),
+        ];
+        let index = SiteIndex::build(&hugo, &refs, &resources, &[], 0);
+        let by = |p: &str| {
+            index
+                .pages
+                .iter()
+                .position(|x| x.post.content_path == p)
+                .expect(p)
+        };
+        let (leaf, bundle) = (by("posts/leaf.md"), by("posts/leaf/index.md"));
+        assert_eq!(
+            index.pages[leaf].unpublished,
+            Some(Unpublished::SamePath(bundle))
+        );
+        assert!(index.pages[bundle].is_published());
+        assert_eq!(
+            index.pages[by("posts/hidden/index.md")].unpublished,
+            Some(Unpublished::PathDropped(by("posts/hidden.md")))
+        );
+        let mut urls: Vec<&str> = index.urls.keys().map(String::as_str).collect();
+        urls.sort();
+        // No alias of the page Hugo drops, no section list `/gallery/`, the
+        // folder's file follows the page's slug, nothing of `hidden`.
+        assert_eq!(
+            urls,
+            [
+                "/",
+                "/categories/",
+                "/gallery/one/",
+                "/photos/",
+                "/photos/r.txt",
+                "/posts/",
+                "/posts/leaf/",
+                "/posts/leaf/r.txt",
+                "/tags/",
+            ]
         );
     }
 

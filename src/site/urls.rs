@@ -42,6 +42,16 @@ pub enum Unpublished {
     DisabledKind,
     /// Its language is disabled (`disableLanguages`, `disabled = true`).
     DisabledLanguage,
+    /// Another content file has the same page path (`posts/x.md` and
+    /// `posts/x/index.md`, `x.md` and `x.markdown`, `X.md` and `x.md`):
+    /// Hugo keeps one of them without a word, as the order it reads files
+    /// in decides (usually the one it reads last: the bundle). The index
+    /// (in the site's pages) of the one taken as kept.
+    SamePath(usize),
+    /// Another content file of the same page path is not built (a draft,
+    /// dated in the future, expired): Hugo drops the whole path, this page
+    /// and its resources with it. The index of that file.
+    PathDropped(usize),
 }
 
 impl Unpublished {
@@ -57,6 +67,12 @@ impl Unpublished {
             Unpublished::Ignored => "a file Hugo ignores",
             Unpublished::DisabledKind => "of a kind the site disables (disableKinds)",
             Unpublished::DisabledLanguage => "in a language the site disables",
+            Unpublished::SamePath(_) => {
+                "one of two content files with the same page path (Hugo keeps only one)"
+            }
+            Unpublished::PathDropped(_) => {
+                "dropped with its page path (another content file of that path is not built)"
+            }
         }
     }
 }
