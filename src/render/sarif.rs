@@ -48,6 +48,8 @@ pub fn render(diags: &[Diagnostic], sources: &dyn Sources, w: &mut dyn Write) ->
     let rules: Vec<Value> = RULES
         .iter()
         .map(|m| {
+            // SARIF's `enabled: false`: a rule the configuration must turn on.
+            let enabled = crate::rules::default_level(m) != crate::diagnostic::Level::Off;
             json!({
                 "id": m.name,
                 "name": camel(m.name),
@@ -55,7 +57,7 @@ pub fn render(diags: &[Diagnostic], sources: &dyn Sources, w: &mut dyn Write) ->
                 "fullDescription": { "text": full_description(m.doc) },
                 "help": { "text": m.doc, "markdown": m.doc },
                 "helpUri": format!("{RULE_DOCS}{}.md", m.name),
-                "defaultConfiguration": { "level": level(m.severity) },
+                "defaultConfiguration": { "level": level(m.severity), "enabled": enabled },
             })
         })
         .collect();
