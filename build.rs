@@ -43,12 +43,12 @@ fn from_git(dir: &Path) -> Option<String> {
     }
     // Build again when HEAD moves: a commit, a checkout, a fetch that
     // packs the refs.
-    for (what, file) in [
-        ("--git-dir", "HEAD"),
-        ("--git-common-dir", "packed-refs"),
-    ] {
+    for (what, file) in [("--git-dir", "HEAD"), ("--git-common-dir", "packed-refs")] {
         if let Some(d) = git(dir, &["rev-parse", what]) {
-            println!("cargo:rerun-if-changed={}", dir.join(d).join(file).display());
+            println!(
+                "cargo:rerun-if-changed={}",
+                dir.join(d).join(file).display()
+            );
         }
     }
     if let Some(r) = git(dir, &["symbolic-ref", "-q", "HEAD"])
