@@ -298,6 +298,9 @@ fn every_install_line_names_the_one_repository() {
         }
     }
     assert!(pins >= 4, "README pins the version {pins} times");
+    // The Rust it says `cargo install` needs is Cargo.toml's rust-version.
+    let rust = format!("needs Rust {} or newer", env!("CARGO_PKG_RUST_VERSION"));
+    assert!(readme.contains(&rust), "README does not say `{rust}`");
     // SARIF: each rule's help is a page of this repository.
     assert!(bloglint::render::sarif::RULE_DOCS.starts_with(repo));
 }
