@@ -1,8 +1,8 @@
 //! Records the commit bloglint is built from, for `bloglint --version`:
 //! `BLOGLINT_COMMIT` when set (a packager's override, empty for none), else
 //! the git checkout this crate is the top of, else the `.cargo_vcs_info.json`
-//! that `cargo package` writes into a packaged crate (crates.io, the wheel's
-//! source distribution). Unknown: the version alone.
+//! that `cargo package` writes into a packaged crate (crates.io; maturin's
+//! source distribution has none). Unknown: the version alone.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
