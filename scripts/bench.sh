@@ -15,7 +15,7 @@
 #   SLOW=1                      also run markdownlint-cli2 on sites over 10k
 #                               pages (minutes per run)
 #   ONLY="bloglint floor"       run only these tools
-# Needs python3. Optional: mado (see README), rumdl (pip install rumdl),
+# Needs python3. Optional: mado (see docs/benchmarks.md), rumdl (pip install rumdl),
 # markdownlint-cli2 (npm install -g markdownlint-cli2); each is skipped with
 # a message when missing.
 #
@@ -127,7 +127,7 @@ for site in sites:
     if os.access(mado, os.X_OK):
         cmds.append(("mado", "mado check", [mado, "check", "--quiet", content]))
     elif name == os.path.basename(sites[0]):
-        print(f"<!-- mado not found at {mado}: skipped (see README) -->")
+        print(f"<!-- mado not found at {mado}: skipped (see docs/benchmarks.md) -->")
     if have("rumdl"):
         cmds.append(("rumdl", "rumdl check --isolated", ["rumdl", "check", "--isolated", content]))
     elif name == os.path.basename(sites[0]):

@@ -1,11 +1,11 @@
-//! The command line: argument parsing and the `check`, `rule`, `rules` and
-//! `config` commands. Returns the process exit code.
+//! The command line: argument parsing and the `check`, `rule`, `rules`,
+//! `config`, `completions` and `man` commands. Returns the process exit code.
 
 use std::collections::HashSet;
 use std::io::{self, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
 use crate::cache::Cache;
 use crate::config::{Config, ConfigError};
@@ -23,7 +23,8 @@ pub const EXIT_FAILURE: i32 = 2;
 #[derive(Parser)]
 #[command(
     name = "bloglint",
-    version,
+    // The version and, when known, the commit it was built from (build.rs).
+    version = env!("BLOGLINT_VERSION"),
     about = "An editorial linter for Hugo sites",
     args_conflicts_with_subcommands = true
 )]
@@ -50,6 +51,13 @@ enum Command {
     Config,
     /// List every URL the site publishes and what serves it, or (--url) what serves one URL.
     Site(render::site::SiteArgs),
+    /// Print a shell completion script, e.g. `bloglint completions bash`.
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), e.g. `bloglint man > bloglint.1`.
+    Man,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
@@ -140,6 +148,16 @@ pub fn run() -> i32 {
         Some(Command::Site(args)) => {
             render::site::run(&args, now(), &|e| report_config_error(&e.into()), &mut out)
         }
+        Some(Command::Completions { shell }) => {
+            // Into memory first: the generator panics on a failed write,
+            // and `bloglint completions bash | head` closes the pipe.
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "bloglint", &mut script);
+            out.write_all(&script).map(|_| EXIT_OK)
+        }
+        Some(Command::Man) => clap_mangen::Man::new(Cli::command())
+            .render(&mut out)
+            .map(|_| EXIT_OK),
     };
     match result {
         Ok(code) => code,

@@ -1,7 +1,7 @@
 //! Writing fixed files: atomically, through symlinks, keeping permissions,
 //! and never over a file that changed since it was read.
 //!
-//! What a write promises (the README's "Guarantees" section):
+//! What a write promises (docs/guarantees.md):
 //!
 //! - The file holds its old bytes or its new bytes, never a mix: the new
 //!   text goes to a temporary file in the same folder (`.bloglint-*.tmp`,
