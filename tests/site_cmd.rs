@@ -488,6 +488,7 @@ fn the_readme_documents_every_json_field() {
             "content/x.md",
             b"---\ntitle: X\naliases: ['https://elsewhere.example/']\n---\n",
         ),
+        ("static/_redirects", b"/old/*  /x/  301\n"),
     ]);
     for args in [
         vec!["site", TOUR, "--format", "json", "--ids"],
@@ -501,6 +502,14 @@ fn the_readme_documents_every_json_field() {
             "/blog/2024/03/hello/#x",
         ],
         vec!["site", TOUR, "--format", "json", "--url", "/blog/wip/"],
+        vec![
+            "site",
+            dir.path().to_str().unwrap(),
+            "--format",
+            "json",
+            "--url",
+            "/old/page/",
+        ],
     ] {
         let out = bloglint().args(&args).output().unwrap();
         keys(&serde_json::from_slice(&out.stdout).unwrap(), &mut used);

@@ -297,6 +297,36 @@ mod tests {
         }
     }
 
+    /// The README's rule table lists every rule, with its default, and
+    /// nothing else: it cannot drift from `RULES`.
+    #[test]
+    fn the_readme_table_lists_every_rule() {
+        let readme = std::fs::read_to_string(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"),
+        )
+        .unwrap();
+        let rows: Vec<(String, String)> = readme
+            .lines()
+            .filter_map(|l| l.strip_prefix("| [`"))
+            .filter_map(|l| {
+                let (name, rest) = l.split_once('`')?;
+                let default = rest.split('|').nth(1)?.trim().to_string();
+                Some((name.to_string(), default))
+            })
+            .collect();
+        let expected: Vec<(String, String)> = RULES
+            .iter()
+            .map(|m| {
+                let default = match default_level(m) {
+                    crate::diagnostic::Level::Off => "off".to_string(),
+                    crate::diagnostic::Level::On(s) => s.to_string(),
+                };
+                (m.name.to_string(), default)
+            })
+            .collect();
+        assert_eq!(rows, expected, "README.md's rule table and RULES differ");
+    }
+
     #[test]
     fn default_options_build_every_rule() {
         for m in RULES {
