@@ -40,6 +40,11 @@
 //! HTML content files (`.html`, `.htm`) are pages like Markdown ones, their
 //! HTML published as written (`tests/sites/html-content`).
 //!
+//! A translation stub (a page of another language than the default with an
+//! empty body, whose theme shows its default-language translation) is
+//! published like any page; `Page::stub_of` names the translation it stands
+//! for (see `translation_stubs`).
+//!
 //! Not modelled (documented limits): content adapters (`_content.gotmpl`)
 //! and content formats other than Markdown and HTML (`.adoc`, `.org`…);
 //! the site configuration's `[[cascade]]`; `outputs` (a kind without HTML
@@ -82,6 +87,9 @@ pub struct Page<'a> {
     pub aliases: Vec<Alias>,
     /// Hugo's kind of the page (`home`, `section`, `taxonomy`, `term`, `page`).
     pub hugo_kind: Kind,
+    /// For a translation stub (see [`translation_stubs`]): the page of the
+    /// default language it stands for, by index in `pages`.
+    pub stub_of: Option<usize>,
     ids: OnceLock<(Vec<String>, Vec<String>)>,
 }
 
@@ -577,6 +585,8 @@ impl<'a> SiteIndex<'a> {
             })
             .collect();
 
+        let stubs = translation_stubs(hugo, posts, &infos, &metas, &status);
+
         let mut index = SiteIndex {
             hugo,
             pages: Vec::with_capacity(posts.len()),
@@ -626,6 +636,7 @@ impl<'a> SiteIndex<'a> {
                 unpublished: status[i].clone(),
                 aliases,
                 hugo_kind: info.kind,
+                stub_of: stubs[i],
                 ids: OnceLock::new(),
             });
             index
@@ -943,6 +954,104 @@ fn same_path(infos: &[PathInfo], posts: &[&Post], status: &mut [Option<Unpublish
                 status[i] = Some(Unpublished::SamePath(kept));
             }
         }
+    }
+}
+
+/// Translation stubs: regular pages of a language other than the default
+/// whose body is empty (whitespace and HTML comments) and that have one
+/// published translation in the default language, as Hugo 0.168's
+/// `.Translations` finds it: the page of the stub's `translationKey` when it
+/// has one (own or cascaded, compared as written), else the page of the
+/// same page path (whatever that page's key). For each page, that
+/// translation.
+///
+/// Hugo itself renders a stub as it is: an empty title, the date
+/// 0001-01-01, no content (`tests/sites/translation-stubs`). Themes that
+/// keep such placeholders (letsencrypt.org's `{{ if .Params.untranslated }}`)
+/// render the translation's title, date and body at the stub's URL: the
+/// stub stands for its translation.
+fn translation_stubs(
+    hugo: &HugoConfig,
+    posts: &[&Post],
+    infos: &[PathInfo],
+    metas: &[Meta],
+    status: &[Option<Unpublished>],
+) -> Vec<Option<usize>> {
+    let mut out = vec![None; posts.len()];
+    if hugo.languages.len() < 2 {
+        return out;
+    }
+    let default = hugo.default_content_language.as_str();
+    let key = |i: usize| metas[i].string("translationKey").filter(|k| !k.is_empty());
+    // The pages of the default language Hugo builds, by path and by key.
+    let built = |i: usize| matches!(status[i], None | Some(Unpublished::NotRendered));
+    let mut by_path: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_key: HashMap<std::borrow::Cow<str>, Vec<usize>> = HashMap::new();
+    for (i, info) in infos.iter().enumerate() {
+        if info.lang != default || !built(i) {
+            continue;
+        }
+        by_path.entry(info.path.as_str()).or_default().push(i);
+        if let Some(k) = key(i) {
+            by_key.entry(k).or_default().push(i);
+        }
+    }
+    for (i, info) in infos.iter().enumerate() {
+        let candidate = info.kind == Kind::Page
+            && info.lang != default
+            && !matches!(
+                status[i],
+                Some(
+                    Unpublished::Ignored
+                        | Unpublished::LeafResource
+                        | Unpublished::DisabledLanguage
+                )
+            )
+            && posts[i].front_matter_error.is_none();
+        if !candidate || !has_empty_body(posts[i]) {
+            continue;
+        }
+        let found = match key(i) {
+            Some(k) => by_key.get(&k),
+            None => by_path.get(info.path.as_str()),
+        };
+        // One translation, published (several: which one a theme picks is
+        // anyone's guess).
+        if let Some(&[j]) = found.map(Vec::as_slice)
+            && status[j].is_none()
+        {
+            out[i] = Some(j);
+        }
+    }
+    out
+}
+
+/// Whether a page's body is empty: nothing but whitespace and HTML
+/// comments (`<!-- not translated yet -->`), which no browser shows.
+fn has_empty_body(post: &Post) -> bool {
+    let o = &post.outline;
+    // Cheap first: anything the outline holds is content (a text read from
+    // the cache is read again only for pages that pass).
+    if !(o.headings.is_empty()
+        && o.links.is_empty()
+        && o.refs.is_empty()
+        && o.includes.is_empty()
+        && o.attribute_ids.is_empty()
+        && o.html_ids.is_empty()
+        && o.definition_terms.is_empty())
+    {
+        return false;
+    }
+    let mut rest = post.source.get(post.body_start..).unwrap_or_default();
+    loop {
+        rest = rest.trim_start();
+        let Some(comment) = rest.strip_prefix("<!--") else {
+            return rest.is_empty();
+        };
+        let Some(end) = comment.find("-->") else {
+            return false;
+        };
+        rest = &comment[end + 3..];
     }
 }
 
