@@ -632,9 +632,11 @@ fn translation_stubs_follow_hugos_translations() {
         {
             continue;
         }
-        let file = out.join(page.url.trim_start_matches('/')).join("index.html");
-        let html = std::fs::read_to_string(&file)
-            .unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+        let file = out
+            .join(page.url.trim_start_matches('/'))
+            .join("index.html");
+        let html =
+            std::fs::read_to_string(&file).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
         let meta = |name: &str| {
             between(&html, &format!("name=\"{name}\" content=\""), "\"")
                 .unwrap_or_default()
