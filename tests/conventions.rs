@@ -324,7 +324,10 @@ fn translation_stubs_are_no_convention() {
         ("content/docs/b.fr.md", stub),
         ("content/docs/c.fr.md", stub),
         ("content/docs/d.fr.md", "---\nslug: d\n---\n"),
-        ("content/docs/real.fr.md", "---\ntitle: Vraie\n---\n\nTexte.\n"),
+        (
+            "content/docs/real.fr.md",
+            "---\ntitle: Vraie\n---\n\nTexte.\n",
+        ),
     ]);
     assert_eq!(findings(dir.path(), RFM, "", None), []);
     let described: Vec<_> = findings(dir.path(), DL, "", None)
