@@ -1265,6 +1265,60 @@ mod tests {
         );
     }
 
+    /// Which empty pages stand for which translation; checked with Hugo
+    /// 0.168.0 (`tests/sites/translation-stubs`, whose layouts print each
+    /// page's `.Translations`).
+    #[test]
+    fn translation_stubs_and_their_translations() {
+        let mut hugo = HugoConfig::default_for(std::path::Path::new("/site"));
+        hugo.languages = vec!["en".into(), "fr".into()];
+        let with_body = |path: &str, front: &str, body: &str| {
+            Post::parse(
+                PathBuf::from("/site/content").join(path),
+                path.into(),
+                format!("---\n{front}---\n{body}"),
+            )
+        };
+        let posts = [
+            post("docs/faq.md", "title: FAQ\n"),
+            with_body("docs/faq.fr.md", "slug: faq\n", "\n  \n"),
+            post("docs/note.md", "title: Note\ntranslationKey: n\n"),
+            with_body("docs/note.fr.md", "", "<!-- à traduire -->\n<!---->\n"),
+            post("docs/partial.md", "title: Partial\n"),
+            with_body("docs/partial.fr.md", "", "Texte.\n"),
+            with_body("docs/open.fr.md", "", "<!-- unclosed\n"),
+            post("docs/guide.md", "title: Guide\ntranslationKey: g\n"),
+            post("docs/guide-fr.fr.md", "translationKey: g\n"),
+            post("docs/autre.fr.md", "translationKey: G\n"),
+            post("docs/lonely.fr.md", ""),
+            post("docs/draft.md", "title: D\ndraft: true\n"),
+            post("docs/draft.fr.md", ""),
+            post("_index.fr.md", ""),
+        ];
+        let refs: Vec<&Post> = posts.iter().collect();
+        let index = SiteIndex::build(&hugo, &refs, &[], &[], 0);
+        let stub_of = |p: &str| {
+            let page = index.pages.iter().find(|x| x.post.content_path == p);
+            page.expect(p)
+                .stub_of
+                .map(|j| index.pages[j].post.content_path.as_str())
+        };
+        assert_eq!(stub_of("docs/faq.fr.md"), Some("docs/faq.md"));
+        // By path, whatever the English page's key.
+        assert_eq!(stub_of("docs/note.fr.md"), Some("docs/note.md"));
+        assert_eq!(stub_of("docs/guide-fr.fr.md"), Some("docs/guide.md"));
+        // Keys are compared as written.
+        assert_eq!(stub_of("docs/autre.fr.md"), None);
+        assert_eq!(stub_of("docs/partial.fr.md"), None);
+        assert_eq!(stub_of("docs/open.fr.md"), None);
+        assert_eq!(stub_of("docs/lonely.fr.md"), None);
+        // A draft is no translation.
+        assert_eq!(stub_of("docs/draft.fr.md"), None);
+        // Only regular pages; the default language's are never stubs.
+        assert_eq!(stub_of("_index.fr.md"), None);
+        assert_eq!(stub_of("docs/faq.md"), None);
+    }
+
     #[test]
     fn ancestor_paths() {
         let a: Vec<&str> = ancestors("/posts/a/b").collect();
