@@ -26,7 +26,10 @@
 //! (`path-case`), the three `autoIDType` styles (`ids-*`), typographer
 //! replacements in ids (`typographer`), `.html` content (`html-content`), and
 //! URLs two sources claim, content files of one page path and pages next to a
-//! folder of their name (`url-collision`, `url-collision-silent`).
+//! folder of their name (`url-collision`, `url-collision-silent`), and
+//! translation stubs with the translation Hugo gives them
+//! (`translation-stubs`, also checked by
+//! [`translation_stubs_follow_hugos_translations`]).
 //!
 //! `cargo test --test hugo_oracle -- --ignored` also runs the comparison on
 //! `../shared/corpus/hugodocs` when it exists (see [`hugodocs`]).
