@@ -94,7 +94,8 @@ fn date_always_by_override_is_the_strict_form() {
         ]
     );
     // The whole site strict: every undated page in a section, the French
-    // stubs too; `about.md` (no section) stays out.
+    // translations too; `about.md` (no section) and the translation stubs
+    // of `manual` (their theme shows the English page's date) stay out.
     let found = findings(
         &root,
         RFM,
@@ -112,6 +113,8 @@ fn date_always_by_override_is_the_strict_form() {
     }
     assert!(!files.contains("content/about.md"), "{found:?}");
     assert!(!files.contains("content/guides/dated-a.md"), "{found:?}");
+    assert!(files.contains("content/manual/real.fr.md"), "{found:?}");
+    assert!(!files.contains("content/manual/premier.fr.md"), "{found:?}");
 }
 
 #[test]
@@ -181,8 +184,10 @@ fn a_run_on_some_files_decides_as_a_full_run() {
     }
 }
 
-const DATED: &str = "---\ntitle: T\ndate: 2024-01-01\n---\n";
-const UNDATED: &str = "---\ntitle: T\n---\n";
+// With a body: an empty page of another language with a translation is a
+// translation stub, which counts in no statistics.
+const DATED: &str = "---\ntitle: T\ndate: 2024-01-01\n---\n\nText.\n";
+const UNDATED: &str = "---\ntitle: T\n---\n\nText.\n";
 
 #[test]
 fn drafts_count_pages_hugo_never_renders_do_not() {
@@ -296,5 +301,51 @@ fn a_date_in_the_url_is_needed_anywhere() {
                     .to_string()
             ),
         ]
+    );
+}
+
+/// Translation stubs (empty pages of another language that their theme
+/// fills from the default-language page) are no convention of their
+/// section: dated and described stubs do not make the one real French
+/// page's missing date or description a finding, and nothing is asked of
+/// the stubs themselves, not even by `date = "always"`.
+#[test]
+fn translation_stubs_are_no_convention() {
+    let config = "baseURL = 'https://example.org/'\ndefaultContentLanguage = 'en'\n[languages.en]\nweight = 1\n[languages.fr]\nweight = 2\n";
+    let full = "---\ntitle: T\ndate: 2024-01-01\ndescription: A page of the manual, described as the others are.\n---\n\nText.\n";
+    let stub = "---\nuntranslated: 1\ndate: 2024-01-01\ndescription: A page of the manual, described as the others are.\n---\n";
+    let dir = site(&[
+        ("hugo.toml", config),
+        ("content/docs/a.md", full),
+        ("content/docs/b.md", full),
+        ("content/docs/c.md", full),
+        ("content/docs/d.md", full),
+        ("content/docs/a.fr.md", stub),
+        ("content/docs/b.fr.md", stub),
+        ("content/docs/c.fr.md", stub),
+        ("content/docs/d.fr.md", "---\nslug: d\n---\n"),
+        (
+            "content/docs/real.fr.md",
+            "---\ntitle: Vraie\n---\n\nTexte.\n",
+        ),
+    ]);
+    assert_eq!(findings(dir.path(), RFM, "", None), []);
+    let described: Vec<_> = findings(dir.path(), DL, "", None)
+        .into_iter()
+        .filter(|(_, m)| m.contains("no `description`"))
+        .collect();
+    assert_eq!(described, []);
+    let strict = findings(
+        dir.path(),
+        RFM,
+        "[rules.required-front-matter]\ndate = \"always\"\n",
+        None,
+    );
+    assert_eq!(
+        strict,
+        [(
+            "content/docs/real.fr.md".to_string(),
+            "required field `date` is missing".to_string()
+        )]
     );
 }

@@ -26,7 +26,10 @@
 //! (`path-case`), the three `autoIDType` styles (`ids-*`), typographer
 //! replacements in ids (`typographer`), `.html` content (`html-content`), and
 //! URLs two sources claim, content files of one page path and pages next to a
-//! folder of their name (`url-collision`, `url-collision-silent`).
+//! folder of their name (`url-collision`, `url-collision-silent`), and
+//! translation stubs with the translation Hugo gives them
+//! (`translation-stubs`, also checked by
+//! [`translation_stubs_follow_hugos_translations`]).
 //!
 //! `cargo test --test hugo_oracle -- --ignored` also runs the comparison on
 //! `../shared/corpus/hugodocs` when it exists (see [`hugodocs`]).
@@ -603,6 +606,56 @@ fn fixture_sites_agree_with_hugo() {
     }
     println!("all fixtures: {total}");
     assert!(report.is_empty(), "bloglint and Hugo disagree:{report}");
+}
+
+/// Translation stubs (`tests/sites/translation-stubs`): for every regular
+/// page of another language than the default, the default-language page
+/// bloglint takes it to stand for (`Page::stub_of`) is the one Hugo's
+/// `.Translations` gives it, when Hugo renders the page without text, and
+/// none otherwise. The layouts print both facts for each page.
+#[test]
+fn translation_stubs_follow_hugos_translations() {
+    if !hugo_available() {
+        println!("{}", skip_message());
+        return;
+    }
+    let work = tempfile::tempdir().expect("temporary directory");
+    let site = work.path().join("translation-stubs");
+    copy_dir(&fixtures().join("translation-stubs"), &site);
+    let out = work.path().join("public");
+    hugo_build(&site, &out, Some(CLOCK)).unwrap_or_else(|e| panic!("{e}"));
+    let (hugo, loaded) = load(&site);
+    let posts: Vec<&Post> = loaded.posts.iter().collect();
+    let index = SiteIndex::build(&hugo, &posts, &loaded.resources, &loaded.static_files, NOW);
+    let mut checked = 0;
+    for page in &index.pages {
+        if page.lang == hugo.default_content_language
+            || page.hugo_kind != bloglint::site::urls::Kind::Page
+            || !page.is_published()
+        {
+            continue;
+        }
+        let file = out
+            .join(page.url.trim_start_matches('/'))
+            .join("index.html");
+        let html =
+            std::fs::read_to_string(&file).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+        let meta = |name: &str| {
+            between(&html, &format!("name=\"{name}\" content=\""), "\"")
+                .unwrap_or_default()
+                .to_string()
+        };
+        let translations = meta("bloglint-default-translation");
+        let translations: Vec<&str> = translations.split_whitespace().collect();
+        let expected = match translations.as_slice() {
+            [one] if meta("bloglint-text") == "0" => Some(one.to_string()),
+            _ => None,
+        };
+        let ours = page.stub_of.map(|j| index.pages[j].url.clone());
+        assert_eq!(ours, expected, "{}", page.post.content_path);
+        checked += 1;
+    }
+    assert!(checked >= 8, "only {checked} pages checked");
 }
 
 /// The hugodocs corpus (`../shared/corpus/hugodocs`), prepared so that Hugo

@@ -1026,6 +1026,16 @@ impl<'s, 'a> Links<'s, 'a> {
                     None => uncertain |= code.alone && code.arg.is_none(),
                 }
             }
+            // A translation stub shows its translation's body, ids and all.
+            if let Some(k) = page.stub_of {
+                let shown = self.ids(k);
+                for &p in &shown.pages {
+                    if !pages.contains(&p) {
+                        pages.push(p);
+                    }
+                }
+                uncertain |= shown.uncertain;
+            }
             Ids { pages, uncertain }
         })
     }

@@ -6,6 +6,10 @@
 //! Computed once per run from the whole site index, never from the files
 //! reported on: a pre-commit run (the whole site read, only staged files
 //! reported) decides exactly as a full run.
+//!
+//! Translation stubs (`SiteIndex`'s `stub_of`: an empty page of another
+//! language that its theme fills from the default-language page) are not
+//! counted: their fields are their translation's, not their section's.
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -89,6 +93,8 @@ pub struct Conventions {
     /// The group of each counted page.
     member: HashMap<PathBuf, usize>,
     date_urls: HashMap<PathBuf, DateUrl>,
+    /// Translation stubs, and the file of the page each stands for.
+    stubs: HashMap<PathBuf, PathBuf>,
     /// More than one language: groups are named with theirs.
     pub multilingual: bool,
 }
@@ -157,6 +163,13 @@ impl Conventions {
             if let Some(d) = date_url {
                 out.date_urls.insert(page.post.path.clone(), d.clone());
             }
+            // A stub shows its translation's fields, not its own: they are
+            // no convention of its section.
+            if let Some(j) = page.stub_of {
+                out.stubs
+                    .insert(page.post.path.clone(), index.pages[j].post.path.clone());
+                continue;
+            }
             if !counted(&page.unpublished) {
                 continue;
             }
@@ -189,6 +202,12 @@ impl Conventions {
     /// The group a page is counted in (`None` for a page not counted).
     pub fn group(&self, path: &Path) -> Option<&Group> {
         self.member.get(path).map(|&g| &self.groups[g])
+    }
+
+    /// For a translation stub (`SiteIndex`'s `stub_of`): the file of the
+    /// default-language page the theme shows in its place.
+    pub fn stub_of(&self, path: &Path) -> Option<&Path> {
+        self.stubs.get(path).map(PathBuf::as_path)
     }
 
     /// Whether the page's URL is built from its date, and how.

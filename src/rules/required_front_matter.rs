@@ -71,6 +71,26 @@ fn is_empty(node: &Node) -> bool {
 }
 
 impl RequiredFrontMatter {
+    /// The fields of `fields` and `section-page-fields` the page must have.
+    fn check_fields(&self, post: &Post, cx: &Context, out: &mut Vec<Diagnostic>) {
+        for f in &self.fields {
+            self.check_present(post, cx, f, &Needs::Configured, out);
+        }
+        let in_fields = |f: &str| self.fields.iter().any(|g| g.eq_ignore_ascii_case(f));
+        for f in &self.section_page_fields {
+            if in_fields(f) {
+                continue;
+            }
+            if f.eq_ignore_ascii_case("date") {
+                if let Some(needs) = self.needs_date(post, cx) {
+                    self.check_present(post, cx, f, &needs, out);
+                }
+            } else if post.kind == PageKind::Page {
+                self.check_present(post, cx, f, &Needs::Configured, out);
+            }
+        }
+    }
+
     /// Whether and why a page needs a `date` (`section` is whether
     /// `section-page-fields` asks for it here).
     fn needs_date<'c>(&self, post: &Post, cx: &'c Context) -> Option<Needs<'c>> {
@@ -175,21 +195,20 @@ impl Rule for RequiredFrontMatter {
         if !cx.is_rendered(post) {
             return;
         }
-        for f in &self.fields {
-            self.check_present(post, cx, f, &Needs::Configured, out);
-        }
-        let in_fields = |f: &str| self.fields.iter().any(|g| g.eq_ignore_ascii_case(f));
-        for f in &self.section_page_fields {
-            if in_fields(f) {
-                continue;
+        if cx.conventions.stub_of(&post.path).is_some() {
+            // A translation stub: its theme shows the translation's title,
+            // date and body (Hugo alone would show an empty title), and that
+            // page is checked. Its own date still makes a date URL.
+            let wants_date = self
+                .fields
+                .iter()
+                .chain(&self.section_page_fields)
+                .any(|f| f.eq_ignore_ascii_case("date"));
+            if let (true, Some(d)) = (wants_date, cx.conventions.date_url(&post.path)) {
+                self.check_present(post, cx, "date", &Needs::Url(d), out);
             }
-            if f.eq_ignore_ascii_case("date") {
-                if let Some(needs) = self.needs_date(post, cx) {
-                    self.check_present(post, cx, f, &needs, out);
-                }
-            } else if post.kind == PageKind::Page {
-                self.check_present(post, cx, f, &Needs::Configured, out);
-            }
+        } else {
+            self.check_fields(post, cx, out);
         }
         let Some(fm) = &post.front_matter else {
             return;

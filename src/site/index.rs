@@ -40,6 +40,11 @@
 //! HTML content files (`.html`, `.htm`) are pages like Markdown ones, their
 //! HTML published as written (`tests/sites/html-content`).
 //!
+//! A translation stub (a page of another language than the default with an
+//! empty body, whose theme shows its default-language translation) is
+//! published like any page; `Page::stub_of` names the translation it stands
+//! for (see `translation_stubs`).
+//!
 //! Not modelled (documented limits): content adapters (`_content.gotmpl`)
 //! and content formats other than Markdown and HTML (`.adoc`, `.org`…);
 //! the site configuration's `[[cascade]]`; `outputs` (a kind without HTML
@@ -82,6 +87,9 @@ pub struct Page<'a> {
     pub aliases: Vec<Alias>,
     /// Hugo's kind of the page (`home`, `section`, `taxonomy`, `term`, `page`).
     pub hugo_kind: Kind,
+    /// For a translation stub (see [`translation_stubs`]): the page of the
+    /// default language it stands for, by index in `pages`.
+    pub stub_of: Option<usize>,
     ids: OnceLock<(Vec<String>, Vec<String>)>,
 }
 
@@ -577,6 +585,8 @@ impl<'a> SiteIndex<'a> {
             })
             .collect();
 
+        let stubs = translation_stubs(hugo, posts, &infos, &metas, &status);
+
         let mut index = SiteIndex {
             hugo,
             pages: Vec::with_capacity(posts.len()),
@@ -626,6 +636,7 @@ impl<'a> SiteIndex<'a> {
                 unpublished: status[i].clone(),
                 aliases,
                 hugo_kind: info.kind,
+                stub_of: stubs[i],
                 ids: OnceLock::new(),
             });
             index
@@ -946,6 +957,104 @@ fn same_path(infos: &[PathInfo], posts: &[&Post], status: &mut [Option<Unpublish
     }
 }
 
+/// Translation stubs: regular pages of a language other than the default
+/// whose body is empty (whitespace and HTML comments) and that have one
+/// published translation in the default language, as Hugo 0.168's
+/// `.Translations` finds it: the page of the stub's `translationKey` when it
+/// has one (own or cascaded, compared as written), else the page of the
+/// same page path (whatever that page's key). For each page, that
+/// translation.
+///
+/// Hugo itself renders a stub as it is: an empty title, the date
+/// 0001-01-01, no content (`tests/sites/translation-stubs`). Themes that
+/// keep such placeholders (letsencrypt.org's `{{ if .Params.untranslated }}`)
+/// render the translation's title, date and body at the stub's URL: the
+/// stub stands for its translation.
+fn translation_stubs(
+    hugo: &HugoConfig,
+    posts: &[&Post],
+    infos: &[PathInfo],
+    metas: &[Meta],
+    status: &[Option<Unpublished>],
+) -> Vec<Option<usize>> {
+    let mut out = vec![None; posts.len()];
+    if hugo.languages.len() < 2 {
+        return out;
+    }
+    let default = hugo.default_content_language.as_str();
+    let key = |i: usize| metas[i].string("translationKey").filter(|k| !k.is_empty());
+    // The pages of the default language Hugo builds, by path and by key.
+    let built = |i: usize| matches!(status[i], None | Some(Unpublished::NotRendered));
+    let mut by_path: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_key: HashMap<std::borrow::Cow<str>, Vec<usize>> = HashMap::new();
+    for (i, info) in infos.iter().enumerate() {
+        if info.lang != default || !built(i) {
+            continue;
+        }
+        by_path.entry(info.path.as_str()).or_default().push(i);
+        if let Some(k) = key(i) {
+            by_key.entry(k).or_default().push(i);
+        }
+    }
+    for (i, info) in infos.iter().enumerate() {
+        let candidate = info.kind == Kind::Page
+            && info.lang != default
+            && !matches!(
+                status[i],
+                Some(
+                    Unpublished::Ignored
+                        | Unpublished::LeafResource
+                        | Unpublished::DisabledLanguage
+                )
+            )
+            && posts[i].front_matter_error.is_none();
+        if !candidate || !has_empty_body(posts[i]) {
+            continue;
+        }
+        let found = match key(i) {
+            Some(k) => by_key.get(&k),
+            None => by_path.get(info.path.as_str()),
+        };
+        // One translation, published (several: which one a theme picks is
+        // anyone's guess).
+        if let Some(&[j]) = found.map(Vec::as_slice)
+            && status[j].is_none()
+        {
+            out[i] = Some(j);
+        }
+    }
+    out
+}
+
+/// Whether a page's body is empty: nothing but whitespace and HTML
+/// comments (`<!-- not translated yet -->`), which no browser shows.
+fn has_empty_body(post: &Post) -> bool {
+    let o = &post.outline;
+    // Cheap first: anything the outline holds is content (a text read from
+    // the cache is read again only for pages that pass).
+    if !(o.headings.is_empty()
+        && o.links.is_empty()
+        && o.refs.is_empty()
+        && o.includes.is_empty()
+        && o.attribute_ids.is_empty()
+        && o.html_ids.is_empty()
+        && o.definition_terms.is_empty())
+    {
+        return false;
+    }
+    let mut rest = post.source.get(post.body_start..).unwrap_or_default();
+    loop {
+        rest = rest.trim_start();
+        let Some(comment) = rest.strip_prefix("<!--") else {
+            return rest.is_empty();
+        };
+        let Some(end) = comment.find("-->") else {
+            return false;
+        };
+        rest = &comment[end + 3..];
+    }
+}
+
 /// The path part of a baseURL, without a trailing slash.
 fn base_path(base_url: &str) -> String {
     let rest = base_url.split_once("://").map_or(base_url, |(_, r)| r);
@@ -1154,6 +1263,60 @@ mod tests {
                 "/tags/",
             ]
         );
+    }
+
+    /// Which empty pages stand for which translation; checked with Hugo
+    /// 0.168.0 (`tests/sites/translation-stubs`, whose layouts print each
+    /// page's `.Translations`).
+    #[test]
+    fn translation_stubs_and_their_translations() {
+        let mut hugo = HugoConfig::default_for(std::path::Path::new("/site"));
+        hugo.languages = vec!["en".into(), "fr".into()];
+        let with_body = |path: &str, front: &str, body: &str| {
+            Post::parse(
+                PathBuf::from("/site/content").join(path),
+                path.into(),
+                format!("---\n{front}---\n{body}"),
+            )
+        };
+        let posts = [
+            post("docs/faq.md", "title: FAQ\n"),
+            with_body("docs/faq.fr.md", "slug: faq\n", "\n  \n"),
+            post("docs/note.md", "title: Note\ntranslationKey: n\n"),
+            with_body("docs/note.fr.md", "", "<!-- à traduire -->\n<!---->\n"),
+            post("docs/partial.md", "title: Partial\n"),
+            with_body("docs/partial.fr.md", "", "Texte.\n"),
+            with_body("docs/open.fr.md", "", "<!-- unclosed\n"),
+            post("docs/guide.md", "title: Guide\ntranslationKey: g\n"),
+            post("docs/guide-fr.fr.md", "translationKey: g\n"),
+            post("docs/autre.fr.md", "translationKey: G\n"),
+            post("docs/lonely.fr.md", ""),
+            post("docs/draft.md", "title: D\ndraft: true\n"),
+            post("docs/draft.fr.md", ""),
+            post("_index.fr.md", ""),
+        ];
+        let refs: Vec<&Post> = posts.iter().collect();
+        let index = SiteIndex::build(&hugo, &refs, &[], &[], 0);
+        let stub_of = |p: &str| {
+            let page = index.pages.iter().find(|x| x.post.content_path == p);
+            page.expect(p)
+                .stub_of
+                .map(|j| index.pages[j].post.content_path.as_str())
+        };
+        assert_eq!(stub_of("docs/faq.fr.md"), Some("docs/faq.md"));
+        // By path, whatever the English page's key.
+        assert_eq!(stub_of("docs/note.fr.md"), Some("docs/note.md"));
+        assert_eq!(stub_of("docs/guide-fr.fr.md"), Some("docs/guide.md"));
+        // Keys are compared as written.
+        assert_eq!(stub_of("docs/autre.fr.md"), None);
+        assert_eq!(stub_of("docs/partial.fr.md"), None);
+        assert_eq!(stub_of("docs/open.fr.md"), None);
+        assert_eq!(stub_of("docs/lonely.fr.md"), None);
+        // A draft is no translation.
+        assert_eq!(stub_of("docs/draft.fr.md"), None);
+        // Only regular pages; the default language's are never stubs.
+        assert_eq!(stub_of("_index.fr.md"), None);
+        assert_eq!(stub_of("docs/faq.md"), None);
     }
 
     #[test]
