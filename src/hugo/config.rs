@@ -1879,6 +1879,62 @@ mod tests {
     }
 
     #[test]
+    fn mount_files_patterns() {
+        // `files` is a string or a list; the pre-0.153 `includeFiles` and
+        // `excludeFiles` become its patterns (Hugo 0.168 stops on them).
+        let (_, c) = toml(
+            "[[module.mounts]]\nsource = 'content'\ntarget = 'content'\nfiles = '! docs/v?'\n\
+             [[module.mounts]]\nsource = 'v2'\ntarget = 'content/docs'\nfiles = ['a/**', '! b']\n\
+             [[module.mounts]]\nsource = 'old'\ntarget = 'content'\n\
+             includeFiles = 'x/**'\nexcludeFiles = ['_*']\n",
+        );
+        let files: Vec<&[String]> = c.content_dirs.iter().map(|d| d.files.as_slice()).collect();
+        assert_eq!(
+            files,
+            [
+                &strings(&["! docs/v?"])[..],
+                &strings(&["a/**", "! b"]),
+                &strings(&["x/**", "! _*"])
+            ]
+        );
+        let e = load_err(&[(
+            "hugo.toml",
+            "[[module.mounts]]\nsource = 'c'\ntarget = 'content'\nfiles = ['a[']\n",
+        )]);
+        assert!(
+            e.message
+                .contains("`module.mounts.files` has a pattern that is not a glob")
+        );
+    }
+
+    #[test]
+    fn file_filter_as_hugo_applies_it() {
+        // Hugo 0.168 `hglob.FilenameFilter`: the first matching pattern
+        // decides, case does not matter, `?` and `*` stop at `/`.
+        let filter = |p: &[&str]| FileFilter::new(&strings(p)).expect("globs");
+        let f = filter(&["! docs/v?", "! _*"]);
+        assert!(!f.includes("docs/v2", true));
+        assert!(!f.includes("DOCS/V1", true));
+        // A folder's exclusion does not name the files below it.
+        assert!(f.includes("docs/v2/a.md", false));
+        assert!(f.includes("docs/v10", true));
+        assert!(!f.includes("_index.md", false));
+        assert!(f.includes("docs/_index.md", false));
+        let f = filter(&["guides/in/*.md", "! guides/in/x.md"]);
+        assert!(f.includes("guides/in/a.md", false));
+        assert!(
+            f.includes("guides/in/x.md", false),
+            "the inclusion came first"
+        );
+        // The folders leading to an inclusion are walked, no others.
+        assert!(f.includes("guides", true) && f.includes("guides/in", true));
+        assert!(!f.includes("guides/out", true));
+        assert!(!f.includes("top.md", false));
+        assert!(filter(&[]).includes("anything.md", false));
+        assert!(filter(&["a/**"]).includes("a/b/c.md", false));
+    }
+
+    #[test]
     fn mount_language_from_sites_matrix() {
         let (_, c) = toml(
             "[[module.mounts]]\nsource = 'content/en'\ntarget = 'content'\n\

@@ -480,3 +480,68 @@ fn walk_error(dir: &Path, err: &ignore::Error) -> Box<Diagnostic> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Config;
+
+    /// The jaeger layout (issue 12, pattern 4): `content/docs/v2` mounted at
+    /// `content/docs`, hidden from the plain `content` mount by `files`.
+    fn versioned_site() -> tempfile::TempDir {
+        let dir = tempfile::tempdir().expect("temporary directory");
+        let files = [
+            (
+                "hugo.yaml",
+                "baseURL: https://example.org/\nmodule:\n  mounts:\n\
+                 \x20   - {source: content, target: content, files: ['! docs/v?']}\n\
+                 \x20   - {source: content/docs/v2, target: content/docs, files: '! _*'}\n",
+            ),
+            ("content/download.md", "---\ntitle: D\n---\n"),
+            ("content/docs/v2/_index.md", "---\ntitle: V2\n---\n"),
+            (
+                "content/docs/v2/2.6/deployment/_index.md",
+                "---\ntitle: Deploy\n---\n[ok](../../../download/) [bad](../../../nothing/)\n",
+            ),
+            ("content/docs/v2/2.6/deployment/cover.png", "png"),
+        ];
+        for (path, text) in files {
+            let path = dir.path().join(path);
+            std::fs::create_dir_all(path.parent().expect("a parent")).expect("folders");
+            std::fs::write(path, text).expect("a file");
+        }
+        dir
+    }
+
+    #[test]
+    fn each_file_once_through_the_mount_that_publishes_it() {
+        // Hugo 0.168 `hugo list all` on this layout: docs/v2/_index.md is
+        // not published, the deployment page is at /docs/2.6/deployment/.
+        let dir = versioned_site();
+        let hugo = HugoConfig::load(dir.path()).expect("configuration");
+        let site = Site::load(hugo);
+        let mut paths: Vec<&str> = site.posts.iter().map(|p| p.content_path.as_str()).collect();
+        paths.sort_unstable();
+        assert_eq!(paths, ["docs/2.6/deployment/_index.md", "download.md"]);
+        let resources: Vec<&str> = site.resources.iter().map(|(_, c)| c.as_str()).collect();
+        assert_eq!(resources, ["docs/2.6/deployment/cover.png"]);
+        let deploy = dir.path().join("content/docs/v2/2.6/deployment/_index.md");
+        assert_eq!(
+            content_path(&site.hugo, &deploy).as_deref(),
+            Some("docs/2.6/deployment/_index.md")
+        );
+        let hidden = dir.path().join("content/docs/v2/_index.md");
+        assert_eq!(content_path(&site.hugo, &hidden), None);
+
+        // Relative links resolve from the published URL, and a broken one
+        // is reported once.
+        let found = crate::lint(&site, &Config::defaults(dir.path()), 0, None);
+        let links: Vec<&str> = found
+            .iter()
+            .filter(|d| d.rule == "broken-link")
+            .map(|d| d.message.as_str())
+            .collect();
+        assert_eq!(links.len(), 1, "{links:?}");
+        assert!(links[0].contains("`/nothing/`"), "{links:?}");
+    }
+}
