@@ -82,10 +82,10 @@ impl FileFilter {
                 .build()?
                 .compile_matcher())
         };
+        // On Unix a backslash escapes, as in Hugo's globs.
         let rooted = |p: &str| {
-            let p = p.replace('\\', "/");
             if p.starts_with('/') {
-                p
+                p.to_string()
             } else {
                 format!("/{p}")
             }
