@@ -99,6 +99,11 @@ pub fn lint(
     });
     let mut cx = Context::new(&site.hugo, now);
     cx.only = only;
+    cx.unparsed = posts
+        .iter()
+        .copied()
+        .filter(|p| p.front_matter_error.is_some())
+        .collect();
     cx.unrendered = index
         .pages
         .iter()

@@ -956,6 +956,20 @@ mod tests {
     }
 
     #[test]
+    fn no_heading_inside_an_html_block() {
+        // Issue 12, M1 (vitess): an HTML block of type 6 or 7 runs to the
+        // next blank line, so a `#` line right after `</table>` is raw
+        // HTML to Goldmark; types 2 and 4 end on their closing line.
+        // Hugo 0.168: tests/sites/html-block-headings.
+        let (_, o) = parse(
+            "<table><tr><td>x</td></tr>\n</table>\n### Foo\n\n<div>\n## In div\n\n\
+             ## Out\n\n<custom-tag>\n## Type 7\n\n<!-- c -->\n## After comment\n",
+        );
+        let texts: Vec<&str> = o.headings.iter().map(|h| h.text.as_str()).collect();
+        assert_eq!(texts, ["Out", "After comment"]);
+    }
+
+    #[test]
     fn setext_headings_with_crlf() {
         let (src, o) =
             parse("Title *one*\r\n===\r\n\r\nTwo\r\nlines  \r\n---  \r\n\r\n#hashtag\r\n==\r\n");

@@ -37,6 +37,101 @@ pub struct ContentDir {
     /// Where it is mounted inside the content tree (`""` for the root).
     pub target: String,
     pub lang: Option<String>,
+    /// A mount's `files` patterns (Hugo's syntax: globs matched against the
+    /// path below `path`, `! ` before an exclusion). Empty: every file.
+    pub files: Vec<String>,
+}
+
+impl ContentDir {
+    /// The mount's `files` patterns, compiled.
+    pub fn filter(&self) -> FileFilter {
+        FileFilter::new(&self.files).unwrap_or(FileFilter {
+            entries: Vec::new(),
+            broken: true,
+        })
+    }
+}
+
+/// A mount's `files` patterns, as Hugo (0.153+, `hglob.FilenameFilter`)
+/// applies them while walking the mount: to each folder and file, by its
+/// path below the mount's source with a leading `/`, ignoring case. The
+/// first pattern that matches decides (`! ` excludes); a path no pattern
+/// matches is included unless some pattern is an inclusion. The folders
+/// above an inclusion's folder are walked.
+#[derive(Debug, Clone)]
+pub struct FileFilter {
+    entries: Vec<(FilterEntry, globset::GlobMatcher)>,
+    /// A pattern that does not compile (Hugo stops): nothing is included.
+    broken: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum FilterEntry {
+    Include,
+    /// A folder leading to an inclusion.
+    IncludeDir,
+    Exclude,
+}
+
+impl FileFilter {
+    fn new(patterns: &[String]) -> Result<FileFilter, globset::Error> {
+        let glob = |p: &str| -> Result<globset::GlobMatcher, globset::Error> {
+            Ok(globset::GlobBuilder::new(p)
+                .literal_separator(true)
+                .case_insensitive(true)
+                .build()?
+                .compile_matcher())
+        };
+        // On Unix a backslash escapes, as in Hugo's globs.
+        let rooted = |p: &str| {
+            if p.starts_with('/') {
+                p.to_string()
+            } else {
+                format!("/{p}")
+            }
+        };
+        let mut entries = Vec::new();
+        for pattern in patterns {
+            if let Some(excluded) = pattern.strip_prefix("! ") {
+                entries.push((FilterEntry::Exclude, glob(&rooted(excluded))?));
+                continue;
+            }
+            let p = rooted(pattern);
+            entries.push((FilterEntry::Include, glob(&p)?));
+            let dir = p.rsplit_once('/').map_or("", |(d, _)| d);
+            let mut prefix = String::new();
+            entries.push((FilterEntry::IncludeDir, glob("/")?));
+            for part in dir.split('/').filter(|s| !s.is_empty()) {
+                prefix.push('/');
+                prefix.push_str(part);
+                entries.push((FilterEntry::IncludeDir, glob(&prefix)?));
+            }
+        }
+        Ok(FileFilter {
+            entries,
+            broken: false,
+        })
+    }
+
+    /// Whether the file or folder at `rel` (`/`-separated, below the
+    /// mount's source) is mounted.
+    pub fn includes(&self, rel: &str, is_dir: bool) -> bool {
+        if self.broken {
+            return false;
+        }
+        let rel = format!("/{}", rel.trim_start_matches('/'));
+        let mut has_include = false;
+        for (kind, glob) in &self.entries {
+            match kind {
+                FilterEntry::Exclude if glob.is_match(&rel) => return false,
+                FilterEntry::Include if glob.is_match(&rel) => return true,
+                FilterEntry::Include => has_include = true,
+                FilterEntry::IncludeDir if is_dir && glob.is_match(&rel) => return true,
+                _ => {}
+            }
+        }
+        !has_include
+    }
 }
 
 /// One `permalinks` entry.
@@ -278,6 +373,7 @@ impl HugoConfig {
                 path: root.join("content"),
                 target: String::new(),
                 lang: None,
+                files: Vec::new(),
             }],
             static_dirs: vec![root.join("static")],
             taxonomies: vec![
@@ -711,6 +807,7 @@ struct Mount {
     source: String,
     target: String,
     lang: Option<String>,
+    files: Vec<String>,
 }
 
 impl Mount {
@@ -1039,10 +1136,30 @@ impl<'a> Reader<'a> {
                     None => None,
                 },
             };
+            // `files`; before Hugo 0.153, `includeFiles` and `excludeFiles`
+            // (0.168 stops on those: `hugo` says so).
+            let mut files = Vec::new();
+            for (key, prefix) in [("files", ""), ("includeFiles", ""), ("excludeFiles", "! ")] {
+                let Some(v) = item.get(key) else { continue };
+                let name = format!("module.mounts.{key}");
+                let patterns = self.strings(v, &name)?;
+                if let Err(e) = FileFilter::new(&patterns) {
+                    let message =
+                        format!("`{name}` has a pattern that is not a glob: {}", e.kind());
+                    return Err(self.error(v.origin(), message));
+                }
+                files.extend(
+                    patterns
+                        .into_iter()
+                        .filter(|p| !p.is_empty())
+                        .map(|p| format!("{prefix}{p}")),
+                );
+            }
             mounts.push(Mount {
                 source,
                 target,
                 lang: lang.map(|l| l.to_lowercase()).filter(|l| !l.is_empty()),
+                files,
             });
         }
         Ok(mounts)
@@ -1064,6 +1181,7 @@ impl<'a> Reader<'a> {
                 path: root.join(&m.source),
                 target: m.target().1.to_string(),
                 lang: m.lang.clone(),
+                files: m.files.clone(),
             })
             .collect();
         if !dirs.is_empty() {
@@ -1083,6 +1201,7 @@ impl<'a> Reader<'a> {
                 path: root.join(dir.as_ref().unwrap_or(&base)),
                 target: String::new(),
                 lang: dir.map(|_| lang.name.clone()),
+                files: Vec::new(),
             };
             if !dirs.contains(&content_dir) {
                 dirs.push(content_dir);
@@ -1757,6 +1876,62 @@ mod tests {
         );
         assert_eq!(content(&c), vec![dir("content", "", None)]);
         assert_eq!(statics(&c), vec!["static"]);
+    }
+
+    #[test]
+    fn mount_files_patterns() {
+        // `files` is a string or a list; the pre-0.153 `includeFiles` and
+        // `excludeFiles` become its patterns (Hugo 0.168 stops on them).
+        let (_, c) = toml(
+            "[[module.mounts]]\nsource = 'content'\ntarget = 'content'\nfiles = '! docs/v?'\n\
+             [[module.mounts]]\nsource = 'v2'\ntarget = 'content/docs'\nfiles = ['a/**', '! b']\n\
+             [[module.mounts]]\nsource = 'old'\ntarget = 'content'\n\
+             includeFiles = 'x/**'\nexcludeFiles = ['_*']\n",
+        );
+        let files: Vec<&[String]> = c.content_dirs.iter().map(|d| d.files.as_slice()).collect();
+        assert_eq!(
+            files,
+            [
+                &strings(&["! docs/v?"])[..],
+                &strings(&["a/**", "! b"]),
+                &strings(&["x/**", "! _*"])
+            ]
+        );
+        let e = load_err(&[(
+            "hugo.toml",
+            "[[module.mounts]]\nsource = 'c'\ntarget = 'content'\nfiles = ['a[']\n",
+        )]);
+        assert!(
+            e.message
+                .contains("`module.mounts.files` has a pattern that is not a glob")
+        );
+    }
+
+    #[test]
+    fn file_filter_as_hugo_applies_it() {
+        // Hugo 0.168 `hglob.FilenameFilter`: the first matching pattern
+        // decides, case does not matter, `?` and `*` stop at `/`.
+        let filter = |p: &[&str]| FileFilter::new(&strings(p)).expect("globs");
+        let f = filter(&["! docs/v?", "! _*"]);
+        assert!(!f.includes("docs/v2", true));
+        assert!(!f.includes("DOCS/V1", true));
+        // A folder's exclusion does not name the files below it.
+        assert!(f.includes("docs/v2/a.md", false));
+        assert!(f.includes("docs/v10", true));
+        assert!(!f.includes("_index.md", false));
+        assert!(f.includes("docs/_index.md", false));
+        let f = filter(&["guides/in/*.md", "! guides/in/x.md"]);
+        assert!(f.includes("guides/in/a.md", false));
+        assert!(
+            f.includes("guides/in/x.md", false),
+            "the inclusion came first"
+        );
+        // The folders leading to an inclusion are walked, no others.
+        assert!(f.includes("guides", true) && f.includes("guides/in", true));
+        assert!(!f.includes("guides/out", true));
+        assert!(!f.includes("top.md", false));
+        assert!(filter(&[]).includes("anything.md", false));
+        assert!(filter(&["a/**"]).includes("a/b/c.md", false));
     }
 
     #[test]

@@ -20,7 +20,7 @@ use rayon::prelude::*;
 
 use super::{Context, OptionError, Options, Rule, RuleMeta, Scope};
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
-use crate::document::{Link, LinkKind, PageKind, RefShortcode, Value, is_html_content};
+use crate::document::{Link, LinkKind, PageKind, Post, RefShortcode, Value, is_html_content};
 use crate::hugo::config::{HugoConfig, UseEmbedded};
 use crate::site::index::{Served, SiteIndex};
 use crate::site::urls::{self, Unpublished};
@@ -44,7 +44,8 @@ struct BrokenLink;
 
 impl Rule for BrokenLink {
     fn check_site(&self, site: &SiteIndex, cx: &Context, out: &mut Vec<Diagnostic>) {
-        let links = Links::new(site, cx.hugo);
+        let mut links = Links::new(site, cx.hugo);
+        links.unparsed(&cx.unparsed);
         // Every finding is located in the page whose link it is about.
         let found: Vec<Vec<Diagnostic>> = (0..site.pages.len())
             .into_par_iter()
@@ -191,6 +192,10 @@ struct Links<'s, 'a> {
     asset_files: Mutex<HashMap<String, bool>>,
     /// Each page's base path in `by_base`.
     page_bases: OnceCell<Vec<Option<String>>>,
+    /// Content files whose front matter does not parse: the URLs their
+    /// path gives them, and their base paths (`/posts/a`).
+    unparsed_urls: HashSet<String>,
+    unparsed_bases: HashSet<String>,
     /// Published URLs for typo suggestions: pages and lists, then files.
     nearest_urls: [OnceCell<Nearest>; 2],
     /// Page base paths for typo suggestions, per language.
@@ -267,6 +272,8 @@ impl<'s, 'a> Links<'s, 'a> {
             hidden,
             ids: site.pages.iter().map(|_| OnceCell::new()).collect(),
             own_ids: site.pages.iter().map(|_| OnceCell::new()).collect(),
+            unparsed_urls: HashSet::default(),
+            unparsed_bases: HashSet::default(),
             suggestions_left: AtomicUsize::new(SUGGESTIONS),
             cells_left: AtomicUsize::new(SUGGESTION_CELLS),
             includers: OnceCell::new(),
@@ -465,6 +472,13 @@ impl<'s, 'a> Links<'s, 'a> {
         }
         if let Some(j) = self.unpublished_at(&site_path) {
             return Some(self.unpublished(i, j, span, dest, false));
+        }
+        if self.reaches_unparsed(i, path, Some(&site_path))
+            || (hook != Hook::None
+                && has_content_extension(path)
+                && self.reaches_unparsed(i, path, None))
+        {
+            return None;
         }
         if let Some(j) = self.not_rendered_at(&site_path) {
             // A page that exists, but that Hugo does not write.
@@ -725,6 +739,39 @@ impl<'s, 'a> Links<'s, 'a> {
         )
     }
 
+    /// Learn the content files whose front matter does not parse. Hugo
+    /// stops on them (front-matter-syntax reports it); a link into one
+    /// reaches a file that exists, at the URL its path gives it as far as
+    /// can be known (its `slug` or `url` may not be readable): no second
+    /// error, and no "did you mean" to another page.
+    fn unparsed(&mut self, posts: &[&Post]) {
+        for post in posts {
+            let lang = urls::language(post, self.hugo);
+            let base = base_of(&post.content_path, &self.hugo.languages);
+            let prefix = urls::language_prefix(&lang, self.hugo);
+            for url in [
+                urls::page_url(post, &lang, self.hugo),
+                format!("{}{base}", prefix.trim_end_matches('/')),
+            ] {
+                self.unparsed_urls.insert(urls::normalize(&url));
+            }
+            self.unparsed_bases.insert(base);
+        }
+    }
+
+    /// Whether a link of page `i` to `path` reaches a content file whose
+    /// front matter does not parse: by its URL (`site_path`, the link
+    /// resolved on the site), else as a page path (`ref`, render hooks).
+    fn reaches_unparsed(&self, i: usize, path: &str, site_path: Option<&str>) -> bool {
+        if self.unparsed_bases.is_empty() {
+            return false;
+        }
+        match site_path {
+            Some(p) => self.unparsed_urls.contains(&urls::normalize(p)),
+            None => self.unparsed_bases.contains(&self.wanted_base(i, path)),
+        }
+    }
+
     fn unpublished_at(&self, site_path: &str) -> Option<usize> {
         let url = urls::normalize(site_path);
         let get = |u: &str| self.unpublished_urls.get(u).copied();
@@ -859,6 +906,7 @@ impl<'s, 'a> Links<'s, 'a> {
             Lookup::Found(Node::List(_)) => None,
             Lookup::Unpublished(j) => Some(self.unpublished(i, j, span, target, true)),
             Lookup::Ambiguous(nodes) => Some(self.ambiguous(target, &nodes, span)),
+            Lookup::Missing if self.reaches_unparsed(i, &path, None) => None,
             Lookup::Missing => {
                 let elsewhere = self.hugo.languages.iter().find(|l| {
                     *l != lang && matches!(self.get_page(i, l, &path, true), Lookup::Found(_))
@@ -2051,6 +2099,56 @@ mod tests {
 
     fn messages(found: &[(String, Severity, String)]) -> Vec<&str> {
         found.iter().map(|(_, _, m)| m.as_str()).collect()
+    }
+
+    #[test]
+    fn links_into_a_page_whose_front_matter_does_not_parse() {
+        // Issue 12, pattern 9 (vitess): Hugo stops on the duplicate key
+        // (front-matter-syntax reports it); the file exists, so links into
+        // it are not a second error.
+        let found = |config: &str| {
+            let dir = tempfile::tempdir().expect("temporary directory");
+            let files = [
+                ("hugo.toml", config),
+                (
+                    "content/docs/internal/tracker.md",
+                    "---\ntitle: Tracker\naliases: [/a/]\naliases: [/b/]\n---\n",
+                ),
+                (
+                    "content/docs/flags.md",
+                    "---\ntitle: Flags\n---\n[t](../internal/tracker) [abs](/docs/internal/tracker/)\n\
+                     [ref]({{< relref \"internal/tracker.md\" >}}) [file](internal/tracker.md)\n\
+                     [typo](../internal/trackr/)\n",
+                ),
+            ];
+            for (path, text) in files {
+                let path = dir.path().join(path);
+                std::fs::create_dir_all(path.parent().expect("a parent")).expect("mkdir");
+                std::fs::write(path, text).expect("write");
+            }
+            let hugo = HugoConfig::load(dir.path()).expect("Hugo configuration");
+            let site = crate::site::Site::load(hugo);
+            let config = crate::config::Config::defaults(dir.path());
+            let found = crate::lint(&site, &config, 0, None);
+            assert!(found.iter().any(|d| d.rule == "front-matter-syntax"));
+            found
+                .into_iter()
+                .filter(|d| d.rule == META.name)
+                .map(|d| d.message)
+                .collect::<Vec<_>>()
+        };
+        let typo = "`../internal/trackr/` resolves to `/docs/internal/trackr/`, where nothing is published";
+        // Without a render hook, a `.md` destination is published as
+        // written: still broken.
+        assert_eq!(
+            found(""),
+            [
+                "`internal/tracker.md` resolves to `/docs/flags/internal/tracker.md`, where nothing is published",
+                typo,
+            ]
+        );
+        // Hugo's embedded hook (a multilingual site) would find the page.
+        assert_eq!(found("[languages.en]\n[languages.fr]\n"), [typo]);
     }
 
     #[test]

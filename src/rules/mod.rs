@@ -100,6 +100,9 @@ pub struct Context<'a> {
     /// What the whole site's pages do (which sections date or describe
     /// their pages, which URLs hold a date): rule defaults follow it.
     pub conventions: conventions::Conventions,
+    /// Posts whose front matter does not parse (Hugo stops on them): no
+    /// index has them, but links into them reach a file that exists.
+    pub unparsed: Vec<&'a Post>,
 }
 
 impl<'a> Context<'a> {
@@ -111,6 +114,7 @@ impl<'a> Context<'a> {
             unrendered: Default::default(),
             only: None,
             conventions: Default::default(),
+            unparsed: Vec::new(),
         }
     }
 

@@ -13,7 +13,7 @@ use rayon::prelude::*;
 use crate::cache::{self, Cache, Stamp};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Post;
-use crate::hugo::config::HugoConfig;
+use crate::hugo::config::{FileFilter, HugoConfig};
 
 /// The pseudo-rule under which files that cannot be linted are reported.
 pub const READ_ERROR: &str = "read-error";
@@ -97,12 +97,24 @@ impl Site {
                         let (mut resources, mut static_files, mut errors) =
                             (Vec::new(), Vec::new(), Vec::new());
                         let mut k = 0;
-                        for dir in &hugo.content_dirs {
+                        let mounts = std::sync::Arc::new(ContentMounts::new(hugo));
+                        // A file two content mounts reach is read once, at
+                        // the first; of two files mounted at one content
+                        // path (and language), Hugo takes the first mount's.
+                        let mut seen = std::collections::HashSet::new();
+                        let mut taken = std::collections::HashSet::new();
+                        for (m, dir) in hugo.content_dirs.iter().enumerate() {
                             walk(
                                 &dir.path,
                                 &dir.target,
+                                Some((&mounts, m)),
                                 &mut errors,
                                 &mut |path, content_path| {
+                                    if !seen.insert(path.clone())
+                                        || !taken.insert((dir.lang.clone(), content_path.clone()))
+                                    {
+                                        return;
+                                    }
                                     if is_content(&path) {
                                         let _ = tx.send((k, path, content_path));
                                         k += 1;
@@ -116,7 +128,7 @@ impl Site {
                         // Nothing to lint at all: say where content was
                         // looked for (a typo in `contentDir` must not pass
                         // as a clean site).
-                        if hugo.content_dirs.iter().all(|d| !d.path.is_dir()) {
+                        if hugo.content_dirs.iter().all(|d| !d.path.exists()) {
                             for dir in &hugo.content_dirs {
                                 let what = if dir.path.exists() {
                                     "is not a folder"
@@ -129,7 +141,7 @@ impl Site {
                             }
                         }
                         for dir in &hugo.static_dirs {
-                            walk(dir, "", &mut errors, &mut |path, rel| {
+                            walk(dir, "", None, &mut errors, &mut |path, rel| {
                                 static_files.push((path, format!("/{rel}")));
                             });
                         }
@@ -170,51 +182,157 @@ impl Site {
 }
 
 /// The content path (`posts/a.md`) of a file of the site: its path inside
-/// the content directory holding it, with that directory's mount target.
+/// the first content directory (mount) that publishes it, with that
+/// directory's mount target.
 pub fn content_path(hugo: &HugoConfig, path: &Path) -> Option<String> {
-    hugo.content_dirs.iter().find_map(|dir| {
+    let mounts = ContentMounts::new(hugo);
+    hugo.content_dirs.iter().enumerate().find_map(|(m, dir)| {
         let rel = path.strip_prefix(&dir.path).ok()?;
-        let mut joined = dir.target.clone();
-        for c in rel.components() {
-            if !joined.is_empty() {
-                joined.push('/');
-            }
-            joined.push_str(&c.as_os_str().to_string_lossy());
-        }
-        Some(joined)
+        let below = slashed(rel);
+        let content_path = join(&dir.target, &below);
+        mounts
+            .publishes(m, &below, &content_path)
+            .then_some(content_path)
     })
+}
+
+/// The content mounts (content directories) of a site, as Hugo (0.168)
+/// joins them into one tree: a folder of the tree is walked when a mount
+/// is mounted at or below it, or when a mount at or above it has it and
+/// its `files` let it through; a file is published through a mount whose
+/// `files` let it through (the file's own path only: a folder's exclusion
+/// hides what is below it only by hiding the folder), in a folder of the
+/// tree that is walked. Checked with `hugo list all`: `tests/sites/content-mounts`.
+struct ContentMounts {
+    dirs: Vec<(PathBuf, String, FileFilter)>,
+    /// Whether a folder of the tree (content path) is walked.
+    walked: std::sync::Mutex<HashMap<String, bool>>,
+}
+
+impl ContentMounts {
+    fn new(hugo: &HugoConfig) -> ContentMounts {
+        let dirs = hugo
+            .content_dirs
+            .iter()
+            .map(|d| (d.path.clone(), d.target.clone(), d.filter()))
+            .collect();
+        ContentMounts {
+            dirs,
+            walked: std::sync::Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// Whether mount `m` publishes its file at `below` (the path below
+    /// its source; `""` for a mounted file), at `content_path`.
+    fn publishes(&self, m: usize, below: &str, content_path: &str) -> bool {
+        let Some((_, _, filter)) = self.dirs.get(m) else {
+            return false;
+        };
+        let parent = content_path.rsplit_once('/').map_or("", |(p, _)| p);
+        (below.is_empty() || filter.includes(below, false)) && self.walked(parent)
+    }
+
+    fn walked(&self, folder: &str) -> bool {
+        if folder.is_empty() {
+            return true;
+        }
+        if let Some(&known) = self
+            .walked
+            .lock()
+            .ok()
+            .and_then(|m| m.get(folder).copied())
+            .as_ref()
+        {
+            return known;
+        }
+        let parent = folder.rsplit_once('/').map_or("", |(p, _)| p);
+        let walked = self.walked(parent)
+            && self.dirs.iter().any(|(path, target, filter)| {
+                if target == folder || target.starts_with(&format!("{folder}/")) {
+                    return true;
+                }
+                let below = if target.is_empty() {
+                    folder
+                } else {
+                    match folder
+                        .strip_prefix(target.as_str())
+                        .and_then(|r| r.strip_prefix('/'))
+                    {
+                        Some(below) => below,
+                        None => return false,
+                    }
+                };
+                path.join(below).is_dir() && filter.includes(below, true)
+            });
+        if let Ok(mut memo) = self.walked.lock() {
+            memo.insert(folder.to_string(), walked);
+        }
+        walked
+    }
+}
+
+/// A relative path, `/`-separated.
+fn slashed(rel: &Path) -> String {
+    let parts: Vec<_> = rel
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect();
+    parts.join("/")
+}
+
+/// A content path: the mount target, then the path below the mount.
+fn join(target: &str, below: &str) -> String {
+    match (target.is_empty(), below.is_empty()) {
+        (true, _) => below.to_string(),
+        (_, true) => target.to_string(),
+        _ => format!("{target}/{below}"),
+    }
 }
 
 /// Every file under `dir` (following links, skipping hidden files), with its
 /// `/`-separated path relative to `dir`, prefixed by `target`, in the order
-/// found.
+/// found; with `mounts`, only the files that mount publishes. A mounted
+/// file (`dir` is a file) is found at `target` itself.
 fn walk(
     dir: &Path,
     target: &str,
+    mounts: Option<(&std::sync::Arc<ContentMounts>, usize)>,
     errors: &mut Vec<Diagnostic>,
     found: &mut dyn FnMut(PathBuf, String),
 ) {
+    if dir.is_file() {
+        if mounts.is_none_or(|(mounts, m)| mounts.publishes(m, "", target)) {
+            found(dir.to_path_buf(), target.to_string());
+        }
+        return;
+    }
     if !dir.is_dir() {
         return;
     }
-    let walker = ignore::WalkBuilder::new(dir)
+    let mut builder = ignore::WalkBuilder::new(dir);
+    builder
         .standard_filters(false)
         .hidden(true)
-        .follow_links(true)
-        .build();
-    for entry in walker {
+        .follow_links(true);
+    if let Some((mounts, _)) = mounts {
+        // A folder outside the tree: nothing below it is published.
+        let mounts = std::sync::Arc::clone(mounts);
+        let (root, target) = (dir.to_path_buf(), target.to_string());
+        builder.filter_entry(move |e| {
+            let is_dir = e.file_type().is_some_and(|t| t.is_dir());
+            let rel = e.path().strip_prefix(&root).unwrap_or(e.path());
+            e.depth() == 0 || !is_dir || mounts.walked(&join(&target, &slashed(rel)))
+        });
+    }
+    for entry in builder.build() {
         match entry {
             Ok(e) if e.file_type().is_some_and(|t| t.is_file()) => {
                 let p = e.path();
-                let rel = p.strip_prefix(dir).unwrap_or(p);
-                let mut joined = target.to_string();
-                for c in rel.components() {
-                    if !joined.is_empty() {
-                        joined.push('/');
-                    }
-                    joined.push_str(&c.as_os_str().to_string_lossy());
+                let below = slashed(p.strip_prefix(dir).unwrap_or(p));
+                let content_path = join(target, &below);
+                if mounts.is_none_or(|(mounts, m)| mounts.publishes(m, &below, &content_path)) {
+                    found(p.to_path_buf(), content_path);
                 }
-                found(p.to_path_buf(), joined);
             }
             Ok(_) => {}
             Err(err) => errors.push(*walk_error(dir, &err)),
@@ -360,5 +478,70 @@ fn walk_error(dir: &Path, err: &ignore::Error) -> Box<Diagnostic> {
             }
             other => return read_error(path, format!("cannot read: {other}")),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Config;
+
+    /// The jaeger layout (issue 12, pattern 4): `content/docs/v2` mounted at
+    /// `content/docs`, hidden from the plain `content` mount by `files`.
+    fn versioned_site() -> tempfile::TempDir {
+        let dir = tempfile::tempdir().expect("temporary directory");
+        let files = [
+            (
+                "hugo.yaml",
+                "baseURL: https://example.org/\nmodule:\n  mounts:\n\
+                 \x20   - {source: content, target: content, files: ['! docs/v?']}\n\
+                 \x20   - {source: content/docs/v2, target: content/docs, files: '! _*'}\n",
+            ),
+            ("content/download.md", "---\ntitle: D\n---\n"),
+            ("content/docs/v2/_index.md", "---\ntitle: V2\n---\n"),
+            (
+                "content/docs/v2/2.6/deployment/_index.md",
+                "---\ntitle: Deploy\n---\n[ok](../../../download/) [bad](../../../nothing/)\n",
+            ),
+            ("content/docs/v2/2.6/deployment/cover.png", "png"),
+        ];
+        for (path, text) in files {
+            let path = dir.path().join(path);
+            std::fs::create_dir_all(path.parent().expect("a parent")).expect("folders");
+            std::fs::write(path, text).expect("a file");
+        }
+        dir
+    }
+
+    #[test]
+    fn each_file_once_through_the_mount_that_publishes_it() {
+        // Hugo 0.168 `hugo list all` on this layout: docs/v2/_index.md is
+        // not published, the deployment page is at /docs/2.6/deployment/.
+        let dir = versioned_site();
+        let hugo = HugoConfig::load(dir.path()).expect("configuration");
+        let site = Site::load(hugo);
+        let mut paths: Vec<&str> = site.posts.iter().map(|p| p.content_path.as_str()).collect();
+        paths.sort_unstable();
+        assert_eq!(paths, ["docs/2.6/deployment/_index.md", "download.md"]);
+        let resources: Vec<&str> = site.resources.iter().map(|(_, c)| c.as_str()).collect();
+        assert_eq!(resources, ["docs/2.6/deployment/cover.png"]);
+        let deploy = dir.path().join("content/docs/v2/2.6/deployment/_index.md");
+        assert_eq!(
+            content_path(&site.hugo, &deploy).as_deref(),
+            Some("docs/2.6/deployment/_index.md")
+        );
+        let hidden = dir.path().join("content/docs/v2/_index.md");
+        assert_eq!(content_path(&site.hugo, &hidden), None);
+
+        // Relative links resolve from the published URL, and a broken one
+        // is reported once.
+        let found = crate::lint(&site, &Config::defaults(dir.path()), 0, None);
+        let links: Vec<&str> = found
+            .iter()
+            .filter(|d| d.rule == "broken-link")
+            .map(|d| d.message.as_str())
+            .collect();
+        assert_eq!(links.len(), 1, "{links:?}");
+        assert!(links[0].contains("`/nothing/`"), "{links:?}");
     }
 }
