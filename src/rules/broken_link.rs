@@ -463,6 +463,9 @@ impl<'s, 'a> Links<'s, 'a> {
             // The host redirects it (`_redirects`, `netlify.toml`).
             return None;
         }
+        if let Some(d) = self.html_twin(i, c, link, path, &site_path, fragment) {
+            return d;
+        }
         if let Some(j) = self.unpublished_at(&site_path) {
             return Some(self.unpublished(i, j, span, dest, false));
         }
@@ -517,6 +520,63 @@ impl<'s, 'a> Links<'s, 'a> {
             help.map(|h| format!("did you mean `{h}`?")),
         );
         Some(with_fix(d, fix))
+    }
+
+    /// A link without extension to what Hugo writes as `x.html`
+    /// (`uglyURLs`, an `.html` static file): `Some` with what to report.
+    /// Netlify, Cloudflare Pages and GitHub Pages serve `/x` from `/x.html`;
+    /// a bare web server or a storage bucket does not.
+    fn html_twin(
+        &self,
+        i: usize,
+        c: usize,
+        link: &Link,
+        path: &str,
+        site_path: &str,
+        fragment: Option<&str>,
+    ) -> Option<Option<Diagnostic>> {
+        if site_path.ends_with('/') || has_extension(site_path) {
+            return None;
+        }
+        let html = format!("{site_path}.html");
+        let served = self.site.lookup(&urls::normalize(&html))?;
+        if served.is_empty() || served.iter().all(|s| matches!(s, Served::Alias(..))) {
+            return None;
+        }
+        if let Some(j) = served.iter().find_map(|s| match s {
+            Served::Page(j) => Some(*j),
+            _ => None,
+        }) && let Some(d) = self.landed(i, j, fragment, link.dest_span.clone(), link.dest.trim())
+        {
+            return Some(Some(d));
+        }
+        let dest = link.dest.trim();
+        let full = format!("{}{html}", self.site.base_path);
+        // Appending `.html` to the path as written reaches the same file on
+        // every host.
+        let fix = self
+            .respell_path(i, &link.dest, &link.dest_span, path)
+            .filter(|_| c == i)
+            .map(|written| {
+                let at = link.dest_span.start + written.len();
+                Fix::replace(
+                    Applicability::Safe,
+                    format!("link to `{written}.html`"),
+                    at..at,
+                    ".html",
+                )
+            });
+        let d = Diagnostic::new(
+            META.name,
+            Severity::Info,
+            link.dest_span.clone(),
+            format!(
+                "`{dest}` is published at `{full}`: Netlify, Cloudflare Pages and GitHub Pages serve it without the `.html`, other hosts (a plain web server, a storage bucket) do not"
+            ),
+        )
+        .with_label("`.html` left out")
+        .with_help(format!("link to `{full}`, which every host serves"));
+        Some(Some(with_fix(d, fix)))
     }
 
     /// What the render hook finds for a path.
@@ -2189,6 +2249,51 @@ mod tests {
     }
 
     // No `_index.md`: Hugo renders the home page and its feed anyway.
+    #[test]
+    fn extensionless_links_to_html_files() {
+        // Hugo 0.168 with `uglyURLs` writes posts/a.md at /posts/a.html;
+        // `/posts/a` works only on hosts that serve `x.html` for `/x`.
+        let (b, text) = page(
+            "[a](/posts/a) [rel](a#intro) [bad](/posts/a#intor) [legal](/legal?x=1) [none](/posts/nope) [dir](/posts/a/)",
+        );
+        let files = [
+            ("hugo.toml", "uglyURLs = true"),
+            PAGE_A,
+            (b, text.as_str()),
+            ("static/legal.html", "<p>legal</p>"),
+        ];
+        let (found, _dir) = diagnostics(&files);
+        let got: Vec<_> = found
+            .iter()
+            .map(|d| {
+                let text = std::fs::read_to_string(&d.path).expect("read");
+                let fixed = d.fix.as_ref().map(|f| {
+                    // Only the `.html` is safe to add.
+                    let safe = f.applicability == Applicability::Safe;
+                    assert_eq!(safe, d.severity == Severity::Info);
+                    crate::fix::apply(&text, &[f]).0[d.span.start..]
+                        .split(')')
+                        .next()
+                        .unwrap_or_default()
+                        .to_string()
+                });
+                (text[d.span.clone()].to_string(), d.severity, fixed)
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("/posts/a".into(), Severity::Info, Some("/posts/a.html".into())),
+                ("a#intro".into(), Severity::Info, Some("a.html#intro".into())),
+                ("/posts/a#intor".into(), Severity::Error, Some("/posts/a#intro".into())),
+                ("/legal?x=1".into(), Severity::Info, Some("/legal.html?x=1".into())),
+                ("/posts/nope".into(), Severity::Error, None),
+                ("/posts/a/".into(), Severity::Error, None),
+            ]
+        );
+        assert!(found[0].message.contains("is published at `/posts/a.html`"));
+    }
+
     #[test]
     fn ugly_urls_and_generated_files() {
         let (b, text) = page(
