@@ -609,10 +609,7 @@ fn a_file_outside_any_site_is_linted_as_a_post() {
         String::from_utf8(output.stdout).unwrap(),
         String::from_utf8(output.stderr).unwrap(),
     );
-    assert!(
-        out.contains("draft.md:3:7: error[date-format]"),
-        "{out}"
-    );
+    assert!(out.contains("draft.md:3:7: error[date-format]"), "{out}");
     assert!(
         out.contains("draft.md:7:1: warning[heading-hierarchy] heading level jumps from h0 to h4")
             || out.contains(

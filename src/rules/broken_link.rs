@@ -191,6 +191,10 @@ struct Links<'s, 'a> {
     asset_files: Mutex<HashMap<String, bool>>,
     /// Each page's base path in `by_base`.
     page_bases: OnceCell<Vec<Option<String>>>,
+    /// For shortcode names and page types (`layout:` + type): the template
+    /// that may write ids bloglint cannot see, as a phrase; `None` when
+    /// it writes none.
+    unseen: Mutex<HashMap<String, Option<String>>>,
     /// Published URLs for typo suggestions: pages and lists, then files.
     nearest_urls: [OnceCell<Nearest>; 2],
     /// Page base paths for typo suggestions, per language.
@@ -279,6 +283,7 @@ impl<'s, 'a> Links<'s, 'a> {
                 .collect(),
             asset_files: Mutex::new(HashMap::default()),
             page_bases: OnceCell::new(),
+            unseen: Mutex::new(HashMap::default()),
             nearest_urls: [OnceCell::new(), OnceCell::new()],
             nearest_bases: OnceCell::new(),
         }
@@ -1051,6 +1056,22 @@ impl<'s, 'a> Links<'s, 'a> {
                 Some("set `markup.goldmark.renderer.unsafe = true`, or give a heading the id with `{#id}`".into()),
             ));
         }
+        if let Some(why) = self.unseen_ids(j) {
+            // Its ids are not all in its Markdown: say so, without a fix.
+            let mut d = Diagnostic::new(
+                META.name,
+                Severity::Warning,
+                span,
+                format!(
+                    "{whose} has no heading or anchor `#{fragment}` that bloglint can see, but {why} may write it"
+                ),
+            )
+            .with_label("anchor not seen");
+            if let Some(help) = help {
+                d = d.with_help(help);
+            }
+            return Some(d);
+        }
         let d = error(
             span,
             format!("{whose} has no heading or anchor `#{fragment}`"),
@@ -1058,6 +1079,129 @@ impl<'s, 'a> Links<'s, 'a> {
             help,
         );
         Some(with_fix(d, fix))
+    }
+
+    /// What may write ids into page `j` that its Markdown does not show: a
+    /// shortcode of it (or of a page it includes) whose template writes
+    /// headings, `id`s or other Markdown or files, or one bloglint cannot
+    /// find; or a layout of its type that reads files or renders Markdown.
+    fn unseen_ids(&self, j: usize) -> Option<String> {
+        for &k in &self.ids(j).pages {
+            let post = self.site.pages[k].post;
+            let body = post.source.get(post.body_start..).unwrap_or_default();
+            for name in shortcode_names(body) {
+                if let Some(why) = self.remembered(name, || self.shortcode_writes_ids(name)) {
+                    return Some(why);
+                }
+            }
+        }
+        let post = self.site.pages[j].post;
+        let ty = post
+            .field("type")
+            .and_then(|n| scalar(&n.value))
+            .or_else(|| {
+                let section = post.content_path.split_once('/').map(|(s, _)| s);
+                section.map(str::to_string)
+            })?;
+        if ty.is_empty() || ty.contains(['.', '\\']) {
+            return None;
+        }
+        self.remembered(&format!("layout:{ty}"), || self.layout_writes_ids(&ty))
+    }
+
+    fn remembered(&self, key: &str, find: impl FnOnce() -> Option<String>) -> Option<String> {
+        if let Some(known) = self.unseen.lock().ok()?.get(key) {
+            return known.clone();
+        }
+        let found = find();
+        if let Ok(mut map) = self.unseen.lock() {
+            map.insert(key.to_string(), found.clone());
+        }
+        found
+    }
+
+    /// The site's and themes' folders for a kind of template.
+    fn layout_dirs(&self, sub: &[&str]) -> Vec<PathBuf> {
+        let roots = std::iter::once(self.hugo.root.clone()).chain(
+            self.hugo
+                .themes
+                .iter()
+                .map(|t| self.hugo.root.join("themes").join(t)),
+        );
+        roots
+            .flat_map(|r| sub.iter().map(move |s| r.join("layouts").join(s)))
+            .collect()
+    }
+
+    fn shortcode_writes_ids(&self, name: &str) -> Option<String> {
+        let (dir, base) = name.rsplit_once('/').unwrap_or(("", name));
+        let mut found = false;
+        for folder in self.layout_dirs(&["_shortcodes", "shortcodes"]) {
+            let folder = folder.join(dir);
+            let Ok(entries) = std::fs::read_dir(&folder) else {
+                continue;
+            };
+            let mut files: Vec<PathBuf> = entries
+                .flatten()
+                .map(|e| e.path())
+                .filter(|p| {
+                    p.file_name()
+                        .and_then(|f| f.to_str())
+                        .and_then(|f| f.strip_prefix(base))
+                        .is_some_and(|rest| rest.starts_with('.'))
+                        && p.is_file()
+                })
+                .collect();
+            files.sort();
+            for file in files {
+                found = true;
+                let text = std::fs::read_to_string(&file).unwrap_or_default();
+                if let Some(what) = writes_ids(&text) {
+                    let shown = file.strip_prefix(&self.hugo.root).unwrap_or(&file);
+                    return Some(format!(
+                        "its shortcode `{name}` ({}, which {what})",
+                        shown.display()
+                    ));
+                }
+            }
+        }
+        if found || BUILT_IN_SHORTCODES.contains(&name) {
+            return None;
+        }
+        Some(format!(
+            "its shortcode `{name}`, whose template bloglint did not find,"
+        ))
+    }
+
+    fn layout_writes_ids(&self, ty: &str) -> Option<String> {
+        let mut stack = self.layout_dirs(&[ty]);
+        let mut files = Vec::new();
+        // A folder of templates: a few files, a few levels.
+        while let Some(dir) = stack.pop() {
+            let Ok(entries) = std::fs::read_dir(&dir) else {
+                continue;
+            };
+            for e in entries.flatten() {
+                let p = e.path();
+                if p.is_dir() && files.len() < 200 {
+                    stack.push(p);
+                } else if p.extension().is_some_and(|x| x == "html") {
+                    files.push(p);
+                }
+            }
+        }
+        files.sort();
+        files.into_iter().find_map(|file| {
+            let text = std::fs::read_to_string(&file).ok()?;
+            let call = ["readFile", "ReadFile", "RenderString"]
+                .into_iter()
+                .find(|c| text.contains(c))?;
+            let shown = file.strip_prefix(&self.hugo.root).unwrap_or(&file);
+            Some(format!(
+                "its layout {} (which calls `{call}`)",
+                shown.display()
+            ))
+        })
     }
 
     /// Whether page `j` has an id: a heading id, an `id`/`name` attribute,
@@ -1644,6 +1788,72 @@ fn cascades_never(post: &crate::document::Post) -> bool {
         });
         never && !targeted
     })
+}
+
+// Templates
+
+/// Hugo 0.168's embedded shortcodes: none writes a heading id.
+const BUILT_IN_SHORTCODES: &[&str] = &[
+    "comment",
+    "details",
+    "figure",
+    "gist",
+    "highlight",
+    "instagram",
+    "param",
+    "qr",
+    "ref",
+    "relref",
+    "tweet",
+    "twitter",
+    "twitter_simple",
+    "vimeo",
+    "vimeo_simple",
+    "x",
+    "x_simple",
+    "youtube",
+];
+
+/// The names of the shortcodes a body calls (`{{< name >}}`,
+/// `{{% name %}}`), closing tags and comments (`{{</* x */>}}`) left out.
+fn shortcode_names(body: &str) -> impl Iterator<Item = &str> {
+    body.match_indices("{{").filter_map(move |(at, _)| {
+        let rest = body.get(at + 2..)?;
+        let rest = rest.strip_prefix(['<', '%'])?.trim_start();
+        let end = rest
+            .find(|c: char| !(c.is_alphanumeric() || matches!(c, '_' | '-' | '.' | '/')))
+            .unwrap_or(rest.len());
+        let name = &rest[..end];
+        (!name.is_empty() && !name.starts_with('/')).then_some(name)
+    })
+}
+
+/// What in a shortcode's template may write an id: a heading or `id`
+/// attribute, Markdown rendered from elsewhere, a file read in.
+fn writes_ids(template: &str) -> Option<&'static str> {
+    const MARKERS: &[(&str, &str)] = &[
+        ("id=", "writes `id` attributes"),
+        ("markdownify", "calls `markdownify`"),
+        ("RenderString", "calls `RenderString`"),
+        ("readFile", "calls `readFile`"),
+        ("ReadFile", "calls `ReadFile`"),
+    ];
+    let compact: String = template.split_whitespace().collect();
+    if let Some((_, what)) = MARKERS.iter().find(|(m, _)| compact.contains(m)) {
+        return Some(what);
+    }
+    let lower = template.to_ascii_lowercase();
+    if (1..=6).any(|n| lower.contains(&format!("<h{n}"))) {
+        return Some("writes headings");
+    }
+    // A Markdown template (`name.md`) writing headings.
+    if template.lines().any(|l| {
+        let t = l.trim_start();
+        t.starts_with('#') && t.trim_start_matches('#').starts_with(' ')
+    }) {
+        return Some("writes Markdown headings");
+    }
+    None
 }
 
 // Path helpers
@@ -2283,15 +2493,102 @@ mod tests {
         assert_eq!(
             got,
             [
-                ("/posts/a".into(), Severity::Info, Some("/posts/a.html".into())),
-                ("a#intro".into(), Severity::Info, Some("a.html#intro".into())),
-                ("/posts/a#intor".into(), Severity::Error, Some("/posts/a#intro".into())),
-                ("/legal?x=1".into(), Severity::Info, Some("/legal.html?x=1".into())),
+                (
+                    "/posts/a".into(),
+                    Severity::Info,
+                    Some("/posts/a.html".into())
+                ),
+                (
+                    "a#intro".into(),
+                    Severity::Info,
+                    Some("a.html#intro".into())
+                ),
+                (
+                    "/posts/a#intor".into(),
+                    Severity::Error,
+                    Some("/posts/a#intro".into())
+                ),
+                (
+                    "/legal?x=1".into(),
+                    Severity::Info,
+                    Some("/legal.html?x=1".into())
+                ),
                 ("/posts/nope".into(), Severity::Error, None),
                 ("/posts/a/".into(), Severity::Error, None),
             ]
         );
         assert!(found[0].message.contains("is published at `/posts/a.html`"));
+    }
+
+    #[test]
+    fn ids_bloglint_cannot_see() {
+        // Hugo 0.168 writes the ids a shortcode's template or a layout
+        // writes; bloglint sees only the Markdown.
+        let files = [
+            ("hugo.toml", "theme = 't'"),
+            (
+                "themes/t/layouts/shortcodes/cli/tools.html",
+                "{{ range .Site.Data.tools }}<h2 id=\"{{ . }}\">{{ . }}</h2>{{ end }}",
+            ),
+            (
+                "layouts/_shortcodes/note.html",
+                "<div class=\"note\">{{ .Inner }}</div>",
+            ),
+            (
+                "layouts/manual/single.html",
+                "{{ readFile \"content/manual/what.md\" | markdownify }}",
+            ),
+            (
+                "content/docs/cli.md",
+                "---\ntitle: CLI\n---\n{{< cli/tools >}}\n",
+            ),
+            (
+                "content/docs/mod.md",
+                "---\ntitle: M\n---\n{{< from-a-module >}}\n",
+            ),
+            (
+                "content/docs/plain.md",
+                "---\ntitle: P\n---\n## Intro\n{{< note >}}x{{< /note >}} {{< figure src=\"a.png\" >}} {{</* cli/tools */>}}\n",
+            ),
+            ("content/manual/toc.md", "---\ntitle: T\n---\n## Contents\n"),
+            (
+                "content/posts/b.md",
+                "---\ntitle: B\n---\n[a](/docs/cli/#collector) [b](/docs/mod/#x) [c](/docs/plain/#intor) [d](/manual/toc/#setups) [e](/docs/cli/)\n",
+            ),
+        ];
+        let found = lint(&files);
+        let got: Vec<_> = found.iter().map(|(_, s, m)| (*s, m.as_str())).collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    Severity::Warning,
+                    "docs/cli.md has no heading or anchor `#collector` that bloglint can see, but its shortcode `cli/tools` (themes/t/layouts/shortcodes/cli/tools.html, which writes `id` attributes) may write it"
+                ),
+                (
+                    Severity::Warning,
+                    "docs/mod.md has no heading or anchor `#x` that bloglint can see, but its shortcode `from-a-module`, whose template bloglint did not find, may write it"
+                ),
+                (
+                    Severity::Warning,
+                    "manual/toc.md has no heading or anchor `#setups` that bloglint can see, but its layout layouts/manual/single.html (which calls `readFile`) may write it"
+                ),
+                (
+                    Severity::Error,
+                    "docs/plain.md has no heading or anchor `#intor`"
+                ),
+            ]
+        );
+        let names: Vec<_> =
+            shortcode_names("{{< a >}}{{% b/c x %}}{{< /a >}}{{</* d */>}}{{ e }}{{<f>}}")
+                .collect();
+        assert_eq!(names, ["a", "b/c", "f"]);
+        assert_eq!(writes_ids("<H2 class=x>"), Some("writes headings"));
+        assert_eq!(writes_ids("{{ .Get \"src\" }}<hr><header>"), None);
+        assert_eq!(
+            writes_ids("# {{ .Get 0 }}\n"),
+            Some("writes Markdown headings")
+        );
     }
 
     #[test]
