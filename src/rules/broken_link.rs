@@ -195,6 +195,8 @@ struct Links<'s, 'a> {
     /// that may write ids bloglint cannot see, as a phrase; `None` when
     /// it writes none.
     unseen: Mutex<HashMap<String, Option<String>>>,
+    /// The `_redirects` the site generates, as far as bloglint can read it.
+    generated: crate::site::redirects::Generated,
     /// Published URLs for typo suggestions: pages and lists, then files.
     nearest_urls: [OnceCell<Nearest>; 2],
     /// Page base paths for typo suggestions, per language.
@@ -284,6 +286,7 @@ impl<'s, 'a> Links<'s, 'a> {
             asset_files: Mutex::new(HashMap::default()),
             page_bases: OnceCell::new(),
             unseen: Mutex::new(HashMap::default()),
+            generated: crate::site::redirects::generated(hugo),
             nearest_urls: [OnceCell::new(), OnceCell::new()],
             nearest_bases: OnceCell::new(),
         }
@@ -518,6 +521,18 @@ impl<'s, 'a> Links<'s, 'a> {
             message.push_str(&format!(" (from {includer}, which includes this file)"));
         }
         let what = if image { "broken image" } else { "broken link" };
+        if let Some(rule) = self.generated_rule(&on_host) {
+            // The host may redirect it: bloglint cannot tell.
+            message.push_str(&format!(
+                ", unless {rule} redirects it: bloglint cannot expand templates"
+            ));
+            let mut d = Diagnostic::new(META.name, Severity::Warning, span, message)
+                .with_label("perhaps redirected");
+            if let Some(h) = help {
+                d = d.with_help(format!("did you mean `{h}`?"));
+            }
+            return Some(d);
+        }
         let d = error(
             span,
             message,
@@ -525,6 +540,32 @@ impl<'s, 'a> Links<'s, 'a> {
             help.map(|h| format!("did you mean `{h}`?")),
         );
         Some(with_fix(d, fix))
+    }
+
+    /// The rule of the `_redirects` the site generates that may match a
+    /// host path, for messages.
+    fn generated_rule(&self, on_host: &str) -> Option<String> {
+        let g = &self.generated;
+        if !g.defined {
+            return None;
+        }
+        let shown = |f: &Path| {
+            f.strip_prefix(&self.hugo.root)
+                .unwrap_or(f)
+                .display()
+                .to_string()
+        };
+        if g.templates.is_empty() {
+            return Some(
+                "the `_redirects` the site generates (with a template bloglint did not find)"
+                    .into(),
+            );
+        }
+        let (file, line) = g.may_match(on_host)?;
+        Some(format!(
+            "a rule of the `_redirects` the site generates ({}:{line}, written by a template)",
+            shown(file)
+        ))
     }
 
     /// A link without extension to what Hugo writes as `x.html`
