@@ -443,6 +443,65 @@ mod tests {
     }
 
     #[test]
+    fn generated_by_templates() {
+        // Checked with Hugo 0.168: an output format with `baseName =
+        // '_redirects'` on the home page writes `public/_redirects` from
+        // `layouts/index.<format>`, partials expanded.
+        let dir = tempfile::tempdir().expect("temporary directory");
+        let root = dir.path();
+        let write = |path: &str, text: &str| {
+            let path = root.join(path);
+            std::fs::create_dir_all(path.parent().expect("a parent")).expect("mkdir");
+            std::fs::write(path, text).expect("write");
+        };
+        write(
+            "hugo.toml",
+            "[outputFormats.REDIRECTS]\nmediaType = 'text/netlify'\nbaseName = '_redirects'\n\
+             [outputs]\nhome = ['HTML', 'REDIRECTS']\n",
+        );
+        write(
+            "layouts/index.redirects",
+            "{{/* Netlify\n*/ -}}\n/old/*   /new/:splat  301\n/gone /404.html 404\n\
+             {{ $r := partial \"redirects.txt\" . -}}\n{{ delimit $r \"\\n\" }}\n",
+        );
+        write(
+            "layouts/_partials/redirects.txt",
+            "{{ $latest := site.Params.latest -}}\n/docs/latest/* /docs/{{ $latest }}/:splat 302\n\
+             {{ range slice \"a\" \"b\" -}}\n/docs/{{ . }}   /{{ . }}\n{{ end -}}\n\
+             {{ range site.Pages }}{{ range .Aliases }}{{ . }} {{ $.RelPermalink }}\n{{ end }}{{ end }}\n",
+        );
+        let hugo = HugoConfig::load(root).expect("configuration");
+        let g = generated(&hugo);
+        assert!(g.defined);
+        assert_eq!(g.templates, [root.join("layouts/index.redirects")]);
+        let rules: Vec<_> = g.rules.iter().map(|r| (r.from.as_str(), r.line)).collect();
+        assert_eq!(rules, [("/old/*", 3), ("/docs/latest/*", 2)]);
+        let unknown: Vec<_> = g.unknown.iter().map(|(p, _, l)| (p.as_str(), *l)).collect();
+        assert_eq!(unknown, [("/docs/", 4), ("", 6)]);
+        assert!(g.may_match("/docs/a").is_some());
+        // The rules of `load` include the literal ones.
+        assert_eq!(load(&hugo, &[]).len(), 2);
+
+        // Without such an output format, nothing is generated.
+        write("hugo.toml", "title = '_redirects'\n");
+        let hugo = HugoConfig::load(root).expect("configuration");
+        assert_eq!(generated(&hugo), Generated::default());
+    }
+
+    #[test]
+    fn template_actions() {
+        let text = "{{ if .x }}\n/a {{ .to }} 301\n{{- $y := 1 }}{{ .from }} /b\n{{ end }}";
+        assert_eq!(
+            blank_actions(text),
+            format!("\n/a {ACTION} 301\n{ACTION} /b\n")
+        );
+        assert_eq!(
+            partial_names("{{ partial \"a.txt\" . }}{{ partialCached \"b/c\" . }}{{ partial $x }}"),
+            ["a.txt", "b/c"]
+        );
+    }
+
+    #[test]
     fn netlify_toml() {
         let text = "[build]\ncommand = 'hugo'\n\n[[redirects]]\nfrom = '/old/*'\nto = '/new/:splat'\n\
                     status = 301\nforce = true\n\n[[redirects]]\nfrom = '/gone'\nto = '/404.html'\n\
