@@ -1130,7 +1130,18 @@ impl<'s, 'a> Links<'s, 'a> {
         for &k in &self.ids(j).pages {
             let post = self.site.pages[k].post;
             let body = post.source.get(post.body_start..).unwrap_or_default();
-            for name in shortcode_names(body) {
+            let lang = self.site.pages[k].lang.as_str();
+            for (name, arg) in shortcode_names(body) {
+                // An include bloglint follows: its ids are known.
+                let includes = arg.is_some_and(|a| {
+                    matches!(
+                        self.get_page(k, lang, a, false),
+                        Lookup::Found(Node::Page(_))
+                    )
+                });
+                if includes {
+                    continue;
+                }
                 if let Some(why) = self.remembered(name, || self.shortcode_writes_ids(name)) {
                     return Some(why);
                 }
@@ -1855,9 +1866,10 @@ const BUILT_IN_SHORTCODES: &[&str] = &[
     "youtube",
 ];
 
-/// The names of the shortcodes a body calls (`{{< name >}}`,
-/// `{{% name %}}`), closing tags and comments (`{{</* x */>}}`) left out.
-fn shortcode_names(body: &str) -> impl Iterator<Item = &str> {
+/// The shortcodes a body calls (`{{< name >}}`, `{{% name "arg" %}}`):
+/// name and first positional argument; closing tags and comments
+/// (`{{</* x */>}}`) left out.
+fn shortcode_names(body: &str) -> impl Iterator<Item = (&str, Option<&str>)> {
     body.match_indices("{{").filter_map(move |(at, _)| {
         let rest = body.get(at + 2..)?;
         let rest = rest.strip_prefix(['<', '%'])?.trim_start();
@@ -1865,7 +1877,18 @@ fn shortcode_names(body: &str) -> impl Iterator<Item = &str> {
             .find(|c: char| !(c.is_alphanumeric() || matches!(c, '_' | '-' | '.' | '/')))
             .unwrap_or(rest.len());
         let name = &rest[..end];
-        (!name.is_empty() && !name.starts_with('/')).then_some(name)
+        if name.is_empty() || name.starts_with('/') {
+            return None;
+        }
+        let after = rest[end..].trim_start();
+        let arg = match after.strip_prefix(['"', '`']) {
+            Some(quoted) => quoted.split(['"', '`']).next(),
+            None => after
+                .split(|c: char| c.is_whitespace() || matches!(c, '%' | '>'))
+                .next()
+                .filter(|a| !a.is_empty() && !a.contains('=')),
+        };
+        Some((name, arg))
     })
 }
 
@@ -2621,9 +2644,20 @@ mod tests {
             ]
         );
         let names: Vec<_> =
-            shortcode_names("{{< a >}}{{% b/c x %}}{{< /a >}}{{</* d */>}}{{ e }}{{<f>}}")
-                .collect();
-        assert_eq!(names, ["a", "b/c", "f"]);
+            shortcode_names(
+            "{{< a >}}{{% b/c x %}}{{< /a >}}{{</* d */>}}{{ e }}{{<f>}}{{% i \"p q.md\" %}}{{< g k=v >}}",
+        )
+        .collect();
+        assert_eq!(
+            names,
+            [
+                ("a", None),
+                ("b/c", Some("x")),
+                ("f", None),
+                ("i", Some("p q.md")),
+                ("g", None)
+            ]
+        );
         assert_eq!(writes_ids("<H2 class=x>"), Some("writes headings"));
         assert_eq!(writes_ids("{{ .Get \"src\" }}<hr><header>"), None);
         assert_eq!(
