@@ -1737,11 +1737,18 @@ fn scalar(v: &Value) -> Option<String> {
     }
 }
 
-/// Drafts, future and expired pages: not in a production build.
+/// Drafts, future and expired pages, and the pages Hugo drops with them
+/// (another file of their page path is one): not in a production build.
+/// Hugo 0.168 answers a `ref` to a dropped page with REF_NOT_FOUND.
 fn is_left_out(why: Option<&Unpublished>) -> bool {
     matches!(
         why,
-        Some(Unpublished::Draft | Unpublished::Future | Unpublished::Expired)
+        Some(
+            Unpublished::Draft
+                | Unpublished::Future
+                | Unpublished::Expired
+                | Unpublished::PathDropped(_)
+        )
     )
 }
 
@@ -2663,6 +2670,40 @@ mod tests {
         assert_eq!(
             writes_ids("# {{ .Get 0 }}\n"),
             Some("writes Markdown headings")
+        );
+    }
+
+    #[test]
+    fn pages_dropped_with_a_draft_of_their_path() {
+        // Hugo 0.168: posts/x.md next to a draft posts/x/index.md is not
+        // published, and a `ref` to it fails with REF_NOT_FOUND.
+        let files = [
+            ("hugo.toml", ""),
+            ("content/posts/x.md", "---\ntitle: X\n---\n"),
+            (
+                "content/posts/x/index.md",
+                "---\ntitle: XB\ndraft: true\n---\n",
+            ),
+            (
+                "content/posts/a.md",
+                "---\ntitle: A\n---\n[x]({{< ref \"posts/x.md\" >}}) [y](/posts/x/)\n",
+            ),
+        ];
+        let found = lint(&files);
+        let got: Vec<_> = found.iter().map(|(_, s, m)| (*s, m.as_str())).collect();
+        let why = "dropped with its page path (another content file of that path is not built)";
+        assert_eq!(
+            got,
+            [
+                (
+                    Severity::Warning,
+                    format!("`/posts/x/` links to posts/x.md, which is {why}: the link is broken in production").as_str()
+                ),
+                (
+                    Severity::Error,
+                    format!("`posts/x.md` links to posts/x.md, which is {why}: Hugo fails the production build (REF_NOT_FOUND)").as_str()
+                ),
+            ]
         );
     }
 
