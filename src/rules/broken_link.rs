@@ -331,6 +331,9 @@ impl<'s, 'a> Links<'s, 'a> {
                 Some("Go templates only let http, https and mailto URLs through: write the link in HTML, or use a render hook of your own".into()),
             ));
         }
+        if let Some(d) = self.unparsable(link, hook) {
+            return Some(d);
+        }
         if !is_site_path(dest) {
             return None;
         }
@@ -359,6 +362,44 @@ impl<'s, 'a> Links<'s, 'a> {
             found.fix = None;
         }
         Some(found)
+    }
+
+    /// A destination Go's `url.Parse` rejects (a colon in the first path
+    /// segment, without a scheme: `"https://x"` in quotes, `:x`): Hugo's
+    /// embedded render hooks fail the build on it (checked with Hugo
+    /// 0.168); without a hook it is published as a relative path.
+    fn unparsable(&self, link: &Link, hook: Hook) -> Option<Diagnostic> {
+        let dest = link.dest.trim();
+        if dest.contains("{{") || !is_site_path(dest) {
+            return None;
+        }
+        let path = dest.split(['#', '?']).next().unwrap_or(dest);
+        let first = path.split('/').next().unwrap_or(path);
+        if path.starts_with('/') || !first.contains(':') {
+            return None;
+        }
+        let quoted = dest.len() > 1
+            && (dest.starts_with('"') && dest.ends_with('"')
+                || dest.starts_with('\'') && dest.ends_with('\''));
+        let help = quoted.then(|| "write the URL without the quotes".to_string());
+        let span = link.dest_span.clone();
+        match hook {
+            Hook::Embedded => Some(error(
+                span,
+                format!(
+                    "Hugo's embedded render hook fails the build on `{dest}`: Go's urls.Parse rejects a colon before the first `/` without a scheme"
+                ),
+                "fails the build",
+                help,
+            )),
+            Hook::None if quoted => Some(error(
+                span,
+                format!("`{dest}` is written in quotes: it is published as a relative path"),
+                "quoted URL",
+                help,
+            )),
+            _ => None,
+        }
     }
 
     fn hook_for(&self, link: &Link) -> Hook {
@@ -2704,6 +2745,34 @@ mod tests {
                     format!("`posts/x.md` links to posts/x.md, which is {why}: Hugo fails the production build (REF_NOT_FOUND)").as_str()
                 ),
             ]
+        );
+    }
+
+    #[test]
+    fn urls_in_quotes() {
+        // Hugo 0.168: the embedded hook's urls.Parse fails the build on
+        // `"https://x"`; without a hook, `href="%22https://x%22"`.
+        let (b, text) = page("[q](\"https://example.com/x\") [c](1a:b) [ok](a/b:c)");
+        let embedded = lint(&[
+            (
+                "hugo.toml",
+                "[markup.goldmark.renderHooks.link]\nuseEmbedded = 'always'",
+            ),
+            PAGE_A,
+            (b, text.as_str()),
+        ]);
+        assert_eq!(
+            messages(&embedded),
+            [
+                "Hugo's embedded render hook fails the build on `\"https://example.com/x\"`: Go's urls.Parse rejects a colon before the first `/` without a scheme",
+                "Hugo's embedded render hook fails the build on `1a:b`: Go's urls.Parse rejects a colon before the first `/` without a scheme",
+                "`a/b:c` resolves to `/posts/b/a/b:c`, where nothing is published",
+            ]
+        );
+        let none = lint(&[("hugo.toml", ""), PAGE_A, (b, text.as_str())]);
+        assert_eq!(
+            messages(&none)[0],
+            "`\"https://example.com/x\"` is written in quotes: it is published as a relative path"
         );
     }
 
