@@ -195,6 +195,8 @@ struct Links<'s, 'a> {
     /// that may write ids bloglint cannot see, as a phrase; `None` when
     /// it writes none.
     unseen: Mutex<HashMap<String, Option<String>>>,
+    /// Per page, [`Links::unseen_ids`], once.
+    unseen_pages: Vec<OnceCell<Option<String>>>,
     /// The `_redirects` the site generates, as far as bloglint can read it.
     generated: crate::site::redirects::Generated,
     /// Published URLs for typo suggestions: pages and lists, then files.
@@ -286,6 +288,7 @@ impl<'s, 'a> Links<'s, 'a> {
             asset_files: Mutex::new(HashMap::default()),
             page_bases: OnceCell::new(),
             unseen: Mutex::new(HashMap::default()),
+            unseen_pages: site.pages.iter().map(|_| OnceCell::new()).collect(),
             generated: crate::site::redirects::generated(hugo),
             nearest_urls: [OnceCell::new(), OnceCell::new()],
             nearest_bases: OnceCell::new(),
@@ -1168,6 +1171,12 @@ impl<'s, 'a> Links<'s, 'a> {
     /// headings, `id`s or other Markdown or files, or one bloglint cannot
     /// find; or a layout of its type that reads files or renders Markdown.
     fn unseen_ids(&self, j: usize) -> Option<String> {
+        self.unseen_pages[j]
+            .get_or_init(|| self.find_unseen_ids(j))
+            .clone()
+    }
+
+    fn find_unseen_ids(&self, j: usize) -> Option<String> {
         for &k in &self.ids(j).pages {
             let post = self.site.pages[k].post;
             let body = post.source.get(post.body_start..).unwrap_or_default();
