@@ -1952,14 +1952,24 @@ fn shortcode_names(body: &str) -> impl Iterator<Item = (&str, Option<&str>)> {
 /// What in a shortcode's template may write an id: a heading or `id`
 /// attribute, Markdown rendered from elsewhere, a file read in.
 fn writes_ids(template: &str) -> Option<&'static str> {
+    let compact: String = template.split_whitespace().collect();
+    // An `id` attribute (after a blank), not `data-id=` or `$valid =`.
+    let id_attr = template.match_indices("id").any(|(at, _)| {
+        template[..at]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_whitespace)
+            && template[at + 2..].trim_start().starts_with('=')
+    });
+    if id_attr {
+        return Some("writes `id` attributes");
+    }
     const MARKERS: &[(&str, &str)] = &[
-        ("id=", "writes `id` attributes"),
         ("markdownify", "calls `markdownify`"),
         ("RenderString", "calls `RenderString`"),
         ("readFile", "calls `readFile`"),
         ("ReadFile", "calls `ReadFile`"),
     ];
-    let compact: String = template.split_whitespace().collect();
     if let Some((_, what)) = MARKERS.iter().find(|(m, _)| compact.contains(m)) {
         return Some(what);
     }
@@ -2716,6 +2726,11 @@ mod tests {
             ]
         );
         assert_eq!(writes_ids("<H2 class=x>"), Some("writes headings"));
+        assert_eq!(
+            writes_ids("<div id = \"{{ .Get 0 }}\">"),
+            Some("writes `id` attributes")
+        );
+        assert_eq!(writes_ids("<div data-id=\"x\">{{ $valid = true }}"), None);
         assert_eq!(writes_ids("{{ .Get \"src\" }}<hr><header>"), None);
         assert_eq!(
             writes_ids("# {{ .Get 0 }}\n"),
