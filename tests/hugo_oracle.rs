@@ -24,7 +24,7 @@
 //! and absolute aliases (`aliases`), drafts and future pages (`basic`,
 //! `tour`), multilingual sites, `uglyURLs`, `disablePathToLower`
 //! (`path-case`), the three `autoIDType` styles (`ids-*`), typographer
-//! replacements in ids (`typographer`), `.html` content (`html-content`), and
+//! replacements in ids (`typographer`, and none: `typographer-off`), `.html` content (`html-content`), and
 //! URLs two sources claim, content files of one page path and pages next to a
 //! folder of their name (`url-collision`, `url-collision-silent`), and
 //! translation stubs with the translation Hugo gives them

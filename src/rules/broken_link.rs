@@ -196,6 +196,14 @@ struct Links<'s, 'a> {
     /// path gives them, and their base paths (`/posts/a`).
     unparsed_urls: HashSet<String>,
     unparsed_bases: HashSet<String>,
+    /// For shortcode names and page types (`layout:` + type): the template
+    /// that may write ids bloglint cannot see, as a phrase; `None` when
+    /// it writes none.
+    unseen: Mutex<HashMap<String, Option<String>>>,
+    /// Per page, [`Links::unseen_ids`], once.
+    unseen_pages: Vec<OnceCell<Option<String>>>,
+    /// The `_redirects` the site generates, as far as bloglint can read it.
+    generated: crate::site::redirects::Generated,
     /// Published URLs for typo suggestions: pages and lists, then files.
     nearest_urls: [OnceCell<Nearest>; 2],
     /// Page base paths for typo suggestions, per language.
@@ -286,6 +294,9 @@ impl<'s, 'a> Links<'s, 'a> {
                 .collect(),
             asset_files: Mutex::new(HashMap::default()),
             page_bases: OnceCell::new(),
+            unseen: Mutex::new(HashMap::default()),
+            unseen_pages: site.pages.iter().map(|_| OnceCell::new()).collect(),
+            generated: crate::site::redirects::generated(hugo),
             nearest_urls: [OnceCell::new(), OnceCell::new()],
             nearest_bases: OnceCell::new(),
         }
@@ -330,6 +341,9 @@ impl<'s, 'a> Links<'s, 'a> {
                 Some("Go templates only let http, https and mailto URLs through: write the link in HTML, or use a render hook of your own".into()),
             ));
         }
+        if let Some(d) = self.unparsable(link, hook) {
+            return Some(d);
+        }
         if !is_site_path(dest) {
             return None;
         }
@@ -358,6 +372,44 @@ impl<'s, 'a> Links<'s, 'a> {
             found.fix = None;
         }
         Some(found)
+    }
+
+    /// A destination Go's `url.Parse` rejects (a colon in the first path
+    /// segment, without a scheme: `"https://x"` in quotes, `:x`): Hugo's
+    /// embedded render hooks fail the build on it (checked with Hugo
+    /// 0.168); without a hook it is published as a relative path.
+    fn unparsable(&self, link: &Link, hook: Hook) -> Option<Diagnostic> {
+        let dest = link.dest.trim();
+        if dest.contains("{{") || !is_site_path(dest) {
+            return None;
+        }
+        let path = dest.split(['#', '?']).next().unwrap_or(dest);
+        let first = path.split('/').next().unwrap_or(path);
+        if path.starts_with('/') || !first.contains(':') {
+            return None;
+        }
+        let quoted = dest.len() > 1
+            && (dest.starts_with('"') && dest.ends_with('"')
+                || dest.starts_with('\'') && dest.ends_with('\''));
+        let help = quoted.then(|| "write the URL without the quotes".to_string());
+        let span = link.dest_span.clone();
+        match hook {
+            Hook::Embedded => Some(error(
+                span,
+                format!(
+                    "Hugo's embedded render hook fails the build on `{dest}`: Go's urls.Parse rejects a colon before the first `/` without a scheme"
+                ),
+                "fails the build",
+                help,
+            )),
+            Hook::None if quoted => Some(error(
+                span,
+                format!("`{dest}` is written in quotes: it is published as a relative path"),
+                "quoted URL",
+                help,
+            )),
+            _ => None,
+        }
     }
 
     fn hook_for(&self, link: &Link) -> Hook {
@@ -470,6 +522,9 @@ impl<'s, 'a> Links<'s, 'a> {
             // The host redirects it (`_redirects`, `netlify.toml`).
             return None;
         }
+        if let Some(d) = self.html_twin(i, c, link, path, &site_path, fragment) {
+            return d;
+        }
         if let Some(j) = self.unpublished_at(&site_path) {
             return Some(self.unpublished(i, j, span, dest, false));
         }
@@ -524,6 +579,18 @@ impl<'s, 'a> Links<'s, 'a> {
             message.push_str(&format!(" (from {includer}, which includes this file)"));
         }
         let what = if image { "broken image" } else { "broken link" };
+        if let Some(rule) = self.generated_rule(&on_host) {
+            // The host may redirect it: bloglint cannot tell.
+            message.push_str(&format!(
+                ", unless {rule} redirects it: bloglint cannot expand templates"
+            ));
+            let mut d = Diagnostic::new(META.name, Severity::Warning, span, message)
+                .with_label("perhaps redirected");
+            if let Some(h) = help {
+                d = d.with_help(format!("did you mean `{h}`?"));
+            }
+            return Some(d);
+        }
         let d = error(
             span,
             message,
@@ -531,6 +598,89 @@ impl<'s, 'a> Links<'s, 'a> {
             help.map(|h| format!("did you mean `{h}`?")),
         );
         Some(with_fix(d, fix))
+    }
+
+    /// The rule of the `_redirects` the site generates that may match a
+    /// host path, for messages.
+    fn generated_rule(&self, on_host: &str) -> Option<String> {
+        let g = &self.generated;
+        if !g.defined {
+            return None;
+        }
+        let shown = |f: &Path| {
+            f.strip_prefix(&self.hugo.root)
+                .unwrap_or(f)
+                .display()
+                .to_string()
+        };
+        if g.templates.is_empty() {
+            return Some(
+                "the `_redirects` the site generates (with a template bloglint did not find)"
+                    .into(),
+            );
+        }
+        let (file, line) = g.may_match(on_host)?;
+        Some(format!(
+            "a rule of the `_redirects` the site generates ({}:{line}, written by a template)",
+            shown(file)
+        ))
+    }
+
+    /// A link without extension to what Hugo writes as `x.html`
+    /// (`uglyURLs`, an `.html` static file): `Some` with what to report.
+    /// Netlify, Cloudflare Pages and GitHub Pages serve `/x` from `/x.html`;
+    /// a bare web server or a storage bucket does not.
+    fn html_twin(
+        &self,
+        i: usize,
+        c: usize,
+        link: &Link,
+        path: &str,
+        site_path: &str,
+        fragment: Option<&str>,
+    ) -> Option<Option<Diagnostic>> {
+        if site_path.ends_with('/') || has_extension(site_path) {
+            return None;
+        }
+        let html = format!("{site_path}.html");
+        let served = self.site.lookup(&urls::normalize(&html))?;
+        if served.is_empty() || served.iter().all(|s| matches!(s, Served::Alias(..))) {
+            return None;
+        }
+        if let Some(j) = served.iter().find_map(|s| match s {
+            Served::Page(j) => Some(*j),
+            _ => None,
+        }) && let Some(d) = self.landed(i, j, fragment, link.dest_span.clone(), link.dest.trim())
+        {
+            return Some(Some(d));
+        }
+        let dest = link.dest.trim();
+        let full = format!("{}{html}", self.site.base_path);
+        // Appending `.html` to the path as written reaches the same file on
+        // every host.
+        let fix = self
+            .respell_path(i, &link.dest, &link.dest_span, path)
+            .filter(|_| c == i)
+            .map(|written| {
+                let at = link.dest_span.start + written.len();
+                Fix::replace(
+                    Applicability::Safe,
+                    format!("link to `{written}.html`"),
+                    at..at,
+                    ".html",
+                )
+            });
+        let d = Diagnostic::new(
+            META.name,
+            Severity::Info,
+            link.dest_span.clone(),
+            format!(
+                "`{dest}` is published at `{full}`: Netlify, Cloudflare Pages and GitHub Pages serve it without the `.html`, other hosts (a plain web server, a storage bucket) do not"
+            ),
+        )
+        .with_label("`.html` left out")
+        .with_help(format!("link to `{full}`, which every host serves"));
+        Some(Some(with_fix(d, fix)))
     }
 
     /// What the render hook finds for a path.
@@ -1039,6 +1189,22 @@ impl<'s, 'a> Links<'s, 'a> {
                 Some("set `markup.goldmark.renderer.unsafe = true`, or give a heading the id with `{#id}`".into()),
             ));
         }
+        if let Some(why) = self.unseen_ids(j) {
+            // Its ids are not all in its Markdown: say so, without a fix.
+            let mut d = Diagnostic::new(
+                META.name,
+                Severity::Warning,
+                span,
+                format!(
+                    "{whose} has no heading or anchor `#{fragment}` that bloglint can see, but {why} may write it"
+                ),
+            )
+            .with_label("anchor not seen");
+            if let Some(help) = help {
+                d = d.with_help(help);
+            }
+            return Some(d);
+        }
         let d = error(
             span,
             format!("{whose} has no heading or anchor `#{fragment}`"),
@@ -1046,6 +1212,146 @@ impl<'s, 'a> Links<'s, 'a> {
             help,
         );
         Some(with_fix(d, fix))
+    }
+
+    /// What may write ids into page `j` that its Markdown does not show: a
+    /// shortcode of it (or of a page it includes) whose template writes
+    /// headings, `id`s or other Markdown or files, or one bloglint cannot
+    /// find; or a layout of its type that reads files or renders Markdown.
+    fn unseen_ids(&self, j: usize) -> Option<String> {
+        self.unseen_pages[j]
+            .get_or_init(|| self.find_unseen_ids(j))
+            .clone()
+    }
+
+    fn find_unseen_ids(&self, j: usize) -> Option<String> {
+        for &k in &self.ids(j).pages {
+            let post = self.site.pages[k].post;
+            let body = post.source.get(post.body_start..).unwrap_or_default();
+            let lang = self.site.pages[k].lang.as_str();
+            for (name, arg) in shortcode_names(body) {
+                // An include bloglint follows: its ids are known.
+                let includes = arg.is_some_and(|a| {
+                    matches!(
+                        self.get_page(k, lang, a, false),
+                        Lookup::Found(Node::Page(_))
+                    )
+                });
+                if includes {
+                    continue;
+                }
+                if let Some(why) = self.remembered(name, || self.shortcode_writes_ids(name)) {
+                    return Some(why);
+                }
+            }
+        }
+        let post = self.site.pages[j].post;
+        let ty = post
+            .field("type")
+            .and_then(|n| scalar(&n.value))
+            .or_else(|| {
+                let section = post.content_path.split_once('/').map(|(s, _)| s);
+                section.map(str::to_string)
+            })?;
+        if ty.is_empty() || ty.contains(['.', '\\']) {
+            return None;
+        }
+        self.remembered(&format!("layout:{ty}"), || self.layout_writes_ids(&ty))
+    }
+
+    fn remembered(&self, key: &str, find: impl FnOnce() -> Option<String>) -> Option<String> {
+        if let Some(known) = self.unseen.lock().ok()?.get(key) {
+            return known.clone();
+        }
+        let found = find();
+        if let Ok(mut map) = self.unseen.lock() {
+            map.insert(key.to_string(), found.clone());
+        }
+        found
+    }
+
+    /// The site's and themes' folders for a kind of template.
+    fn layout_dirs(&self, sub: &[&str]) -> Vec<PathBuf> {
+        let roots = std::iter::once(self.hugo.root.clone()).chain(
+            self.hugo
+                .themes
+                .iter()
+                .map(|t| self.hugo.root.join("themes").join(t)),
+        );
+        roots
+            .flat_map(|r| sub.iter().map(move |s| r.join("layouts").join(s)))
+            .collect()
+    }
+
+    fn shortcode_writes_ids(&self, name: &str) -> Option<String> {
+        let (dir, base) = name.rsplit_once('/').unwrap_or(("", name));
+        let mut found = false;
+        for folder in self.layout_dirs(&["_shortcodes", "shortcodes"]) {
+            let folder = folder.join(dir);
+            let Ok(entries) = std::fs::read_dir(&folder) else {
+                continue;
+            };
+            let mut files: Vec<PathBuf> = entries
+                .flatten()
+                .map(|e| e.path())
+                .filter(|p| {
+                    p.file_name()
+                        .and_then(|f| f.to_str())
+                        .and_then(|f| f.strip_prefix(base))
+                        .is_some_and(|rest| rest.starts_with('.'))
+                        && p.is_file()
+                })
+                .collect();
+            files.sort();
+            for file in files {
+                found = true;
+                let text = std::fs::read_to_string(&file).unwrap_or_default();
+                if let Some(what) = writes_ids(&text) {
+                    let shown = file.strip_prefix(&self.hugo.root).unwrap_or(&file);
+                    return Some(format!(
+                        "its shortcode `{name}` ({}, which {what})",
+                        shown.display()
+                    ));
+                }
+            }
+        }
+        if found || BUILT_IN_SHORTCODES.contains(&name) {
+            return None;
+        }
+        Some(format!(
+            "its shortcode `{name}`, whose template bloglint did not find,"
+        ))
+    }
+
+    fn layout_writes_ids(&self, ty: &str) -> Option<String> {
+        let mut stack = self.layout_dirs(&[ty]);
+        let mut files = Vec::new();
+        // A folder of templates: a few files, a few levels.
+        while let Some(dir) = stack.pop() {
+            let Ok(entries) = std::fs::read_dir(&dir) else {
+                continue;
+            };
+            for e in entries.flatten() {
+                let p = e.path();
+                if p.is_dir() && files.len() < 200 {
+                    stack.push(p);
+                } else if p.extension().is_some_and(|x| x == "html") {
+                    files.push(p);
+                }
+            }
+        }
+        files.sort();
+        files.into_iter().find_map(|file| {
+            let text = std::fs::read_to_string(&file).ok()?;
+            let call = ["readFile", "ReadFile", "RenderString"]
+                .into_iter()
+                .find(|c| text.contains(c))?;
+            let shown = file.strip_prefix(&self.hugo.root).unwrap_or(&file);
+            Some(format!(
+                "its layout {} (which calls `{call}`)",
+                shown.display()
+            ))
+        })
     }
 
     /// Whether page `j` has an id: a heading id, an `id`/`name` attribute,
@@ -1539,11 +1845,18 @@ fn scalar(v: &Value) -> Option<String> {
     }
 }
 
-/// Drafts, future and expired pages: not in a production build.
+/// Drafts, future and expired pages, and the pages Hugo drops with them
+/// (another file of their page path is one): not in a production build.
+/// Hugo 0.168 answers a `ref` to a dropped page with REF_NOT_FOUND.
 fn is_left_out(why: Option<&Unpublished>) -> bool {
     matches!(
         why,
-        Some(Unpublished::Draft | Unpublished::Future | Unpublished::Expired)
+        Some(
+            Unpublished::Draft
+                | Unpublished::Future
+                | Unpublished::Expired
+                | Unpublished::PathDropped(_)
+        )
     )
 }
 
@@ -1642,6 +1955,94 @@ fn cascades_never(post: &crate::document::Post) -> bool {
         });
         never && !targeted
     })
+}
+
+// Templates
+
+/// Hugo 0.168's embedded shortcodes: none writes a heading id.
+const BUILT_IN_SHORTCODES: &[&str] = &[
+    "comment",
+    "details",
+    "figure",
+    "gist",
+    "highlight",
+    "instagram",
+    "param",
+    "qr",
+    "ref",
+    "relref",
+    "tweet",
+    "twitter",
+    "twitter_simple",
+    "vimeo",
+    "vimeo_simple",
+    "x",
+    "x_simple",
+    "youtube",
+];
+
+/// The shortcodes a body calls (`{{< name >}}`, `{{% name "arg" %}}`):
+/// name and first positional argument; closing tags and comments
+/// (`{{</* x */>}}`) left out.
+fn shortcode_names(body: &str) -> impl Iterator<Item = (&str, Option<&str>)> {
+    body.match_indices("{{").filter_map(move |(at, _)| {
+        let rest = body.get(at + 2..)?;
+        let rest = rest.strip_prefix(['<', '%'])?.trim_start();
+        let end = rest
+            .find(|c: char| !(c.is_alphanumeric() || matches!(c, '_' | '-' | '.' | '/')))
+            .unwrap_or(rest.len());
+        let name = &rest[..end];
+        if name.is_empty() || name.starts_with('/') {
+            return None;
+        }
+        let after = rest[end..].trim_start();
+        let arg = match after.strip_prefix(['"', '`']) {
+            Some(quoted) => quoted.split(['"', '`']).next(),
+            None => after
+                .split(|c: char| c.is_whitespace() || matches!(c, '%' | '>'))
+                .next()
+                .filter(|a| !a.is_empty() && !a.contains('=')),
+        };
+        Some((name, arg))
+    })
+}
+
+/// What in a shortcode's template may write an id: a heading or `id`
+/// attribute, Markdown rendered from elsewhere, a file read in.
+fn writes_ids(template: &str) -> Option<&'static str> {
+    let compact: String = template.split_whitespace().collect();
+    // An `id` attribute (after a blank), not `data-id=` or `$valid =`.
+    let id_attr = template.match_indices("id").any(|(at, _)| {
+        template[..at]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_whitespace)
+            && template[at + 2..].trim_start().starts_with('=')
+    });
+    if id_attr {
+        return Some("writes `id` attributes");
+    }
+    const MARKERS: &[(&str, &str)] = &[
+        ("markdownify", "calls `markdownify`"),
+        ("RenderString", "calls `RenderString`"),
+        ("readFile", "calls `readFile`"),
+        ("ReadFile", "calls `ReadFile`"),
+    ];
+    if let Some((_, what)) = MARKERS.iter().find(|(m, _)| compact.contains(m)) {
+        return Some(what);
+    }
+    let lower = template.to_ascii_lowercase();
+    if (1..=6).any(|n| lower.contains(&format!("<h{n}"))) {
+        return Some("writes headings");
+    }
+    // A Markdown template (`name.md`) writing headings.
+    if template.lines().any(|l| {
+        let t = l.trim_start();
+        t.starts_with('#') && t.trim_start_matches('#').starts_with(' ')
+    }) {
+        return Some("writes Markdown headings");
+    }
+    None
 }
 
 // Path helpers
@@ -2297,6 +2698,216 @@ mod tests {
     }
 
     // No `_index.md`: Hugo renders the home page and its feed anyway.
+    #[test]
+    fn extensionless_links_to_html_files() {
+        // Hugo 0.168 with `uglyURLs` writes posts/a.md at /posts/a.html;
+        // `/posts/a` works only on hosts that serve `x.html` for `/x`.
+        let (b, text) = page(
+            "[a](/posts/a) [rel](a#intro) [bad](/posts/a#intor) [legal](/legal?x=1) [none](/posts/nope) [dir](/posts/a/)",
+        );
+        let files = [
+            ("hugo.toml", "uglyURLs = true"),
+            PAGE_A,
+            (b, text.as_str()),
+            ("static/legal.html", "<p>legal</p>"),
+        ];
+        let (found, _dir) = diagnostics(&files);
+        let got: Vec<_> = found
+            .iter()
+            .map(|d| {
+                let text = std::fs::read_to_string(&d.path).expect("read");
+                let fixed = d.fix.as_ref().map(|f| {
+                    // Only the `.html` is safe to add.
+                    let safe = f.applicability == Applicability::Safe;
+                    assert_eq!(safe, d.severity == Severity::Info);
+                    crate::fix::apply(&text, &[f]).0[d.span.start..]
+                        .split(')')
+                        .next()
+                        .unwrap_or_default()
+                        .to_string()
+                });
+                (text[d.span.clone()].to_string(), d.severity, fixed)
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    "/posts/a".into(),
+                    Severity::Info,
+                    Some("/posts/a.html".into())
+                ),
+                (
+                    "a#intro".into(),
+                    Severity::Info,
+                    Some("a.html#intro".into())
+                ),
+                (
+                    "/posts/a#intor".into(),
+                    Severity::Error,
+                    Some("/posts/a#intro".into())
+                ),
+                (
+                    "/legal?x=1".into(),
+                    Severity::Info,
+                    Some("/legal.html?x=1".into())
+                ),
+                ("/posts/nope".into(), Severity::Error, None),
+                ("/posts/a/".into(), Severity::Error, None),
+            ]
+        );
+        assert!(found[0].message.contains("is published at `/posts/a.html`"));
+    }
+
+    #[test]
+    fn ids_bloglint_cannot_see() {
+        // Hugo 0.168 writes the ids a shortcode's template or a layout
+        // writes; bloglint sees only the Markdown.
+        let files = [
+            ("hugo.toml", "theme = 't'"),
+            (
+                "themes/t/layouts/shortcodes/cli/tools.html",
+                "{{ range .Site.Data.tools }}<h2 id=\"{{ . }}\">{{ . }}</h2>{{ end }}",
+            ),
+            (
+                "layouts/_shortcodes/note.html",
+                "<div class=\"note\">{{ .Inner }}</div>",
+            ),
+            (
+                "layouts/manual/single.html",
+                "{{ readFile \"content/manual/what.md\" | markdownify }}",
+            ),
+            (
+                "content/docs/cli.md",
+                "---\ntitle: CLI\n---\n{{< cli/tools >}}\n",
+            ),
+            (
+                "content/docs/mod.md",
+                "---\ntitle: M\n---\n{{< from-a-module >}}\n",
+            ),
+            (
+                "content/docs/plain.md",
+                "---\ntitle: P\n---\n## Intro\n{{< note >}}x{{< /note >}} {{< figure src=\"a.png\" >}} {{</* cli/tools */>}}\n",
+            ),
+            ("content/manual/toc.md", "---\ntitle: T\n---\n## Contents\n"),
+            (
+                "content/posts/b.md",
+                "---\ntitle: B\n---\n[a](/docs/cli/#collector) [b](/docs/mod/#x) [c](/docs/plain/#intor) [d](/manual/toc/#setups) [e](/docs/cli/)\n",
+            ),
+        ];
+        let found = lint(&files);
+        let got: Vec<_> = found.iter().map(|(_, s, m)| (*s, m.as_str())).collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    Severity::Warning,
+                    "docs/cli.md has no heading or anchor `#collector` that bloglint can see, but its shortcode `cli/tools` (themes/t/layouts/shortcodes/cli/tools.html, which writes `id` attributes) may write it"
+                ),
+                (
+                    Severity::Warning,
+                    "docs/mod.md has no heading or anchor `#x` that bloglint can see, but its shortcode `from-a-module`, whose template bloglint did not find, may write it"
+                ),
+                (
+                    Severity::Warning,
+                    "manual/toc.md has no heading or anchor `#setups` that bloglint can see, but its layout layouts/manual/single.html (which calls `readFile`) may write it"
+                ),
+                (
+                    Severity::Error,
+                    "docs/plain.md has no heading or anchor `#intor`"
+                ),
+            ]
+        );
+        let names: Vec<_> =
+            shortcode_names(
+            "{{< a >}}{{% b/c x %}}{{< /a >}}{{</* d */>}}{{ e }}{{<f>}}{{% i \"p q.md\" %}}{{< g k=v >}}",
+        )
+        .collect();
+        assert_eq!(
+            names,
+            [
+                ("a", None),
+                ("b/c", Some("x")),
+                ("f", None),
+                ("i", Some("p q.md")),
+                ("g", None)
+            ]
+        );
+        assert_eq!(writes_ids("<H2 class=x>"), Some("writes headings"));
+        assert_eq!(
+            writes_ids("<div id = \"{{ .Get 0 }}\">"),
+            Some("writes `id` attributes")
+        );
+        assert_eq!(writes_ids("<div data-id=\"x\">{{ $valid = true }}"), None);
+        assert_eq!(writes_ids("{{ .Get \"src\" }}<hr><header>"), None);
+        assert_eq!(
+            writes_ids("# {{ .Get 0 }}\n"),
+            Some("writes Markdown headings")
+        );
+    }
+
+    #[test]
+    fn pages_dropped_with_a_draft_of_their_path() {
+        // Hugo 0.168: posts/x.md next to a draft posts/x/index.md is not
+        // published, and a `ref` to it fails with REF_NOT_FOUND.
+        let files = [
+            ("hugo.toml", ""),
+            ("content/posts/x.md", "---\ntitle: X\n---\n"),
+            (
+                "content/posts/x/index.md",
+                "---\ntitle: XB\ndraft: true\n---\n",
+            ),
+            (
+                "content/posts/a.md",
+                "---\ntitle: A\n---\n[x]({{< ref \"posts/x.md\" >}}) [y](/posts/x/)\n",
+            ),
+        ];
+        let found = lint(&files);
+        let got: Vec<_> = found.iter().map(|(_, s, m)| (*s, m.as_str())).collect();
+        let why = "dropped with its page path (another content file of that path is not built)";
+        assert_eq!(
+            got,
+            [
+                (
+                    Severity::Warning,
+                    format!("`/posts/x/` links to posts/x.md, which is {why}: the link is broken in production").as_str()
+                ),
+                (
+                    Severity::Error,
+                    format!("`posts/x.md` links to posts/x.md, which is {why}: Hugo fails the production build (REF_NOT_FOUND)").as_str()
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn urls_in_quotes() {
+        // Hugo 0.168: the embedded hook's urls.Parse fails the build on
+        // `"https://x"`; without a hook, `href="%22https://x%22"`.
+        let (b, text) = page("[q](\"https://example.com/x\") [c](1a:b) [ok](a/b:c)");
+        let embedded = lint(&[
+            (
+                "hugo.toml",
+                "[markup.goldmark.renderHooks.link]\nuseEmbedded = 'always'",
+            ),
+            PAGE_A,
+            (b, text.as_str()),
+        ]);
+        assert_eq!(
+            messages(&embedded),
+            [
+                "Hugo's embedded render hook fails the build on `\"https://example.com/x\"`: Go's urls.Parse rejects a colon before the first `/` without a scheme",
+                "Hugo's embedded render hook fails the build on `1a:b`: Go's urls.Parse rejects a colon before the first `/` without a scheme",
+                "`a/b:c` resolves to `/posts/b/a/b:c`, where nothing is published",
+            ]
+        );
+        let none = lint(&[("hugo.toml", ""), PAGE_A, (b, text.as_str())]);
+        assert_eq!(
+            messages(&none)[0],
+            "`\"https://example.com/x\"` is written in quotes: it is published as a relative path"
+        );
+    }
+
     #[test]
     fn ugly_urls_and_generated_files() {
         let (b, text) = page(
