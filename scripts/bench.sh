@@ -15,6 +15,8 @@
 #   SLOW=1                      also run markdownlint-cli2 on sites over 10k
 #                               pages (minutes per run)
 #   ONLY="bloglint floor"       run only these tools
+#   BLOGLINT=path               the bloglint binary to time (default:
+#                               target/release/bloglint), e.g. an older build
 # Needs python3. Optional: mado (see docs/benchmarks.md), rumdl (pip install rumdl),
 # markdownlint-cli2 (npm install -g markdownlint-cli2); each is skipped with
 # a message when missing.
@@ -54,7 +56,7 @@ exec python3 - "$mado" "${sites[@]}" <<'PY'
 import os, shutil, statistics, subprocess, sys, time
 
 mado, sites = sys.argv[1], sys.argv[2:]
-bloglint = os.path.realpath("target/release/bloglint")
+bloglint = os.path.realpath(os.environ.get("BLOGLINT") or "target/release/bloglint")
 floor = os.path.realpath("target/release/examples/floor")
 only = os.environ.get("ONLY", "").split()
 slow = os.environ.get("SLOW") == "1"
