@@ -126,15 +126,7 @@ impl Outline {
             html_ids: html_ids(source.get(body_start..).unwrap_or_default()),
             ..Outline::default()
         };
-        let mut builder = Builder {
-            source,
-            offset: body_start,
-            out: Outline::default(),
-            heading: None,
-            links: Vec::new(),
-            code: Vec::new(),
-            html: Vec::new(),
-        };
+        let mut builder = Builder::new(source, body_start);
         builder.comments(body_start.min(source.len())..source.len());
         out.suppressions = builder.out.suppressions;
         out.headings = html_headings(source, body_start);
@@ -146,15 +138,7 @@ impl Outline {
         let Some(body) = source.get(body_start..) else {
             return Outline::default();
         };
-        let mut builder = Builder {
-            source,
-            offset: body_start,
-            out: Outline::default(),
-            heading: None,
-            links: Vec::new(),
-            code: Vec::new(),
-            html: Vec::new(),
-        };
+        let mut builder = Builder::new(source, body_start);
         let mut events = Parser::new_ext(body, options()).into_offset_iter();
         builder.definitions(events.reference_definitions());
         while let Some((event, range)) = events.next() {
@@ -208,7 +192,20 @@ struct OpenLink {
     text_end: usize,
 }
 
-impl Builder<'_> {
+impl<'s> Builder<'s> {
+    /// A builder for the body of `source` that starts at `offset`.
+    fn new(source: &'s str, offset: usize) -> Self {
+        Builder {
+            source,
+            offset,
+            out: Outline::default(),
+            heading: None,
+            links: Vec::new(),
+            code: Vec::new(),
+            html: Vec::new(),
+        }
+    }
+
     fn event(&mut self, event: Event, range: Range<usize>, defs: &RefDefs) {
         if !matches!(event, Event::End(TagEnd::Link | TagEnd::Image))
             && let Some(link) = self.links.last_mut()
