@@ -82,13 +82,6 @@ fn html_denied(content_path: &str) -> Diagnostic {
     )
 }
 
-/// Extensions of the content formats Hugo reads: a path ending in one names a
-/// page, not a file.
-const CONTENT_EXTENSIONS: [&str; 12] = [
-    "md", "mdown", "markdown", "html", "htm", "adoc", "asciidoc", "ad", "pandoc", "pdc", "org",
-    "rst",
-];
-
 /// Who renders a Markdown link or image.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Hook {
@@ -2123,7 +2116,7 @@ fn has_extension(path: &str) -> bool {
 fn has_content_extension(path: &str) -> bool {
     last_segment(path)
         .rsplit_once('.')
-        .is_some_and(|(_, ext)| CONTENT_EXTENSIONS.contains(&ext.to_lowercase().as_str()))
+        .is_some_and(|(_, ext)| crate::hugo::is_content_extension(ext))
 }
 
 fn is_bare_word(path: &str) -> bool {
@@ -2192,7 +2185,7 @@ fn base_of(path: &str, languages: &[String]) -> String {
     let (dir, file) = p.rsplit_once('/').unwrap_or(("", &p));
     let mut stem = file;
     if let Some((s, ext)) = file.rsplit_once('.') {
-        if !CONTENT_EXTENSIONS.contains(&ext) {
+        if !crate::hugo::CONTENT_EXTENSIONS.contains(&ext) {
             return format!("/{p}");
         }
         stem = s;

@@ -18,11 +18,6 @@ use crate::hugo::config::{FileFilter, HugoConfig};
 /// The pseudo-rule under which files that cannot be linted are reported.
 pub const READ_ERROR: &str = "read-error";
 
-/// Markdown extensions Hugo reads as content.
-/// Markdown, and HTML (pages published as written: Hugo >= 0.162 refuses
-/// them unless `security.allowContent` lets `text/html` through).
-const CONTENT_EXTENSIONS: [&str; 5] = ["md", "markdown", "mdown", "html", "htm"];
-
 pub struct Site {
     pub hugo: HugoConfig,
     pub posts: Vec<Post>,
@@ -343,7 +338,7 @@ fn walk(
 pub fn is_content(path: &Path) -> bool {
     path.extension()
         .and_then(|e| e.to_str())
-        .is_some_and(|e| CONTENT_EXTENSIONS.contains(&e))
+        .is_some_and(|e| crate::hugo::PARSED_EXTENSIONS.contains(&e))
 }
 
 /// Read one file as a post, or explain why it cannot be linted.
