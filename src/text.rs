@@ -1,4 +1,5 @@
-//! Small text helpers shared by rules.
+//! Small text helpers shared by the site model and the rules: edit
+//! distance, Go's `path.Clean`/`path.Join`, percent-decoding.
 
 /// Levenshtein distance in characters.
 pub fn edit_distance(a: &str, b: &str) -> usize {
@@ -16,6 +17,44 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
     prev[b.len()]
 }
 
+/// Go's `path.Clean`.
+pub fn path_clean(p: &str) -> String {
+    if p.is_empty() {
+        return ".".into();
+    }
+    let rooted = p.starts_with('/');
+    let mut parts: Vec<&str> = Vec::new();
+    for seg in p.split('/') {
+        match seg {
+            "" | "." => {}
+            ".." => match parts.last() {
+                Some(&last) if last != ".." => {
+                    parts.pop();
+                }
+                _ if rooted => {}
+                _ => parts.push(".."),
+            },
+            s => parts.push(s),
+        }
+    }
+    let joined = parts.join("/");
+    match (rooted, joined.is_empty()) {
+        (true, _) => format!("/{joined}"),
+        (false, true) => ".".into(),
+        (false, false) => joined,
+    }
+}
+
+/// Go's `path.Join`: the non-empty elements joined by `/`, cleaned; `` when
+/// all are empty.
+pub fn path_join(elems: &[&str]) -> String {
+    let parts: Vec<&str> = elems.iter().copied().filter(|e| !e.is_empty()).collect();
+    if parts.is_empty() {
+        return String::new();
+    }
+    path_clean(&parts.join("/"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -31,5 +70,19 @@ mod tests {
         assert_eq!(edit_distance("abc", ""), 3);
         assert_eq!(edit_distance("/post/a/", "/posts/a/"), 1);
         assert_eq!(edit_distance("/tags/café/", "/tags/cafe/"), 1);
+    }
+
+    #[test]
+    fn clean_and_join() {
+        assert_eq!(path_clean("/a/../../x"), "/x");
+        assert_eq!(path_clean("../x/.."), "..");
+        assert_eq!(path_clean("a//b/./c/"), "a/b/c");
+        assert_eq!(path_clean(""), ".");
+        assert_eq!(path_join(&["", ".."]), "..");
+        assert_eq!(path_join(&["..", "x"]), "../x");
+        assert_eq!(path_join(&["", ""]), "");
+        // `path.Join("/", dir, rel)`: never above the root.
+        assert_eq!(path_join(&["/", "/posts", "../../../x.md"]), "/x.md");
+        assert_eq!(path_join(&["/", "", ""]), "/");
     }
 }

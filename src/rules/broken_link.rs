@@ -1442,7 +1442,7 @@ impl<'s, 'a> Links<'s, 'a> {
         let (languages, lang) = (&self.hugo.languages, q.lang);
         if !key.starts_with('/') {
             let dir = self.ref_dir(q.from, q.has_ext && key.starts_with("../"));
-            let rel = base_of(&clean_join(&dir, key), languages);
+            let rel = base_of(&rooted_join(&dir, key), languages);
             if let Some(node) = self.node(lang, &rel, unpublished) {
                 return Lookup::Found(node);
             }
@@ -1450,7 +1450,7 @@ impl<'s, 'a> Links<'s, 'a> {
                 // The file next to the page's own file.
                 let own = &self.site.pages[q.from].post.content_path;
                 let dir = format!("/{}", own.rsplit_once('/').map_or("", |(d, _)| d));
-                let rel = base_of(&clean_join(&dir, q.in_ref), languages);
+                let rel = base_of(&rooted_join(&dir, q.in_ref), languages);
                 if let Some(node) = self.node(lang, &rel, unpublished) {
                     return Lookup::Found(node);
                 }
@@ -1586,7 +1586,7 @@ impl<'s, 'a> Links<'s, 'a> {
         if key.starts_with('/') {
             base_of(&key, languages)
         } else {
-            base_of(&clean_join(&self.ref_dir(i, false), &key), languages)
+            base_of(&rooted_join(&self.ref_dir(i, false), &key), languages)
         }
     }
 
@@ -2144,26 +2144,16 @@ fn parent(dir: &str) -> &str {
     }
 }
 
-/// Go's `path.Join(dir, rel)` for a rooted `dir`: `.` and `..` resolved,
-/// never above the root.
-fn clean_join(dir: &str, rel: &str) -> String {
-    let mut parts: Vec<&str> = Vec::new();
-    for seg in dir.split('/').chain(rel.split('/')) {
-        match seg {
-            "" | "." => {}
-            ".." => {
-                parts.pop();
-            }
-            s => parts.push(s),
-        }
-    }
-    format!("/{}", parts.join("/"))
+/// Go's `path.Join("/", dir, rel)`: `.` and `..` resolved, never above the
+/// root.
+fn rooted_join(dir: &str, rel: &str) -> String {
+    crate::text::path_join(&["/", dir, rel])
 }
 
 /// A relative URL path resolved against a directory, as a browser does:
-/// like [`clean_join`], keeping a trailing slash.
+/// like [`rooted_join`], keeping a trailing slash.
 fn browser_join(dir: &str, rel: &str) -> String {
-    let joined = clean_join(dir, rel);
+    let joined = rooted_join(dir, rel);
     let dir_like = rel.ends_with('/') || matches!(last_segment(rel), "." | "..");
     if dir_like && !joined.ends_with('/') {
         format!("{joined}/")
@@ -2277,10 +2267,10 @@ mod tests {
 
     #[test]
     fn joins() {
-        assert_eq!(clean_join("/posts", "a.md"), "/posts/a.md");
-        assert_eq!(clean_join("/posts", "../other/x.md"), "/other/x.md");
-        assert_eq!(clean_join("/posts", "../../../x.md"), "/x.md");
-        assert_eq!(clean_join("/", "./a"), "/a");
+        assert_eq!(rooted_join("/posts", "a.md"), "/posts/a.md");
+        assert_eq!(rooted_join("/posts", "../other/x.md"), "/other/x.md");
+        assert_eq!(rooted_join("/posts", "../../../x.md"), "/x.md");
+        assert_eq!(rooted_join("/", "./a"), "/a");
         assert_eq!(browser_join("/posts/a", "../b/"), "/posts/b/");
         assert_eq!(browser_join("/posts/a", ".."), "/posts/");
         assert_eq!(browser_join("/posts/a", "img.png"), "/posts/a/img.png");

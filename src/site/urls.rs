@@ -22,6 +22,7 @@ use regex::Regex;
 use crate::document::{Node, Post, Table, Value};
 use crate::hugo::config::HugoConfig;
 use crate::hugo::date::{self, HugoDate};
+use crate::text::{path_clean as clean, path_join as join};
 
 /// Why a page is not published.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -402,44 +403,6 @@ pub fn normalize(url: &str) -> String {
         u.push('/');
     }
     u
-}
-
-/// Go's `path.Clean`.
-pub fn clean(p: &str) -> String {
-    if p.is_empty() {
-        return ".".into();
-    }
-    let rooted = p.starts_with('/');
-    let mut parts: Vec<&str> = Vec::new();
-    for seg in p.split('/') {
-        match seg {
-            "" | "." => {}
-            ".." => match parts.last() {
-                Some(&last) if last != ".." => {
-                    parts.pop();
-                }
-                _ if rooted => {}
-                _ => parts.push(".."),
-            },
-            s => parts.push(s),
-        }
-    }
-    let joined = parts.join("/");
-    match (rooted, joined.is_empty()) {
-        (true, _) => format!("/{joined}"),
-        (false, true) => ".".into(),
-        (false, false) => joined,
-    }
-}
-
-/// Go's `path.Join`: the non-empty elements joined by `/`, cleaned; `` when
-/// all are empty.
-fn join(elems: &[&str]) -> String {
-    let parts: Vec<&str> = elems.iter().copied().filter(|e| !e.is_empty()).collect();
-    if parts.is_empty() {
-        return String::new();
-    }
-    clean(&parts.join("/"))
 }
 
 /// Go's `url.QueryUnescape` (`+` is a space); the input back when it has a
@@ -1621,17 +1584,6 @@ mod tests {
         assert_eq!(term_url("tags", "..", "en", &h), "/");
         assert_eq!(taxonomy_url("my authors", "en", &h), "/my-authors/");
         assert_eq!(taxonomy_url("Series", "en", &h), "/series/");
-    }
-
-    #[test]
-    fn clean_and_join() {
-        assert_eq!(clean("/a/../../x"), "/x");
-        assert_eq!(clean("../x/.."), "..");
-        assert_eq!(clean("a//b/./c/"), "a/b/c");
-        assert_eq!(clean(""), ".");
-        assert_eq!(join(&["", ".."]), "..");
-        assert_eq!(join(&["..", "x"]), "../x");
-        assert_eq!(join(&["", ""]), "");
     }
 
     #[test]
