@@ -55,6 +55,36 @@ pub fn path_join(elems: &[&str]) -> String {
     path_clean(&parts.join("/"))
 }
 
+/// Decode `%XX` escapes (Go's `url.PathUnescape` without its errors):
+/// malformed escapes are kept as written, and bytes that do not decode to
+/// UTF-8 become U+FFFD (Go keeps them, and no page or file name matches
+/// them either way).
+pub fn percent_decode(s: &str) -> String {
+    if !s.contains('%') {
+        return s.to_string();
+    }
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = bytes
+            .get(i + 1..i + 3)
+            .and_then(|h| std::str::from_utf8(h).ok())
+            .and_then(|h| u8::from_str_radix(h, 16).ok());
+        match (bytes[i], hex) {
+            (b'%', Some(b)) => {
+                out.push(b);
+                i += 3;
+            }
+            (b, _) => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -84,5 +114,16 @@ mod tests {
         // `path.Join("/", dir, rel)`: never above the root.
         assert_eq!(path_join(&["/", "/posts", "../../../x.md"]), "/x.md");
         assert_eq!(path_join(&["/", "", ""]), "/");
+    }
+
+    #[test]
+    fn percent_decoding() {
+        assert_eq!(percent_decode("/caf%C3%A9/a%20b"), "/café/a b");
+        assert_eq!(percent_decode("100%"), "100%");
+        assert_eq!(percent_decode("a%2"), "a%2");
+        assert_eq!(percent_decode("%zz%41"), "%zzA");
+        // Bytes that are not UTF-8 match no page or file name.
+        assert_eq!(percent_decode("/a%FF"), "/a\u{FFFD}");
+        assert_eq!(percent_decode("plain+text"), "plain+text");
     }
 }

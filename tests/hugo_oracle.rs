@@ -215,7 +215,7 @@ fn hugo_outputs(out: &Path, origin: &str) -> BTreeMap<String, Output> {
             let target = between(&text, "url=", "\"").map(|t| {
                 let t = t.strip_prefix(origin).unwrap_or(t);
                 // An ugly-URL list page's permalink ends in `index.html`.
-                let t = bloglint::site::urls::percent_decode(t);
+                let t = bloglint::text::percent_decode(t);
                 match t.strip_suffix("index.html") {
                     Some(dir) if dir.ends_with('/') => dir.to_string(),
                     _ => t,

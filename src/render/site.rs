@@ -812,7 +812,7 @@ pub fn answer(report: &Report, query: &str) -> Answer {
     // The path as given, without the baseURL's sub-path, normalised,
     // percent-decoded: the first one published wins.
     let mut tried: Vec<String> = Vec::new();
-    let decoded = urls::percent_decode(&path);
+    let decoded = crate::text::percent_decode(&path);
     for p in [&path, &decoded] {
         if let Some(s) = strip_base(p, &report.base_path) {
             tried.push(urls::normalize(&s));
@@ -880,7 +880,10 @@ fn split_query(query: &str) -> (String, Option<String>) {
         rest = after.find('/').map_or("/", |i| &after[i..]);
     }
     let (rest, fragment) = match rest.split_once('#') {
-        Some((p, f)) => (p, Some(urls::percent_decode(f)).filter(|f| !f.is_empty())),
+        Some((p, f)) => (
+            p,
+            Some(crate::text::percent_decode(f)).filter(|f| !f.is_empty()),
+        ),
         None => (rest, None),
     };
     let rest = rest.split_once('?').map_or(rest, |(p, _)| p);

@@ -25,6 +25,7 @@ use crate::hugo::config::{HugoConfig, UseEmbedded};
 use crate::site::index::{Served, SiteIndex};
 use crate::site::urls::{self, Unpublished};
 use crate::suggest::{Nearest, closest};
+use crate::text::percent_decode;
 
 pub static META: RuleMeta = RuleMeta {
     name: "broken-link",
@@ -2079,33 +2080,6 @@ fn split_url(dest: &str) -> (String, Option<String>) {
     };
     let path = before.split('?').next().unwrap_or_default();
     (percent_decode(path), fragment)
-}
-
-/// `%XX` sequences decoded; anything else kept.
-fn percent_decode(s: &str) -> String {
-    if !s.contains('%') {
-        return s.to_string();
-    }
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = bytes
-            .get(i + 1..i + 3)
-            .and_then(|h| std::str::from_utf8(h).ok())
-            .and_then(|h| u8::from_str_radix(h, 16).ok());
-        match (bytes[i], hex) {
-            (b'%', Some(b)) => {
-                out.push(b);
-                i += 3;
-            }
-            (b, _) => {
-                out.push(b);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// Hugo's `paths.HasExt`: a dot in the last path segment.

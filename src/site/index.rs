@@ -879,7 +879,7 @@ impl<'a> SiteIndex<'a> {
         if let Some(s) = self.urls.get(&normalized) {
             return Some(s);
         }
-        let decoded = urls::percent_decode(url);
+        let decoded = crate::text::percent_decode(url);
         if decoded != url {
             return self
                 .urls
