@@ -1515,7 +1515,7 @@ impl<'s, 'a> Links<'s, 'a> {
         let cp = &self.site.pages[from].post.content_path;
         let dir = format!(
             "/{}",
-            cp.rsplit_once('/').map_or("", |(d, _)| d).to_lowercase()
+            urls::go_lower(cp.rsplit_once('/').map_or("", |(d, _)| d))
         );
         if file_stem(cp) == "index" && !dotdot_with_ext {
             parent(&dir).to_string()
@@ -2136,16 +2136,14 @@ fn browser_join(dir: &str, rel: &str) -> String {
     }
 }
 
-/// Hugo's logical path of a content file (`Path.Base`): lower-cased, spaces
+/// Hugo's logical path of a content file (`Path.Base`): lower-cased as Go
+/// does ([`urls::normalize_basic`], as the site index keys pages), spaces
 /// as hyphens, the content extension and language dropped, `index` and
 /// `_index` standing for their folder. `/posts/a.fr.md` → `/posts/a`,
 /// `/posts/b/index.md` → `/posts/b`, `/_index.md` → `/`. A path with another
 /// extension (`/img/a.png`) is kept: no page has it.
 fn base_of(path: &str, languages: &[String]) -> String {
-    let p = path
-        .trim_start_matches('/')
-        .to_lowercase()
-        .replace(' ', "-");
+    let p = urls::normalize_basic(path.trim_start_matches('/'));
     let (dir, file) = p.rsplit_once('/').unwrap_or(("", &p));
     let mut stem = file;
     if let Some((s, ext)) = file.rsplit_once('.') {
@@ -2231,6 +2229,9 @@ mod tests {
         assert_eq!(base_of("_index.md", &l), "/");
         assert_eq!(base_of("/", &l), "/");
         assert_eq!(base_of("/Posts/My Post.md", &l), "/posts/my-post");
+        // Go's strings.ToLower (Hugo 0.168): `Σ` is `σ` even at a word's end.
+        assert_eq!(base_of("/posts/ΟΔΟΣ.md", &l), "/posts/οδοσ");
+        assert_eq!(base_of("/posts/οδος.md", &l), "/posts/οδος");
         // Hugo 0.168: `relref "a.html"` finds `posts/a.md`.
         assert_eq!(base_of("a.html", &l), "/a");
         // Not a content file: no page has it.
