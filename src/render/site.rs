@@ -14,8 +14,9 @@ use clap::ValueEnum;
 use serde::Serialize;
 
 use crate::cli::{EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK};
+use crate::diagnostic::ConfigError;
 use crate::document::Post;
-use crate::hugo::config::{self as hugo_config, HugoConfig, HugoConfigError};
+use crate::hugo::config::{self as hugo_config, HugoConfig};
 use crate::site::Site;
 use crate::site::index::{Page, Served, SiteIndex};
 use crate::site::urls::{self, Meta, Render, Unpublished};
@@ -185,7 +186,7 @@ pub struct Report {
 pub fn run(
     args: &SiteArgs,
     now: i64,
-    config_error: &dyn Fn(HugoConfigError),
+    config_error: &dyn Fn(ConfigError),
     out: &mut dyn Write,
 ) -> io::Result<i32> {
     let path = args.path.clone().unwrap_or_else(|| PathBuf::from("."));
