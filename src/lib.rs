@@ -510,7 +510,11 @@ mod tests {
         // A post as the cache gives it: parsed, its text not read yet.
         let parsed = Post::parse(path.clone(), "posts/a.md".into(), text.into());
         let post = Post {
-            source: document::Source::later(path.clone(), text.len(), cache::hash(text.as_bytes())),
+            source: document::Source::later(
+                path.clone(),
+                text.len(),
+                document::source::hash(text.as_bytes()),
+            ),
             ..parsed
         };
         // Then the file changes (same length) before its text is needed.

@@ -10,7 +10,7 @@ pub mod urls;
 
 use rayon::prelude::*;
 
-use crate::cache::{self, Cache, Stamp};
+use crate::cache::{Cache, Stamp};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Post;
 use crate::hugo::config::{FileFilter, HugoConfig};
@@ -411,7 +411,8 @@ fn post_from_bytes_with(
         Ok(source) => {
             // The hash keys the cache, and checks a text let go once parsed
             // when it is read again on demand.
-            let hash = (cache.is_some() || !keep_text).then(|| cache::hash(source.as_bytes()));
+            let hash = (cache.is_some() || !keep_text)
+                .then(|| crate::document::source::hash(source.as_bytes()));
             let len = source.len();
             let mut post = match (cache, hash) {
                 (Some((cache, stamp)), Some(hash)) => {
