@@ -14,11 +14,8 @@ use crate::hugo::config::{self as hugo_config, HugoConfig};
 use crate::render;
 use crate::rules::RULES;
 use crate::site::{self, Site};
+use crate::{EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK};
 use crate::{fix, write};
-
-pub const EXIT_OK: i32 = 0;
-pub const EXIT_FINDINGS: i32 = 1;
-pub const EXIT_FAILURE: i32 = 2;
 
 #[derive(Parser)]
 #[command(

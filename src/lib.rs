@@ -33,6 +33,12 @@ use crate::site::index::SiteIndex;
 use crate::site::urls::Unpublished;
 use rules::unused_suppression::Used;
 
+/// The exit codes of the command line (`bloglint check`, `bloglint site`):
+/// nothing to report, findings, and a run that could not be done.
+pub const EXIT_OK: i32 = 0;
+pub const EXIT_FINDINGS: i32 = 1;
+pub const EXIT_FAILURE: i32 = 2;
+
 /// With `BLOGLINT_TIMINGS` set, print how long a phase of a run took to
 /// stderr (for profiling; the output is not stable).
 pub fn timing<T>(what: &str, f: impl FnOnce() -> T) -> T {

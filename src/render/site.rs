@@ -13,7 +13,6 @@ use std::path::{Component, Path, PathBuf};
 use clap::ValueEnum;
 use serde::Serialize;
 
-use crate::cli::{EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK};
 use crate::diagnostic::ConfigError;
 use crate::document::Post;
 use crate::hugo::config::{self as hugo_config, HugoConfig};
@@ -21,6 +20,7 @@ use crate::site::Site;
 use crate::site::index::{Page, Served, SiteIndex};
 use crate::site::urls::{self, Meta, Render, Unpublished};
 use crate::text::edit_distance;
+use crate::{EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK};
 
 /// The arguments of `bloglint site`.
 #[derive(clap::Args)]
