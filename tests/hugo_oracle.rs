@@ -22,7 +22,7 @@
 //! baseURL with a sub-path (`tour`, `language-subdir`), taxonomies with
 //! mixed-case and multi-word terms (`taxonomies`, `tour`), page-relative
 //! and absolute aliases (`aliases`), drafts and future pages (`basic`,
-//! `tour`), multilingual sites, `uglyURLs`, `disablePathToLower`
+//! `tour`), dates read in a named `timeZone` (`time-zone`), multilingual sites, `uglyURLs`, `disablePathToLower`
 //! (`path-case`), the three `autoIDType` styles (`ids-*`), typographer
 //! replacements in ids (`typographer`, and none: `typographer-off`), `.html` content (`html-content`), and
 //! URLs two sources claim, content files of one page path and pages next to a

@@ -1,9 +1,10 @@
 //! Ports of Hugo behaviours bloglint must match: its configuration, its date
-//! layouts, its heading ids.
+//! layouts and time zones, its heading ids, its content formats.
 
 pub mod config;
 pub mod date;
 pub mod heading_id;
+pub mod zone;
 
 /// The extensions of the content formats Hugo 0.168 reads (its default
 /// content formats: Markdown, HTML, AsciiDoc, Pandoc, reStructuredText,

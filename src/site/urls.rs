@@ -22,6 +22,7 @@ use regex::Regex;
 use crate::document::{Node, Post, Table, Value};
 use crate::hugo::config::HugoConfig;
 use crate::hugo::date::{self, HugoDate};
+use crate::hugo::zone;
 use crate::text::{path_clean as clean, path_join as join};
 
 /// Why a page is not published.
@@ -570,16 +571,6 @@ fn dated(meta: &Meta, keys: &[String], base: &str) -> Option<(HugoDate, Option<S
     })
 }
 
-/// The site's offset from UTC when it is fixed (UTC and `Etc/GMT±N`); named
-/// zones with daylight saving time are read as UTC (hours off at most).
-fn site_offset(hugo: &HugoConfig) -> i32 {
-    let tz = hugo.time_zone.as_deref().unwrap_or("");
-    tz.strip_prefix("Etc/GMT")
-        .and_then(|h| h.parse::<i32>().ok())
-        .filter(|h| (-14..=12).contains(h))
-        .map_or(0, |h| -h * 3600)
-}
-
 /// How a page is rendered (`build.render`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Render {
@@ -631,8 +622,12 @@ pub(crate) fn unbuilt(meta: &Meta, base: &str, hugo: &HugoConfig, now: i64) -> O
     if meta.boolean("draft") == Some(true) && !hugo.build_drafts {
         return Some(Unpublished::Draft);
     }
-    let offset = site_offset(hugo);
-    let instant = |keys: &[String]| dated(meta, keys, base).map(|(d, _)| d.unix_in(offset));
+    // A date without an offset is read in the site's time zone (a zone not
+    // found in the system's database is read as UTC).
+    let tz = hugo.time_zone.as_deref();
+    let instant = |keys: &[String]| {
+        dated(meta, keys, base).map(|(d, _)| d.unix_in(zone::offset_at(tz, &d).unwrap_or(0)))
+    };
     if !hugo.build_future && instant(&hugo.front_matter.publish_date).is_some_and(|t| t > now) {
         return Some(Unpublished::Future);
     }
