@@ -169,11 +169,6 @@ pub struct Cache {
     stamped: std::sync::atomic::AtomicUsize,
 }
 
-/// The hash a file's bytes are known by.
-pub fn hash(bytes: &[u8]) -> u128 {
-    xxhash_rust::xxh3::xxh3_128(bytes)
-}
-
 fn path_key(path: &Path) -> Vec<u8> {
     path.as_os_str().as_encoded_bytes().to_vec()
 }
@@ -551,6 +546,7 @@ fn write(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::document::source::hash;
 
     const TEXT: &str =
         "---\ntitle: Hello\ndate: 2024-01-14\ntags: [a, b]\n---\n\n## One\n\nA [link](/x/).\n";

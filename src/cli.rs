@@ -10,15 +10,12 @@ use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use crate::cache::Cache;
 use crate::config::{Config, ConfigError};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::hugo::config::{self as hugo_config, HugoConfig, HugoConfigError};
+use crate::hugo::config::{self as hugo_config, HugoConfig};
 use crate::render;
 use crate::rules::RULES;
 use crate::site::{self, Site};
+use crate::{EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK};
 use crate::{fix, write};
-
-pub const EXIT_OK: i32 = 0;
-pub const EXIT_FINDINGS: i32 = 1;
-pub const EXIT_FAILURE: i32 = 2;
 
 #[derive(Parser)]
 #[command(
@@ -146,7 +143,7 @@ pub fn run() -> i32 {
         Some(Command::Rules) => rules_table(&mut out).map(|_| EXIT_OK),
         Some(Command::Config) => write!(out, "{}", Config::default_toml()).map(|_| EXIT_OK),
         Some(Command::Site(args)) => {
-            render::site::run(&args, now(), &|e| report_config_error(&e.into()), &mut out)
+            render::site::run(&args, now(), &|e| report_config_error(&e), &mut out)
         }
         Some(Command::Completions { shell }) => {
             // Into memory first: the generator panics on a failed write,
@@ -244,7 +241,7 @@ fn prepare(args: &CheckArgs) -> io::Result<Result<Run, i32>> {
     let hugo = match HugoConfig::load(&root) {
         Ok(h) => h,
         Err(e) => {
-            report_config_error(&e.into());
+            report_config_error(&e);
             return Ok(Err(EXIT_FAILURE));
         }
     };
@@ -703,17 +700,6 @@ fn summary(errors: usize, warnings: usize, infos: usize, files: usize) -> String
         infos,
         plural(files, "file")
     )
-}
-
-impl From<HugoConfigError> for ConfigError {
-    fn from(e: HugoConfigError) -> ConfigError {
-        ConfigError {
-            path: e.path,
-            source: e.source,
-            span: e.span,
-            message: e.message,
-        }
-    }
 }
 
 /// A configuration error, drawn like a diagnostic when it has a position.

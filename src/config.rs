@@ -10,19 +10,11 @@ use globset::{Glob, GlobSet, GlobSetBuilder};
 use toml::Spanned;
 use toml::de::{DeString, DeTable, DeValue};
 
+pub use crate::diagnostic::ConfigError;
 use crate::diagnostic::Level;
 use crate::rules::{self, OptionError, Options, RULES, Rule, RuleMeta};
 
 pub const FILE_NAMES: [&str; 2] = ["bloglint.toml", ".bloglint.toml"];
-
-/// A configuration error, pointing into the file it comes from.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ConfigError {
-    pub path: PathBuf,
-    pub source: String,
-    pub span: Option<Range<usize>>,
-    pub message: String,
-}
 
 /// One rule's settings at one level of the configuration.
 #[derive(Debug, Clone, Default)]

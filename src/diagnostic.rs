@@ -1,4 +1,5 @@
-//! The one diagnostic type every rule emits, and the severities it carries.
+//! The one diagnostic type every rule emits, the severities it carries, and
+//! the error of a configuration that cannot be read.
 //!
 //! Spans are byte ranges into the whole file (front matter included); line and
 //! column are computed only when rendering.
@@ -6,6 +7,16 @@
 use std::fmt;
 use std::ops::Range;
 use std::path::PathBuf;
+
+/// A configuration (bloglint's or the site's) that cannot be read, pointing
+/// into the file it comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfigError {
+    pub path: PathBuf,
+    pub source: String,
+    pub span: Option<Range<usize>>,
+    pub message: String,
+}
 
 /// How much a finding matters. Ordered: `Info < Warning < Error`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -33,6 +33,12 @@ use crate::site::index::SiteIndex;
 use crate::site::urls::Unpublished;
 use rules::unused_suppression::Used;
 
+/// The exit codes of the command line (`bloglint check`, `bloglint site`):
+/// nothing to report, findings, and a run that could not be done.
+pub const EXIT_OK: i32 = 0;
+pub const EXIT_FINDINGS: i32 = 1;
+pub const EXIT_FAILURE: i32 = 2;
+
 /// With `BLOGLINT_TIMINGS` set, print how long a phase of a run took to
 /// stderr (for profiling; the output is not stable).
 pub fn timing<T>(what: &str, f: impl FnOnce() -> T) -> T {
@@ -510,7 +516,11 @@ mod tests {
         // A post as the cache gives it: parsed, its text not read yet.
         let parsed = Post::parse(path.clone(), "posts/a.md".into(), text.into());
         let post = Post {
-            source: document::Source::later(path.clone(), text.len(), cache::hash(text.as_bytes())),
+            source: document::Source::later(
+                path.clone(),
+                text.len(),
+                document::source::hash(text.as_bytes()),
+            ),
             ..parsed
         };
         // Then the file changes (same length) before its text is needed.

@@ -22,7 +22,7 @@
 //! baseURL with a sub-path (`tour`, `language-subdir`), taxonomies with
 //! mixed-case and multi-word terms (`taxonomies`, `tour`), page-relative
 //! and absolute aliases (`aliases`), drafts and future pages (`basic`,
-//! `tour`), multilingual sites, `uglyURLs`, `disablePathToLower`
+//! `tour`), dates read in a named `timeZone` (`time-zone`), multilingual sites, `uglyURLs`, `disablePathToLower`
 //! (`path-case`), the three `autoIDType` styles (`ids-*`), typographer
 //! replacements in ids (`typographer`, and none: `typographer-off`), `.html` content (`html-content`), and
 //! URLs two sources claim, content files of one page path and pages next to a
@@ -215,7 +215,7 @@ fn hugo_outputs(out: &Path, origin: &str) -> BTreeMap<String, Output> {
             let target = between(&text, "url=", "\"").map(|t| {
                 let t = t.strip_prefix(origin).unwrap_or(t);
                 // An ugly-URL list page's permalink ends in `index.html`.
-                let t = bloglint::site::urls::percent_decode(t);
+                let t = bloglint::text::percent_decode(t);
                 match t.strip_suffix("index.html") {
                     Some(dir) if dir.ends_with('/') => dir.to_string(),
                     _ => t,

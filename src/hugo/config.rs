@@ -17,6 +17,7 @@
 use std::ops::Range;
 use std::path::{Component, Path, PathBuf};
 
+use crate::diagnostic::ConfigError;
 use crate::document::{Format, Node, SyntaxError, Table, Value};
 
 /// How Hugo generates heading ids (`markup.goldmark.parser.autoIDType`).
@@ -409,15 +410,6 @@ impl HugoConfig {
     }
 }
 
-/// A Hugo configuration that cannot be read.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct HugoConfigError {
-    pub path: PathBuf,
-    pub source: String,
-    pub span: Option<std::ops::Range<usize>>,
-    pub message: String,
-}
-
 /// The configuration files Hugo looks for in the site root; it reads the first found.
 const ROOT_FILES: [&str; 8] = [
     "hugo.toml",
@@ -481,7 +473,7 @@ fn parent_of(dir: &Path) -> PathBuf {
 impl HugoConfig {
     /// Read the Hugo configuration of the site at `root`; a site without
     /// one gets Hugo's defaults.
-    pub fn load(root: &Path) -> Result<HugoConfig, HugoConfigError> {
+    pub fn load(root: &Path) -> Result<HugoConfig, ConfigError> {
         load_with(root, parse)
     }
 }
@@ -557,7 +549,7 @@ fn format_of(path: &Path) -> Option<Format> {
 }
 
 fn read_file(path: PathBuf, in_dir: bool, parse: Parser) -> Fallible<ConfigFile> {
-    let fail = |path: PathBuf, source: String, span, message| HugoConfigError {
+    let fail = |path: PathBuf, source: String, span, message| ConfigError {
         path,
         source,
         span,
@@ -818,7 +810,7 @@ impl Mount {
     }
 }
 
-type Fallible<T> = Result<T, HugoConfigError>;
+type Fallible<T> = Result<T, ConfigError>;
 
 /// Reads typed settings from the merged configuration, with errors that
 /// point into the file a value came from.
@@ -827,12 +819,12 @@ struct Reader<'f> {
 }
 
 impl<'a> Reader<'a> {
-    fn error(&self, at: Origin, message: String) -> HugoConfigError {
+    fn error(&self, at: Origin, message: String) -> ConfigError {
         let (path, source) = match self.files.get(at.file) {
             Some(f) => (f.path.clone(), f.source.clone()),
             None => (PathBuf::new(), String::new()),
         };
-        HugoConfigError {
+        ConfigError {
             path,
             source,
             span: at.span,
@@ -840,7 +832,7 @@ impl<'a> Reader<'a> {
         }
     }
 
-    fn wrong_type(&self, value: &Merged, name: &str, expected: &str) -> HugoConfigError {
+    fn wrong_type(&self, value: &Merged, name: &str, expected: &str) -> ConfigError {
         let message = format!("`{name}` must be {expected}, not {}", value.type_name());
         self.error(value.origin(), message)
     }
@@ -1549,7 +1541,7 @@ mod tests {
         (dir, config)
     }
 
-    fn load_err(files: &[(&str, &str)]) -> HugoConfigError {
+    fn load_err(files: &[(&str, &str)]) -> ConfigError {
         let dir = site(files);
         load_with(dir.path(), test_parse).expect_err("configuration fails")
     }

@@ -13,13 +13,14 @@ use std::path::{Component, Path, PathBuf};
 use clap::ValueEnum;
 use serde::Serialize;
 
-use crate::cli::{EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK};
+use crate::diagnostic::ConfigError;
 use crate::document::Post;
-use crate::hugo::config::{self as hugo_config, HugoConfig, HugoConfigError};
+use crate::hugo::config::{self as hugo_config, HugoConfig};
 use crate::site::Site;
 use crate::site::index::{Page, Served, SiteIndex};
 use crate::site::urls::{self, Meta, Render, Unpublished};
 use crate::text::edit_distance;
+use crate::{EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK};
 
 /// The arguments of `bloglint site`.
 #[derive(clap::Args)]
@@ -185,7 +186,7 @@ pub struct Report {
 pub fn run(
     args: &SiteArgs,
     now: i64,
-    config_error: &dyn Fn(HugoConfigError),
+    config_error: &dyn Fn(ConfigError),
     out: &mut dyn Write,
 ) -> io::Result<i32> {
     let path = args.path.clone().unwrap_or_else(|| PathBuf::from("."));
@@ -812,7 +813,7 @@ pub fn answer(report: &Report, query: &str) -> Answer {
     // The path as given, without the baseURL's sub-path, normalised,
     // percent-decoded: the first one published wins.
     let mut tried: Vec<String> = Vec::new();
-    let decoded = urls::percent_decode(&path);
+    let decoded = crate::text::percent_decode(&path);
     for p in [&path, &decoded] {
         if let Some(s) = strip_base(p, &report.base_path) {
             tried.push(urls::normalize(&s));
@@ -880,7 +881,10 @@ fn split_query(query: &str) -> (String, Option<String>) {
         rest = after.find('/').map_or("/", |i| &after[i..]);
     }
     let (rest, fragment) = match rest.split_once('#') {
-        Some((p, f)) => (p, Some(urls::percent_decode(f)).filter(|f| !f.is_empty())),
+        Some((p, f)) => (
+            p,
+            Some(crate::text::percent_decode(f)).filter(|f| !f.is_empty()),
+        ),
         None => (rest, None),
     };
     let rest = rest.split_once('?').map_or(rest, |(p, _)| p);

@@ -25,6 +25,7 @@ use crate::hugo::config::{HugoConfig, UseEmbedded};
 use crate::site::index::{Served, SiteIndex};
 use crate::site::urls::{self, Unpublished};
 use crate::suggest::{Nearest, closest};
+use crate::text::percent_decode;
 
 pub static META: RuleMeta = RuleMeta {
     name: "broken-link",
@@ -81,13 +82,6 @@ fn html_denied(content_path: &str) -> Diagnostic {
         Some("allow it in the site configuration: `[security] allowContent = ['! ^text/org$']` (Hugo's default denies `^text/html$` and `^text/org$`), or write the page in Markdown".into()),
     )
 }
-
-/// Extensions of the content formats Hugo reads: a path ending in one names a
-/// page, not a file.
-const CONTENT_EXTENSIONS: [&str; 12] = [
-    "md", "mdown", "markdown", "html", "htm", "adoc", "asciidoc", "ad", "pandoc", "pdc", "org",
-    "rst",
-];
 
 /// Who renders a Markdown link or image.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -1449,7 +1443,7 @@ impl<'s, 'a> Links<'s, 'a> {
         let (languages, lang) = (&self.hugo.languages, q.lang);
         if !key.starts_with('/') {
             let dir = self.ref_dir(q.from, q.has_ext && key.starts_with("../"));
-            let rel = base_of(&clean_join(&dir, key), languages);
+            let rel = base_of(&rooted_join(&dir, key), languages);
             if let Some(node) = self.node(lang, &rel, unpublished) {
                 return Lookup::Found(node);
             }
@@ -1457,7 +1451,7 @@ impl<'s, 'a> Links<'s, 'a> {
                 // The file next to the page's own file.
                 let own = &self.site.pages[q.from].post.content_path;
                 let dir = format!("/{}", own.rsplit_once('/').map_or("", |(d, _)| d));
-                let rel = base_of(&clean_join(&dir, q.in_ref), languages);
+                let rel = base_of(&rooted_join(&dir, q.in_ref), languages);
                 if let Some(node) = self.node(lang, &rel, unpublished) {
                     return Lookup::Found(node);
                 }
@@ -1521,7 +1515,7 @@ impl<'s, 'a> Links<'s, 'a> {
         let cp = &self.site.pages[from].post.content_path;
         let dir = format!(
             "/{}",
-            cp.rsplit_once('/').map_or("", |(d, _)| d).to_lowercase()
+            urls::go_lower(cp.rsplit_once('/').map_or("", |(d, _)| d))
         );
         if file_stem(cp) == "index" && !dotdot_with_ext {
             parent(&dir).to_string()
@@ -1593,7 +1587,7 @@ impl<'s, 'a> Links<'s, 'a> {
         if key.starts_with('/') {
             base_of(&key, languages)
         } else {
-            base_of(&clean_join(&self.ref_dir(i, false), &key), languages)
+            base_of(&rooted_join(&self.ref_dir(i, false), &key), languages)
         }
     }
 
@@ -2088,33 +2082,6 @@ fn split_url(dest: &str) -> (String, Option<String>) {
     (percent_decode(path), fragment)
 }
 
-/// `%XX` sequences decoded; anything else kept.
-fn percent_decode(s: &str) -> String {
-    if !s.contains('%') {
-        return s.to_string();
-    }
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = bytes
-            .get(i + 1..i + 3)
-            .and_then(|h| std::str::from_utf8(h).ok())
-            .and_then(|h| u8::from_str_radix(h, 16).ok());
-        match (bytes[i], hex) {
-            (b'%', Some(b)) => {
-                out.push(b);
-                i += 3;
-            }
-            (b, _) => {
-                out.push(b);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
 /// Hugo's `paths.HasExt`: a dot in the last path segment.
 fn has_extension(path: &str) -> bool {
     last_segment(path).contains('.')
@@ -2123,7 +2090,7 @@ fn has_extension(path: &str) -> bool {
 fn has_content_extension(path: &str) -> bool {
     last_segment(path)
         .rsplit_once('.')
-        .is_some_and(|(_, ext)| CONTENT_EXTENSIONS.contains(&ext.to_lowercase().as_str()))
+        .is_some_and(|(_, ext)| crate::hugo::is_content_extension(ext))
 }
 
 fn is_bare_word(path: &str) -> bool {
@@ -2151,26 +2118,16 @@ fn parent(dir: &str) -> &str {
     }
 }
 
-/// Go's `path.Join(dir, rel)` for a rooted `dir`: `.` and `..` resolved,
-/// never above the root.
-fn clean_join(dir: &str, rel: &str) -> String {
-    let mut parts: Vec<&str> = Vec::new();
-    for seg in dir.split('/').chain(rel.split('/')) {
-        match seg {
-            "" | "." => {}
-            ".." => {
-                parts.pop();
-            }
-            s => parts.push(s),
-        }
-    }
-    format!("/{}", parts.join("/"))
+/// Go's `path.Join("/", dir, rel)`: `.` and `..` resolved, never above the
+/// root.
+fn rooted_join(dir: &str, rel: &str) -> String {
+    crate::text::path_join(&["/", dir, rel])
 }
 
 /// A relative URL path resolved against a directory, as a browser does:
-/// like [`clean_join`], keeping a trailing slash.
+/// like [`rooted_join`], keeping a trailing slash.
 fn browser_join(dir: &str, rel: &str) -> String {
-    let joined = clean_join(dir, rel);
+    let joined = rooted_join(dir, rel);
     let dir_like = rel.ends_with('/') || matches!(last_segment(rel), "." | "..");
     if dir_like && !joined.ends_with('/') {
         format!("{joined}/")
@@ -2179,20 +2136,18 @@ fn browser_join(dir: &str, rel: &str) -> String {
     }
 }
 
-/// Hugo's logical path of a content file (`Path.Base`): lower-cased, spaces
+/// Hugo's logical path of a content file (`Path.Base`): lower-cased as Go
+/// does ([`urls::normalize_basic`], as the site index keys pages), spaces
 /// as hyphens, the content extension and language dropped, `index` and
 /// `_index` standing for their folder. `/posts/a.fr.md` → `/posts/a`,
 /// `/posts/b/index.md` → `/posts/b`, `/_index.md` → `/`. A path with another
 /// extension (`/img/a.png`) is kept: no page has it.
 fn base_of(path: &str, languages: &[String]) -> String {
-    let p = path
-        .trim_start_matches('/')
-        .to_lowercase()
-        .replace(' ', "-");
+    let p = urls::normalize_basic(path.trim_start_matches('/'));
     let (dir, file) = p.rsplit_once('/').unwrap_or(("", &p));
     let mut stem = file;
     if let Some((s, ext)) = file.rsplit_once('.') {
-        if !CONTENT_EXTENSIONS.contains(&ext) {
+        if !crate::hugo::CONTENT_EXTENSIONS.contains(&ext) {
             return format!("/{p}");
         }
         stem = s;
@@ -2274,6 +2229,9 @@ mod tests {
         assert_eq!(base_of("_index.md", &l), "/");
         assert_eq!(base_of("/", &l), "/");
         assert_eq!(base_of("/Posts/My Post.md", &l), "/posts/my-post");
+        // Go's strings.ToLower (Hugo 0.168): `Σ` is `σ` even at a word's end.
+        assert_eq!(base_of("/posts/ΟΔΟΣ.md", &l), "/posts/οδοσ");
+        assert_eq!(base_of("/posts/οδος.md", &l), "/posts/οδος");
         // Hugo 0.168: `relref "a.html"` finds `posts/a.md`.
         assert_eq!(base_of("a.html", &l), "/a");
         // Not a content file: no page has it.
@@ -2284,10 +2242,10 @@ mod tests {
 
     #[test]
     fn joins() {
-        assert_eq!(clean_join("/posts", "a.md"), "/posts/a.md");
-        assert_eq!(clean_join("/posts", "../other/x.md"), "/other/x.md");
-        assert_eq!(clean_join("/posts", "../../../x.md"), "/x.md");
-        assert_eq!(clean_join("/", "./a"), "/a");
+        assert_eq!(rooted_join("/posts", "a.md"), "/posts/a.md");
+        assert_eq!(rooted_join("/posts", "../other/x.md"), "/other/x.md");
+        assert_eq!(rooted_join("/posts", "../../../x.md"), "/x.md");
+        assert_eq!(rooted_join("/", "./a"), "/a");
         assert_eq!(browser_join("/posts/a", "../b/"), "/posts/b/");
         assert_eq!(browser_join("/posts/a", ".."), "/posts/");
         assert_eq!(browser_join("/posts/a", "img.png"), "/posts/a/img.png");

@@ -286,12 +286,6 @@ fn node_path(dir: &str) -> String {
     urls::normalize_basic(&format!("/{dir}"))
 }
 
-/// Content files Hugo reads in formats bloglint does not parse: pages it
-/// does not index, not resources.
-const OTHER_CONTENT: [&str; 11] = [
-    "html", "htm", "mkd", "mkdn", "adoc", "asciidoc", "ad", "pandoc", "pdc", "rst", "org",
-];
-
 /// A file name Hugo ignores in content: `#…`, `…~`.
 fn ignored(name: &str) -> bool {
     name.starts_with('#') || name.ends_with('~')
@@ -811,11 +805,11 @@ impl<'a> SiteIndex<'a> {
         let auto_ok = |lang: &str| !any_home || branches.contains_key(&(lang, "/"));
         for (disk, content_path) in resources {
             let (dir, name) = content_path.rsplit_once('/').unwrap_or(("", content_path));
-            let ext = name
-                .rsplit_once('.')
-                .map_or("", |(_, e)| e)
-                .to_ascii_lowercase();
-            if ignored(name) || name == "_content.gotmpl" || OTHER_CONTENT.contains(&ext.as_str()) {
+            let ext = name.rsplit_once('.').map_or("", |(_, e)| e);
+            // Content files Hugo reads in formats bloglint does not parse:
+            // pages it does not index, not resources.
+            if ignored(name) || name == "_content.gotmpl" || crate::hugo::is_content_extension(ext)
+            {
                 continue;
             }
             let lang = resource_language(disk, content_path, hugo);
@@ -885,7 +879,7 @@ impl<'a> SiteIndex<'a> {
         if let Some(s) = self.urls.get(&normalized) {
             return Some(s);
         }
-        let decoded = urls::percent_decode(url);
+        let decoded = crate::text::percent_decode(url);
         if decoded != url {
             return self
                 .urls

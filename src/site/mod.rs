@@ -10,18 +10,13 @@ pub mod urls;
 
 use rayon::prelude::*;
 
-use crate::cache::{self, Cache, Stamp};
+use crate::cache::{Cache, Stamp};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Post;
 use crate::hugo::config::{FileFilter, HugoConfig};
 
 /// The pseudo-rule under which files that cannot be linted are reported.
 pub const READ_ERROR: &str = "read-error";
-
-/// Markdown extensions Hugo reads as content.
-/// Markdown, and HTML (pages published as written: Hugo >= 0.162 refuses
-/// them unless `security.allowContent` lets `text/html` through).
-const CONTENT_EXTENSIONS: [&str; 5] = ["md", "markdown", "mdown", "html", "htm"];
 
 pub struct Site {
     pub hugo: HugoConfig,
@@ -343,7 +338,7 @@ fn walk(
 pub fn is_content(path: &Path) -> bool {
     path.extension()
         .and_then(|e| e.to_str())
-        .is_some_and(|e| CONTENT_EXTENSIONS.contains(&e))
+        .is_some_and(|e| crate::hugo::PARSED_EXTENSIONS.contains(&e))
 }
 
 /// Read one file as a post, or explain why it cannot be linted.
@@ -416,7 +411,8 @@ fn post_from_bytes_with(
         Ok(source) => {
             // The hash keys the cache, and checks a text let go once parsed
             // when it is read again on demand.
-            let hash = (cache.is_some() || !keep_text).then(|| cache::hash(source.as_bytes()));
+            let hash = (cache.is_some() || !keep_text)
+                .then(|| crate::document::source::hash(source.as_bytes()));
             let len = source.len();
             let mut post = match (cache, hash) {
                 (Some((cache, stamp)), Some(hash)) => {

@@ -22,6 +22,8 @@ use regex::Regex;
 use crate::document::{Node, Post, Table, Value};
 use crate::hugo::config::HugoConfig;
 use crate::hugo::date::{self, HugoDate};
+use crate::hugo::zone;
+use crate::text::{path_clean as clean, path_join as join};
 
 /// Why a page is not published.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -404,44 +406,6 @@ pub fn normalize(url: &str) -> String {
     u
 }
 
-/// Go's `path.Clean`.
-pub fn clean(p: &str) -> String {
-    if p.is_empty() {
-        return ".".into();
-    }
-    let rooted = p.starts_with('/');
-    let mut parts: Vec<&str> = Vec::new();
-    for seg in p.split('/') {
-        match seg {
-            "" | "." => {}
-            ".." => match parts.last() {
-                Some(&last) if last != ".." => {
-                    parts.pop();
-                }
-                _ if rooted => {}
-                _ => parts.push(".."),
-            },
-            s => parts.push(s),
-        }
-    }
-    let joined = parts.join("/");
-    match (rooted, joined.is_empty()) {
-        (true, _) => format!("/{joined}"),
-        (false, true) => ".".into(),
-        (false, false) => joined,
-    }
-}
-
-/// Go's `path.Join`: the non-empty elements joined by `/`, cleaned; `` when
-/// all are empty.
-fn join(elems: &[&str]) -> String {
-    let parts: Vec<&str> = elems.iter().copied().filter(|e| !e.is_empty()).collect();
-    if parts.is_empty() {
-        return String::new();
-    }
-    clean(&parts.join("/"))
-}
-
 /// Go's `url.QueryUnescape` (`+` is a space); the input back when it has a
 /// malformed escape (Hugo then gets an empty string: not modelled).
 fn query_unescape(s: &str) -> String {
@@ -487,32 +451,6 @@ pub(crate) fn file_url(file: &str) -> String {
         _ if file.is_empty() => "/".into(),
         _ => file,
     }
-}
-
-/// Decode `%XX` escapes (invalid ones are kept).
-pub fn percent_decode(s: &str) -> String {
-    if !s.contains('%') {
-        return s.to_string();
-    }
-    let b = s.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while i < b.len() {
-        let hex = b
-            .get(i + 1..i + 3)
-            .and_then(|h| std::str::from_utf8(h).ok());
-        match (b[i], hex.and_then(|h| u8::from_str_radix(h, 16).ok())) {
-            (b'%', Some(v)) => {
-                out.push(v);
-                i += 3;
-            }
-            (c, _) => {
-                out.push(c);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8(out).unwrap_or_else(|_| s.to_string())
 }
 
 fn collapse_slashes(s: &str) -> String {
@@ -633,16 +571,6 @@ fn dated(meta: &Meta, keys: &[String], base: &str) -> Option<(HugoDate, Option<S
     })
 }
 
-/// The site's offset from UTC when it is fixed (UTC and `Etc/GMT±N`); named
-/// zones with daylight saving time are read as UTC (hours off at most).
-fn site_offset(hugo: &HugoConfig) -> i32 {
-    let tz = hugo.time_zone.as_deref().unwrap_or("");
-    tz.strip_prefix("Etc/GMT")
-        .and_then(|h| h.parse::<i32>().ok())
-        .filter(|h| (-14..=12).contains(h))
-        .map_or(0, |h| -h * 3600)
-}
-
 /// How a page is rendered (`build.render`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Render {
@@ -694,8 +622,12 @@ pub(crate) fn unbuilt(meta: &Meta, base: &str, hugo: &HugoConfig, now: i64) -> O
     if meta.boolean("draft") == Some(true) && !hugo.build_drafts {
         return Some(Unpublished::Draft);
     }
-    let offset = site_offset(hugo);
-    let instant = |keys: &[String]| dated(meta, keys, base).map(|(d, _)| d.unix_in(offset));
+    // A date without an offset is read in the site's time zone (a zone not
+    // found in the system's database is read as UTC).
+    let tz = hugo.time_zone.as_deref();
+    let instant = |keys: &[String]| {
+        dated(meta, keys, base).map(|(d, _)| d.unix_in(zone::offset_at(tz, &d).unwrap_or(0)))
+    };
     if !hugo.build_future && instant(&hugo.front_matter.publish_date).is_some_and(|t| t > now) {
         return Some(Unpublished::Future);
     }
@@ -1621,17 +1553,6 @@ mod tests {
         assert_eq!(term_url("tags", "..", "en", &h), "/");
         assert_eq!(taxonomy_url("my authors", "en", &h), "/my-authors/");
         assert_eq!(taxonomy_url("Series", "en", &h), "/series/");
-    }
-
-    #[test]
-    fn clean_and_join() {
-        assert_eq!(clean("/a/../../x"), "/x");
-        assert_eq!(clean("../x/.."), "..");
-        assert_eq!(clean("a//b/./c/"), "a/b/c");
-        assert_eq!(clean(""), ".");
-        assert_eq!(join(&["", ".."]), "..");
-        assert_eq!(join(&["..", "x"]), "../x");
-        assert_eq!(join(&["", ""]), "");
     }
 
     #[test]
