@@ -462,7 +462,10 @@ fn loose_run(
                 if !site::is_content(p) {
                     errors.push(*site::read_error(
                         p.clone(),
-                        "not a content file: Hugo reads .md, .markdown and .mdown".into(),
+                        format!(
+                            "not a content file: bloglint reads .{}",
+                            crate::hugo::PARSED_EXTENSIONS.join(", .")
+                        ),
                     ));
                     continue;
                 }
