@@ -175,8 +175,9 @@ struct Links<'s, 'a> {
     ids: Vec<OnceCell<Ids>>,
     /// The ids written in each page itself.
     own_ids: Vec<OnceCell<HashSet<String>>>,
-    /// Candidates "did you mean" may still compare (see [`SUGGESTIONS`]).
-    suggestions_left: AtomicUsize,
+    /// Per linking page, the candidates "did you mean" may still compare
+    /// for its broken anchors (see [`SUGGESTIONS`]).
+    suggestions_left: Vec<AtomicUsize>,
     /// Table cells the indexed searches may still compute.
     cells_left: AtomicUsize,
     /// For each page, the pages that include it.
@@ -276,7 +277,11 @@ impl<'s, 'a> Links<'s, 'a> {
             own_ids: site.pages.iter().map(|_| OnceCell::new()).collect(),
             unparsed_urls: HashSet::default(),
             unparsed_bases: HashSet::default(),
-            suggestions_left: AtomicUsize::new(SUGGESTIONS),
+            suggestions_left: site
+                .pages
+                .iter()
+                .map(|_| AtomicUsize::new(SUGGESTIONS))
+                .collect(),
             cells_left: AtomicUsize::new(SUGGESTION_CELLS),
             includers: OnceCell::new(),
             assets: std::iter::once(hugo.root.join("assets"))
@@ -1160,7 +1165,7 @@ impl<'s, 'a> Links<'s, 'a> {
             return None;
         }
         let ids = self.ids(j).pages.iter().flat_map(|&k| self.own_ids(k));
-        let found = closest(fragment, ids.map(String::as_str), &self.suggestions_left)
+        let found = closest(fragment, ids.map(String::as_str), &self.suggestions_left[i])
             .filter(|(id, _)| near_enough(fragment, id));
         let help = found.map(|(id, _)| format!("did you mean `#{id}`?"));
         let fix = found
@@ -2180,10 +2185,13 @@ fn split_language<'h>(url: &str, hugo: &'h HugoConfig) -> (&'h str, String) {
     }
 }
 
-/// Candidates "did you mean" compares with broken anchors in one run, in
-/// all. Each broken anchor is compared with every id of its page: past
-/// this, thousands of them in one hostile page (3,000 near-miss anchors
-/// took minutes) get no suggestion rather than quadratic time.
+/// Candidates "did you mean" compares with the broken anchors of one
+/// linking page, in all. Each broken anchor is compared with every id of
+/// its target: past this, thousands of them in one hostile page (3,000
+/// near-miss anchors took minutes) get no suggestion rather than quadratic
+/// time. Per page, not per run: pages are checked in parallel, and a budget
+/// they shared would give suggestions to whichever page came first (reports
+/// changed from run to run, and a pre-commit run differed from a full one).
 const SUGGESTIONS: usize = 100_000;
 
 /// Table cells the searches of the site's URLs and pages may compute in one
@@ -2309,6 +2317,42 @@ mod tests {
         BrokenLink.check_site(&index, &cx, &mut out);
         crate::sort(&mut out);
         (out, dir)
+    }
+
+    /// The anchor suggestion budget is per linking page: a page that spends
+    /// all of its own (hundreds of near-miss anchors into a page of many
+    /// headings) leaves every other page its "did you mean", whichever
+    /// page the threads check first.
+    #[test]
+    fn one_page_spending_its_suggestions_leaves_others_theirs() {
+        let headings: String = (0..400).map(|n| format!("## Heading {n}\n\n")).collect();
+        let hostile: String = (0..400)
+            .map(|n| format!("[x](/big/#heading-{n}x)\n"))
+            .collect();
+        let hostile = format!("---\ntitle: H\n---\n{hostile}");
+        let big = format!("---\ntitle: Big\n---\n{headings}");
+        let (found, _dir) = diagnostics(&[
+            ("hugo.toml", ""),
+            ("content/big.md", &big),
+            ("content/hostile.md", &hostile),
+            (
+                "content/typo.md",
+                "---\ntitle: T\n---\n[y](/big/#heading-7x)\n",
+            ),
+        ]);
+        let typo: Vec<_> = found
+            .iter()
+            .filter(|d| d.path.ends_with("typo.md"))
+            .collect();
+        assert_eq!(typo.len(), 1);
+        assert_eq!(typo[0].help.as_deref(), Some("did you mean `#heading-7`?"));
+        // The hostile page did run out: its last anchors got no suggestion.
+        let hostile_help = found
+            .iter()
+            .filter(|d| d.path.ends_with("hostile.md"))
+            .filter(|d| d.help.is_some())
+            .count();
+        assert!(hostile_help < 400, "{hostile_help} suggestions");
     }
 
     /// The fixes of a site's findings: (the text linked, the fixed text),
