@@ -37,6 +37,21 @@ fn stdout_of(cmd: &mut Command) -> String {
     String::from_utf8(cmd.output().unwrap().stdout).unwrap()
 }
 
+/// With `bloglint.toml` set to `config`, the concise lines of `rule` when
+/// the whole site in `dir` is checked.
+fn concise_lines_of(dir: &std::path::Path, config: &str, rule: &str) -> Vec<String> {
+    std::fs::write(dir.join("bloglint.toml"), config).unwrap();
+    let out = stdout_of(
+        bloglint()
+            .current_dir(dir)
+            .args(["check", "--format", "concise"]),
+    );
+    out.lines()
+        .filter(|l| l.contains(rule))
+        .map(str::to_string)
+        .collect()
+}
+
 #[test]
 fn example_site_fails_with_every_rule() {
     let out = bloglint()
@@ -693,27 +708,17 @@ fn suppression_comments_unknown_and_unused() {
 
     // Turned on: the comments that silenced nothing, after every rule ran
     // (the site rule broken-link's comment was used).
-    std::fs::write(
-        dir.path().join("bloglint.toml"),
+    let unused = concise_lines_of(
+        dir.path(),
         "[rules]\nunused-suppression = \"warning\"\n",
-    )
-    .unwrap();
-    let out = stdout_of(
-        bloglint()
-            .current_dir(dir.path())
-            .args(["check", "--format", "concise"]),
+        "unused-suppression",
     );
-    let unused: Vec<&str> = out
-        .lines()
-        .filter(|l| l.contains("unused-suppression"))
-        .collect();
     assert_eq!(
         unused,
         [
             "content/posts/a.md:10:33: warning[unused-suppression] `date-format` in this suppression comment silences nothing [*]",
             "content/posts/a.md:16:1: warning[unused-suppression] suppression comment silences nothing [*]",
-        ],
-        "{out}"
+        ]
     );
     // Its safe fixes: the name out of the list, the lone comment's line.
     bloglint()
@@ -751,27 +756,17 @@ fn title_not_rendered_in_an_override() {
         ("content/posts/b.md", body),
         ("content/_index.md", b"---\ntitle: Home\n---\n# Welcome\n"),
     ]);
-    std::fs::write(
-        dir.path().join("bloglint.toml"),
+    let h1s = concise_lines_of(
+        dir.path(),
         "[[overrides]]\nfiles = [\"content/showcase/**\"]\n[overrides.rules.heading-hierarchy]\ntitle-not-rendered = [\"**\"]\n",
-    )
-    .unwrap();
-    let out = stdout_of(
-        bloglint()
-            .current_dir(dir.path())
-            .args(["check", "--format", "concise"]),
+        "heading-hierarchy",
     );
-    let h1s: Vec<&str> = out
-        .lines()
-        .filter(|l| l.contains("heading-hierarchy"))
-        .collect();
     // The home page is left out by default; posts/ is not.
     assert_eq!(
         h1s,
         [
             "content/posts/b.md:6:1: warning[heading-hierarchy] h1 in the body of a page that has a front matter title"
-        ],
-        "{out}"
+        ]
     );
 }
 
