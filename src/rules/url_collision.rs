@@ -55,6 +55,31 @@ enum Claimant {
 }
 
 impl Claimant {
+    /// `d` with this claimant of `url` as a secondary label (a list page
+    /// Hugo makes has no file to label); a file's label says it `published`
+    /// at `url`.
+    fn labelled(
+        &self,
+        d: Diagnostic,
+        site: &SiteIndex,
+        causes: &Causes,
+        url: &str,
+        published: &str,
+    ) -> Diagnostic {
+        match self {
+            Claimant::Page(j) => {
+                let (span, label) = causes.label(*j, url);
+                d.with_secondary(Some(site.pages[*j].post.path.clone()), span, label)
+            }
+            Claimant::File(path, words) => d.with_secondary(
+                Some(path.clone()),
+                0..0,
+                format!("{words} {published} at `{url}`"),
+            ),
+            Claimant::List(_) => d,
+        }
+    }
+
     fn of(served: &Served) -> Option<Claimant> {
         Some(match served {
             Served::Page(i) => Claimant::Page(*i),
@@ -332,20 +357,7 @@ fn one_url(site: &SiteIndex, cx: &Context, causes: &Causes, out: &mut Vec<Diagno
             .with_help(help(site, causes, *i, url, &others))
             .in_file(page.post.path.clone());
             for o in &others {
-                match o {
-                    Claimant::Page(j) => {
-                        let (span, label) = causes.label(*j, url);
-                        d = d.with_secondary(Some(site.pages[*j].post.path.clone()), span, label);
-                    }
-                    Claimant::File(path, words) => {
-                        d = d.with_secondary(
-                            Some(path.clone()),
-                            0..0,
-                            format!("{words} is also published at `{url}`"),
-                        );
-                    }
-                    Claimant::List(_) => {}
-                }
+                d = o.labelled(d, site, causes, url, "is also published");
             }
             out.push(d);
         }
@@ -475,22 +487,8 @@ fn case_only(site: &SiteIndex, cx: &Context, causes: &Causes, out: &mut Vec<Diag
             )
             .in_file(page.post.path.clone());
             for (other_url, o) in &claims {
-                if other_url == url {
-                    continue;
-                }
-                match o {
-                    Claimant::Page(j) => {
-                        let (span, label) = causes.label(*j, other_url);
-                        d = d.with_secondary(Some(site.pages[*j].post.path.clone()), span, label);
-                    }
-                    Claimant::File(path, words) => {
-                        d = d.with_secondary(
-                            Some(path.clone()),
-                            0..0,
-                            format!("{words} is published at `{other_url}`"),
-                        );
-                    }
-                    Claimant::List(_) => {}
+                if other_url != url {
+                    d = o.labelled(d, site, causes, other_url, "is published");
                 }
             }
             out.push(d);
