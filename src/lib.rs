@@ -10,6 +10,7 @@ pub mod diagnostic;
 pub mod document;
 pub mod fix;
 pub mod hugo;
+pub mod jekyll;
 pub mod render;
 pub mod rules;
 pub mod site;

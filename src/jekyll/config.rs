@@ -1,0 +1,1 @@
+//! Jekyll: config (being written).

@@ -1,0 +1,1 @@
+//! Jekyll: date (being written).

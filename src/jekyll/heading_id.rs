@@ -1,0 +1,1 @@
+//! Jekyll: heading_id (being written).

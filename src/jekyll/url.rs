@@ -1,0 +1,1 @@
+//! Jekyll: url (being written).
