@@ -10,9 +10,9 @@ use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use crate::cache::Cache;
 use crate::config::{Config, ConfigError};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::hugo::config::{self as hugo_config, HugoConfig};
 use crate::render;
 use crate::rules::RULES;
+use crate::site::Generator;
 use crate::site::{self, Site};
 use crate::{EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK};
 use crate::{fix, write};
@@ -230,7 +230,7 @@ fn prepare(args: &CheckArgs) -> io::Result<Result<Run, i32>> {
     } else {
         start_dir
     };
-    let found_root = hugo_config::find_root(&start_dir);
+    let found_root = Generator::find_root(&start_dir);
     // Files given outside any Hugo site: each is linted as a post of a
     // default site (a folder outside a site still reports where content was
     // looked for).
@@ -238,8 +238,8 @@ fn prepare(args: &CheckArgs) -> io::Result<Result<Run, i32>> {
         && (args.stdin_filename.is_some()
             || (!args.paths.is_empty() && paths.iter().all(|p| p.is_file())));
     let root = found_root.unwrap_or_else(|| start_dir.clone());
-    let hugo = match HugoConfig::load(&root) {
-        Ok(h) => h,
+    let generator = match Generator::load(&root) {
+        Ok(g) => g,
         Err(e) => {
             report_config_error(&e);
             return Ok(Err(EXIT_FAILURE));
@@ -265,14 +265,14 @@ fn prepare(args: &CheckArgs) -> io::Result<Result<Run, i32>> {
     // that rewrite files: those keep every text they may fix.
     let keep_texts = args.fix || args.diff || args.stdin_filename.is_some();
     if loose {
-        return loose_run(args, root, hugo, config, &paths).map(Ok);
+        return loose_run(args, root, generator, config, &paths).map(Ok);
     }
     let cache = (!args.no_cache).then(|| {
         let mut cache = crate::timing("cache open", || Cache::open(&root));
         cache.trust_stamps = !keep_texts;
         cache
     });
-    let mut site = Site::load_with(hugo, cache.as_ref(), keep_texts);
+    let mut site = Site::load_with(generator, cache.as_ref(), keep_texts);
     if let Some(cache) = cache {
         crate::timing("cache save", || cache.save(&site.posts));
     }
@@ -284,7 +284,7 @@ fn prepare(args: &CheckArgs) -> io::Result<Result<Run, i32>> {
             let mut bytes = Vec::new();
             io::stdin().read_to_end(&mut bytes)?;
             let path = locate.site_path(p);
-            let content_path = site::content_path(&site.hugo, &path).unwrap_or_else(|| {
+            let content_path = site.generator.content_path(&path).unwrap_or_else(|| {
                 path.file_name()
                     .map_or(String::new(), |n| n.to_string_lossy().into_owned())
             });
@@ -441,7 +441,7 @@ fn loose_content_path(path: &Path) -> String {
 fn loose_run(
     args: &CheckArgs,
     root: PathBuf,
-    hugo: HugoConfig,
+    generator: Generator,
     config: Config,
     paths: &[PathBuf],
 ) -> io::Result<Run> {
@@ -459,7 +459,7 @@ fn loose_run(
         }
         None => {
             for p in paths {
-                if !site::is_content(p) {
+                if !crate::hugo::content::is_content(p) {
                     errors.push(*site::read_error(
                         p.clone(),
                         format!(
@@ -499,7 +499,7 @@ fn loose_run(
         },
         skipped.join(", ")
     );
-    let mut site = Site::new(hugo, posts, errors);
+    let mut site = Site::new(generator, posts, errors);
     site.loose = true;
     let checked = site.posts.len() + site.errors.len();
     Ok(Run {

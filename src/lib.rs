@@ -31,7 +31,7 @@ use crate::document::markdown::SuppressionKind;
 use crate::rules::{Context, RuleMeta, Scope};
 use crate::site::Site;
 use crate::site::index::SiteIndex;
-use crate::site::urls::Unpublished;
+use crate::site::model::Unpublished;
 use rules::unused_suppression::Used;
 
 /// The exit codes of the command line (`bloglint check`, `bloglint site`):
@@ -96,15 +96,10 @@ pub fn lint(
         .filter(|p| p.front_matter_error.is_none())
         .collect();
     let index = timing("site index", || {
-        SiteIndex::build(
-            &site.hugo,
-            &parsed,
-            &site.resources,
-            &site.static_files,
-            now,
-        )
+        site.generator
+            .index(&parsed, &site.resources, &site.static_files, now)
     });
-    let mut cx = Context::new(&site.hugo, now);
+    let mut cx = Context::new(&site.generator, now);
     cx.only = only;
     cx.unparsed = posts
         .iter()
@@ -527,7 +522,7 @@ mod tests {
         // Then the file changes (same length) before its text is needed.
         std::fs::write(&path, text.replace("Deep", "Dope")).unwrap();
         let hugo = hugo::config::HugoConfig::load(root).unwrap();
-        let site = Site::new(hugo, vec![post], Vec::new());
+        let site = Site::new(crate::site::Generator::Hugo(hugo), vec![post], Vec::new());
         let found = lint(&site, &Config::defaults(root), 0, None);
         let said: Vec<(&str, &str)> = found.iter().map(|d| (d.rule, d.message.as_str())).collect();
         assert_eq!(

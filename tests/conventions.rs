@@ -7,7 +7,6 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use bloglint::config::Config;
-use bloglint::hugo::config::HugoConfig;
 use bloglint::rules::RULES;
 use bloglint::site::Site;
 
@@ -34,7 +33,8 @@ fn findings(
     only: Option<&HashSet<PathBuf>>,
 ) -> Vec<(String, String)> {
     let config = Config::parse(&only_rule(rule, extra), root).unwrap_or_else(|e| panic!("{e:?}"));
-    let site = Site::load(HugoConfig::load(root).unwrap_or_else(|e| panic!("{e:?}")));
+    let site =
+        Site::load(bloglint::site::Generator::load(root).unwrap_or_else(|e| panic!("{e:?}")));
     bloglint::lint(&site, &config, NOW, only)
         .into_iter()
         .map(|d| {

@@ -28,7 +28,7 @@ fn site_of(posts: &[(&str, String)]) -> Site {
             .unwrap_or_else(|e| panic!("{e:?}"))
         })
         .collect();
-    Site::new(hugo, posts, Vec::new())
+    Site::new(bloglint::site::Generator::Hugo(hugo), posts, Vec::new())
 }
 
 /// Fix a one-post site: the diff, and the fixed text. A lone post is no

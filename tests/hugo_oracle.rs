@@ -41,8 +41,8 @@ use std::process::Command;
 
 use bloglint::document::Post;
 use bloglint::hugo::config::HugoConfig;
+use bloglint::site::Generator;
 use bloglint::site::Site;
-use bloglint::site::index::SiteIndex;
 use serde::Deserialize;
 
 /// Hugo's `--clock` for the fixtures, and bloglint's "now".
@@ -247,7 +247,7 @@ fn hugo_outputs(out: &Path, origin: &str) -> BTreeMap<String, Output> {
 fn load(site: &Path) -> (HugoConfig, Site) {
     let hugo =
         HugoConfig::load(site).unwrap_or_else(|e| panic!("{}: {}", site.display(), e.message));
-    let loaded = Site::load(hugo.clone());
+    let loaded = Site::load(Generator::Hugo(hugo.clone()));
     (hugo, loaded)
 }
 
@@ -626,11 +626,13 @@ fn translation_stubs_follow_hugos_translations() {
     hugo_build(&site, &out, Some(CLOCK)).unwrap_or_else(|e| panic!("{e}"));
     let (hugo, loaded) = load(&site);
     let posts: Vec<&Post> = loaded.posts.iter().collect();
-    let index = SiteIndex::build(&hugo, &posts, &loaded.resources, &loaded.static_files, NOW);
+    let index = loaded
+        .generator
+        .index(&posts, &loaded.resources, &loaded.static_files, NOW);
     let mut checked = 0;
     for page in &index.pages {
         if page.lang == hugo.default_content_language
-            || page.hugo_kind != bloglint::site::urls::Kind::Page
+            || page.kind != bloglint::site::model::Kind::Page
             || !page.is_published()
         {
             continue;
@@ -686,7 +688,7 @@ fn hugodocs() {
     println!("{}", summary(&checked.ours));
     println!("bloglint site and hugo together: {:?}", start.elapsed());
     if std::env::var_os("BLOGLINT_PROFILE").is_some() {
-        let (hugo, loaded) = load(&site);
+        let (_, loaded) = load(&site);
         let posts: Vec<&Post> = loaded
             .posts
             .iter()
@@ -695,7 +697,9 @@ fn hugodocs() {
         let start = std::time::Instant::now();
         for _ in 0..1500 {
             let index =
-                SiteIndex::build(&hugo, &posts, &loaded.resources, &loaded.static_files, now);
+                loaded
+                    .generator
+                    .index(&posts, &loaded.resources, &loaded.static_files, now);
             std::hint::black_box(index.urls.len());
         }
         println!("SiteIndex::build: {:?} on average", start.elapsed() / 1500);

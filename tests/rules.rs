@@ -8,7 +8,6 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use bloglint::config::Config;
-use bloglint::hugo::config::HugoConfig;
 use bloglint::render;
 use bloglint::rules::RULES;
 use bloglint::site::Site;
@@ -29,8 +28,8 @@ fn lint_fixture(rule: &str, root: &Path) -> (BTreeSet<PathBuf>, Vec<PathBuf>, St
         }
     }
     let config = Config::parse(&toml, root).unwrap_or_else(|e| panic!("{e:?}"));
-    let hugo = HugoConfig::load(root).unwrap_or_else(|e| panic!("{e:?}"));
-    let site = Site::load(hugo);
+    let generator = bloglint::site::Generator::load(root).unwrap_or_else(|e| panic!("{e:?}"));
+    let site = Site::load(generator);
     let diags = bloglint::lint(&site, &config, NOW, None);
     let mut files: Vec<PathBuf> = site.posts.iter().map(|p| p.path.clone()).collect();
     files.extend(site.errors.iter().map(|e| e.path.clone()));

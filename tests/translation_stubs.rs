@@ -13,7 +13,6 @@
 use std::path::Path;
 
 use bloglint::config::Config;
-use bloglint::hugo::config::HugoConfig;
 use bloglint::render;
 use bloglint::rules::RULES;
 use bloglint::site::Site;
@@ -61,7 +60,8 @@ fn lint(root: &Path, rules: &[&str]) -> String {
         toml.push_str(&format!("{} = \"off\"\n", m.name));
     }
     let config = Config::parse(&toml, root).unwrap_or_else(|e| panic!("{e:?}"));
-    let site = Site::load(HugoConfig::load(root).unwrap_or_else(|e| panic!("{e:?}")));
+    let site =
+        Site::load(bloglint::site::Generator::load(root).unwrap_or_else(|e| panic!("{e:?}")));
     let diags = bloglint::lint(&site, &config, NOW, None);
     let mut out = Vec::new();
     render::concise::render(&diags, &site, &mut out).unwrap();

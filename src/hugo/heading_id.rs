@@ -67,6 +67,26 @@ pub fn page_ids(
     page_ids_with(headings, terms, kind, &Typographer::default())
 }
 
+/// The ids Hugo gives a post's headings, and its definition terms with
+/// `autoDefinitionTermID`, as the site's configuration says.
+pub fn post_ids(
+    post: &crate::document::Post,
+    hugo: &super::config::HugoConfig,
+) -> (Vec<String>, Vec<String>) {
+    let outline = &post.outline;
+    let terms: &[(usize, String)] = if hugo.auto_definition_term_id {
+        &outline.definition_terms
+    } else {
+        &[]
+    };
+    page_ids_with(
+        &outline.headings,
+        terms,
+        hugo.auto_id_type,
+        &hugo.typographer,
+    )
+}
+
 /// [`page_ids`] on a site whose typographer is configured: Hugo 0.168 feeds
 /// the id generator the replacement as configured (`enDash = '--'` keeps
 /// `--advertise-client-urls`), with its named character references decoded

@@ -2,8 +2,12 @@
 //! layouts and time zones, its heading ids, its content formats.
 
 pub mod config;
+pub mod content;
 pub mod date;
 pub mod heading_id;
+pub mod index;
+pub mod links;
+pub mod urls;
 pub mod zone;
 
 /// The extensions of the content formats Hugo 0.168 reads (its default

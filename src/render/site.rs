@@ -15,10 +15,11 @@ use serde::Serialize;
 
 use crate::diagnostic::ConfigError;
 use crate::document::Post;
-use crate::hugo::config::{self as hugo_config, HugoConfig};
+use crate::hugo::urls::{self, Meta, Render};
+use crate::site::Generator;
 use crate::site::Site;
 use crate::site::index::{Page, Served, SiteIndex};
-use crate::site::urls::{self, Meta, Render, Unpublished};
+use crate::site::model::Unpublished;
 use crate::text::edit_distance;
 use crate::{EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK};
 
@@ -201,21 +202,23 @@ pub fn run(
             .filter(|p| !p.as_os_str().is_empty())
             .map_or(PathBuf::from("."), Path::to_path_buf)
     };
-    let root = hugo_config::find_root(&start).unwrap_or(start);
-    let hugo = match HugoConfig::load(&root) {
-        Ok(h) => h,
+    let root = Generator::find_root(&start).unwrap_or(start);
+    let generator = match Generator::load(&root) {
+        Ok(g) => g,
         Err(e) => {
             config_error(e);
             return Ok(EXIT_FAILURE);
         }
     };
-    let site = Site::load(hugo);
+    let site = Site::load(generator);
     let posts: Vec<&Post> = site
         .posts
         .iter()
         .filter(|p| p.front_matter_error.is_none())
         .collect();
-    let index = SiteIndex::build(&site.hugo, &posts, &site.resources, &site.static_files, now);
+    let index = site
+        .generator
+        .index(&posts, &site.resources, &site.static_files, now);
     // A fragment is checked against the page's ids.
     let with_ids = args.ids || args.url.as_ref().is_some_and(|u| u.contains('#'));
     let report = build(&site, &index, &root, with_ids);
@@ -277,29 +280,13 @@ fn relative(root: &Path, path: &Path) -> String {
     out
 }
 
-/// The language of a URL without a content file: the language whose folder
-/// it is in, else the default.
-fn lang_of_url(url: &str, hugo: &HugoConfig) -> String {
-    hugo.languages
-        .iter()
-        .find(|l| {
-            let prefix = urls::language_prefix(l, hugo);
-            !prefix.is_empty()
-                && url
-                    .strip_prefix(&prefix)
-                    .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
-        })
-        .unwrap_or(&hugo.default_content_language)
-        .clone()
-}
-
 /// The order claims of one URL are shown in: first what bloglint expects
 /// Hugo to write. Hugo's own redirect, then a regular page, an alias, a
 /// list page, a resource, a static file, and last an alias of a page to
 /// its own URL.
 fn rank(index: &SiteIndex, url: &str, served: &Served) -> u8 {
     match served {
-        Served::Page(i) if index.pages[*i].hugo_kind.name() == "page" => 1,
+        Served::Page(i) if index.pages[*i].kind.name() == "page" => 1,
         Served::Alias(i, _) if index.pages[*i].url == url => 6,
         Served::Alias(..) => 2,
         Served::Page(_) | Served::Section(_) | Served::Taxonomy(_) | Served::Term(..) => 3,
@@ -308,8 +295,8 @@ fn rank(index: &SiteIndex, url: &str, served: &Served) -> u8 {
     }
 }
 
-fn page_ids(page: &Page, hugo: &HugoConfig) -> Vec<String> {
-    page.ids(hugo)
+fn page_ids(page: &Page, generator: &Generator) -> Vec<String> {
+    page.ids(generator)
         .iter()
         .filter(|id| !id.is_empty())
         .cloned()
@@ -318,10 +305,10 @@ fn page_ids(page: &Page, hugo: &HugoConfig) -> Vec<String> {
 
 /// The report of an indexed site. `with_ids`: heading ids of content pages.
 pub fn build(site: &Site, index: &SiteIndex, root: &Path, with_ids: bool) -> Report {
-    let hugo = index.hugo;
+    let generator = index.generator;
     let ids_of = |page: Option<&Page>| {
         if with_ids {
-            Ids::Asked(page.map(|p| page_ids(p, hugo)))
+            Ids::Asked(page.map(|p| page_ids(p, generator)))
         } else {
             Ids::NotAsked
         }
@@ -331,7 +318,7 @@ pub fn build(site: &Site, index: &SiteIndex, root: &Path, with_ids: bool) -> Rep
             Served::Page(i) => {
                 let page = &index.pages[*i];
                 Claim {
-                    kind: page.hugo_kind.name(),
+                    kind: page.kind.name(),
                     lang: Some(page.lang.clone()),
                     source: Some(relative(root, &page.post.path)),
                     target: None,
@@ -350,7 +337,7 @@ pub fn build(site: &Site, index: &SiteIndex, root: &Path, with_ids: bool) -> Rep
             }
             Served::Section(name) => Claim {
                 kind: if name.is_empty() { "home" } else { "section" },
-                lang: Some(lang_of_url(url, hugo)),
+                lang: Some(generator.language_of_url(url)),
                 source: None,
                 target: None,
                 ids: ids_of(None),
@@ -361,14 +348,14 @@ pub fn build(site: &Site, index: &SiteIndex, root: &Path, with_ids: bool) -> Rep
                 } else {
                     "term"
                 },
-                lang: Some(lang_of_url(url, hugo)),
+                lang: Some(generator.language_of_url(url)),
                 source: None,
                 target: None,
                 ids: ids_of(None),
             },
             Served::Resource(path) => Claim {
                 kind: "resource",
-                lang: Some(lang_of_url(url, hugo)),
+                lang: Some(generator.language_of_url(url)),
                 source: Some(relative(root, path)),
                 target: None,
                 ids: ids_of(None),
@@ -390,7 +377,7 @@ pub fn build(site: &Site, index: &SiteIndex, root: &Path, with_ids: bool) -> Rep
         if let Some(target) = index.redirects.get(url) {
             // The home page the redirect leads to is not written here.
             let home = served.iter().rposition(|s| match s {
-                Served::Page(i) => index.pages[*i].hugo_kind.name() == "home",
+                Served::Page(i) => index.pages[*i].kind.name() == "home",
                 Served::Section(name) => name.is_empty(),
                 _ => false,
             });
@@ -399,7 +386,7 @@ pub fn build(site: &Site, index: &SiteIndex, root: &Path, with_ids: bool) -> Rep
             }
             claims.push(Claim {
                 kind: "alias",
-                lang: Some(hugo.default_content_language.clone()),
+                lang: Some(generator.default_language().to_string()),
                 source: None,
                 target: Some(target.clone()),
                 ids: ids_of(None),
@@ -468,7 +455,7 @@ pub fn build(site: &Site, index: &SiteIndex, root: &Path, with_ids: bool) -> Rep
             Some(NotPublished {
                 source: relative(root, &page.post.path),
                 lang: Some(page.lang.clone()),
-                kind: page_like.then(|| page.hugo_kind.name()),
+                kind: page_like.then(|| page.kind.name()),
                 url: page_like.then(|| page.url.clone()),
                 reason,
                 message,
@@ -482,14 +469,14 @@ pub fn build(site: &Site, index: &SiteIndex, root: &Path, with_ids: bool) -> Rep
         })
         .collect();
     for post in site.posts.iter().filter(|p| p.front_matter_error.is_some()) {
-        let info = urls::path_info(post, hugo);
+        let (lang, kind) = generator.place(post);
         unpublished.push(NotPublished {
             source: relative(root, &post.path),
-            lang: Some(info.lang),
-            kind: Some(info.kind.name()),
+            lang: Some(lang),
+            kind: Some(kind.name()),
             url: None,
             reason: "front-matter-error",
-            message: "its front matter does not parse: Hugo fails the build".into(),
+            message: generator.unparsed_front_matter().into(),
             aliases: Vec::new(),
         });
     }
@@ -508,7 +495,7 @@ pub fn build(site: &Site, index: &SiteIndex, root: &Path, with_ids: bool) -> Rep
     let mut rejected_aliases: Vec<RejectedAlias> = index
         .pages
         .iter()
-        .filter(|p| p.is_published() && !hugo.disable_aliases)
+        .filter(|p| p.is_published() && generator.publishes_aliases())
         .flat_map(|p| {
             p.aliases.iter().filter_map(|a| {
                 let message = a.url.as_ref().err()?;
@@ -526,7 +513,7 @@ pub fn build(site: &Site, index: &SiteIndex, root: &Path, with_ids: bool) -> Rep
 
     Report {
         root: super::shown(root),
-        base_url: hugo.base_url.clone(),
+        base_url: generator.base_url().to_string(),
         base_path: index.base_path.clone(),
         urls: entries.into_values().collect(),
         unpublished,
@@ -541,7 +528,7 @@ pub fn build(site: &Site, index: &SiteIndex, root: &Path, with_ids: bool) -> Rep
                 source: format!("{}:{}", relative(root, &r.file), r.line),
             })
             .collect(),
-        languages: hugo.languages.len(),
+        languages: generator.languages().len(),
     }
 }
 

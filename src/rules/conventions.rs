@@ -17,8 +17,9 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::document::{Post, Value};
+use crate::hugo::urls::{self, Permalinks};
 use crate::site::index::SiteIndex;
-use crate::site::urls::{self, Kind, Permalinks, Unpublished};
+use crate::site::model::{Kind, Unpublished};
 
 /// Fewest pages of a group that must have a field before the group's other
 /// pages are expected to have it too: one page is no convention.
@@ -131,7 +132,11 @@ pub fn has_description(post: &Post) -> bool {
 impl Conventions {
     /// The statistics of the site an index describes.
     pub fn of(index: &SiteIndex) -> Conventions {
-        let hugo = index.hugo;
+        // Hugo's sections and permalinks; other generators' pages sit in
+        // their folder.
+        let Some(hugo) = index.generator.hugo() else {
+            return Conventions::default();
+        };
         let permalinks = Permalinks::new(hugo);
         // Per page, in parallel: where it sits, its date URL, its fields.
         let facts: Vec<(urls::PathInfo, Option<DateUrl>, bool, bool)> = index
@@ -139,10 +144,10 @@ impl Conventions {
             .par_iter()
             .map(|page| {
                 let info = urls::path_info(page.post, hugo);
-                let date_url = (page.hugo_kind == Kind::Page)
+                let date_url = (page.kind == Kind::Page)
                     .then(|| date_url(page.post, &info, &page.url, &permalinks))
                     .flatten();
-                let dated = super::required_front_matter::has_date(page.post, hugo);
+                let dated = super::required_front_matter::has_date(page.post, index.generator);
                 (info, date_url, dated, has_description(page.post))
             })
             .collect();
@@ -151,7 +156,7 @@ impl Conventions {
             .pages
             .iter()
             .zip(&facts)
-            .filter(|(p, _)| p.hugo_kind == Kind::Section)
+            .filter(|(p, _)| p.kind == Kind::Section)
             .map(|(p, (info, ..))| (p.lang.as_str(), info.path.as_str()))
             .collect();
         let mut out = Conventions {
@@ -173,7 +178,7 @@ impl Conventions {
             if !counted(&page.unpublished) {
                 continue;
             }
-            let place = if page.hugo_kind != Kind::Page {
+            let place = if page.kind != Kind::Page {
                 Place::Lists
             } else {
                 current_section(&page.lang, &info.path, &sections)

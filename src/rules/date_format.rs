@@ -118,7 +118,7 @@ impl Rule for DateFormat {
         };
         // A named zone's offset depends on the date: not modelled here (each
         // date then spans every offset).
-        let site = crate::hugo::zone::fixed_offset(cx.hugo.time_zone.as_deref());
+        let site = crate::hugo::zone::fixed_offset(cx.generator.time_zone());
         let found: Vec<(&Field, Found)> = FIELDS
             .iter()
             .filter_map(|f| {
@@ -437,6 +437,7 @@ mod tests {
     fn check_with(post: &Post, rule: &dyn Rule, tz: Option<&str>) -> Vec<Diagnostic> {
         let mut hugo = HugoConfig::default_for(Path::new("."));
         hugo.time_zone = tz.map(str::to_string);
+        let hugo = crate::site::Generator::Hugo(hugo);
         let cx = Context::new(&hugo, NOW);
         let mut out = Vec::new();
         rule.check_post(post, &cx, &mut out);

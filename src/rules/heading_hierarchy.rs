@@ -155,6 +155,7 @@ mod tests {
         );
         let hugo = HugoConfig::load(std::path::Path::new("/nonexistent")).unwrap();
         let mut out = Vec::new();
+        let hugo = crate::site::Generator::Hugo(hugo);
         rule.check_post(&post, &Context::new(&hugo, 0), &mut out);
         out.len()
     }

@@ -22,7 +22,7 @@ use std::ops::Range;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Post;
-use crate::hugo::config::HugoConfig;
+use crate::site::Generator;
 use crate::site::index::SiteIndex;
 
 /// Every rule, in the order `bloglint rules` lists them.
@@ -87,7 +87,8 @@ pub struct RuleMeta {
 
 /// What every rule may read besides the post itself.
 pub struct Context<'a> {
-    pub hugo: &'a HugoConfig,
+    /// The generator that publishes the site, with its configuration.
+    pub generator: &'a Generator,
     /// "Now", in seconds since the Unix epoch (UTC): injectable for tests.
     pub now: i64,
     /// Posts Hugo never renders as pages of their own (headless,
@@ -107,9 +108,9 @@ pub struct Context<'a> {
 
 impl<'a> Context<'a> {
     /// A context where every post is rendered (tests, single posts).
-    pub fn new(hugo: &'a HugoConfig, now: i64) -> Self {
+    pub fn new(generator: &'a Generator, now: i64) -> Self {
         Context {
-            hugo,
+            generator,
             now,
             unrendered: Default::default(),
             only: None,

@@ -5,7 +5,7 @@ use super::conventions::{DateUrl, Group};
 use super::{Context, OptionError, OptionMeta, Options, Rule, RuleMeta, Scope};
 use crate::diagnostic::{Diagnostic, Fix, Severity};
 use crate::document::{Node, PageKind, Post, Value, edit};
-use crate::hugo::config::HugoConfig;
+use crate::site::Generator;
 
 pub static META: RuleMeta = RuleMeta {
     name: "required-front-matter",
@@ -116,12 +116,12 @@ impl RequiredFrontMatter {
         out: &mut Vec<Diagnostic>,
     ) {
         let is_date = field.eq_ignore_ascii_case("date");
-        if is_date && date_from_elsewhere(post, &cx.hugo.front_matter.date) {
+        if is_date && date_from_elsewhere(post, cx.generator.date_keys()) {
             return;
         }
         // Any of the keys Hugo's `[frontmatter] date` lists gives the page its date.
         let found = if is_date {
-            first_date_key(post, &cx.hugo.front_matter.date)
+            first_date_key(post, cx.generator.date_keys())
         } else {
             post.field(field)
         };
@@ -221,8 +221,8 @@ impl Rule for RequiredFrontMatter {
                 check_bool(&key.name, node, out);
             } else if name == "aliases"
                 || cx
-                    .hugo
-                    .taxonomies
+                    .generator
+                    .taxonomies()
                     .iter()
                     .any(|(_, plural)| plural.eq_ignore_ascii_case(&name))
             {
@@ -240,8 +240,8 @@ fn first_date_key<'p>(post: &'p Post, keys: &[String]) -> Option<&'p Node> {
 /// Whether Hugo finds a date for the page: in the front matter (the first
 /// of the keys it reads, not empty) or elsewhere (file name, git, file
 /// time), as `[frontmatter] date` says.
-pub(crate) fn has_date(post: &Post, hugo: &HugoConfig) -> bool {
-    let keys = &hugo.front_matter.date;
+pub(crate) fn has_date(post: &Post, generator: &Generator) -> bool {
+    let keys = generator.date_keys();
     date_from_elsewhere(post, keys) || first_date_key(post, keys).is_some_and(|n| !is_empty(n))
 }
 

@@ -12,8 +12,8 @@ use rayon::prelude::*;
 use super::{Context, OptionError, OptionMeta, Options, Rule, RuleMeta, Scope};
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
 use crate::document::{Node, Quote, Value, edit};
+use crate::hugo::urls;
 use crate::site::index::SiteIndex;
-use crate::site::urls;
 use crate::text::edit_distance;
 
 pub static META: RuleMeta = RuleMeta {
@@ -135,7 +135,7 @@ impl Rule for TaxonomySpelling {
         // In path order (as `Path` orders them: by components), each path
         // split once into one key.
         order.par_sort_by_cached_key(|&i| component_key(&site.pages[i].post.path));
-        for (singular, plural) in &cx.hugo.taxonomies {
+        for (singular, plural) in cx.generator.taxonomies() {
             // Every use, by language, in path order (each page's read in
             // parallel).
             let per_page: Vec<Vec<Use>> = order
@@ -591,7 +591,7 @@ struct Taxonomy<'a> {
 
 impl Taxonomy<'_> {
     fn url(&self, site: &SiteIndex, term: &str) -> String {
-        urls::term_url(self.plural, term, self.lang, site.hugo)
+        site.generator.term_url(self.plural, term, self.lang)
     }
 
     fn report(&self, site: &SiteIndex, uses: &[Use], u: usize, finding: Finding) -> Diagnostic {
@@ -951,7 +951,8 @@ mod tests {
             .map(|(p, src)| Post::parse(p.into(), p.to_string(), src.to_string()))
             .collect();
         let refs: Vec<&Post> = posts.iter().collect();
-        let site = SiteIndex::build(&hugo, &refs, &[], &[], 0);
+        let hugo = crate::site::Generator::Hugo(hugo);
+        let site = hugo.index(&refs, &[], &[], 0);
         let cx = Context::new(&hugo, 0);
         let mut out = Vec::new();
         build(&opts(options))
@@ -1091,7 +1092,8 @@ mod tests {
             })
             .collect();
         let refs: Vec<&Post> = posts.iter().collect();
-        let site = SiteIndex::build(&hugo, &refs, &[], &[], 0);
+        let hugo = crate::site::Generator::Hugo(hugo);
+        let site = hugo.index(&refs, &[], &[], 0);
         let cx = Context::new(&hugo, 0);
         let rule = build(&opts(options)).unwrap();
         let mut out = Vec::new();

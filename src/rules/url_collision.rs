@@ -10,8 +10,10 @@ use std::path::PathBuf;
 
 use super::{Context, OptionError, Options, Rule, RuleMeta, Scope};
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::hugo::config::HugoConfig;
+use crate::hugo::urls::{self, Permalinks};
 use crate::site::index::{Served, SiteIndex};
-use crate::site::urls::{self, Kind, Permalinks, Unpublished};
+use crate::site::model::{Kind, Unpublished};
 
 pub static META: RuleMeta = RuleMeta {
     name: "url-collision",
@@ -31,10 +33,11 @@ struct UrlCollision;
 
 impl Rule for UrlCollision {
     fn check_site(&self, site: &SiteIndex, cx: &Context, out: &mut Vec<Diagnostic>) {
-        let permalinks = Permalinks::new(site.hugo);
+        // Hugo's permalinks say which pages their title places.
+        let hugo = site.generator.hugo().map(|h| (h, Permalinks::new(h)));
         let causes = Causes {
             site,
-            permalinks: &permalinks,
+            hugo: hugo.as_ref(),
         };
         same_path(site, cx, out);
         one_url(site, cx, &causes, out);
@@ -118,7 +121,7 @@ enum Cause {
 
 struct Causes<'a, 's> {
     site: &'a SiteIndex<'s>,
-    permalinks: &'a Permalinks,
+    hugo: Option<&'a (&'a HugoConfig, Permalinks)>,
 }
 
 impl Causes<'_, '_> {
@@ -135,13 +138,15 @@ impl Causes<'_, '_> {
         if let Some(n) = set("slug") {
             return (Cause::Slug, n.span.clone());
         }
-        let info = urls::path_info(post, self.site.hugo);
-        let by_title = self
-            .permalinks
-            .find(info.kind, &info.path)
-            .is_some_and(|p| p.contains(":title") || p.contains(":slug"));
+        let by_title = self.hugo.is_some_and(|(hugo, permalinks)| {
+            let info = urls::path_info(post, hugo);
+            info.kind == Kind::Page
+                && permalinks
+                    .find(info.kind, &info.path)
+                    .is_some_and(|p| p.contains(":title") || p.contains(":slug"))
+        });
         match set("title") {
-            Some(n) if by_title && info.kind == Kind::Page => (Cause::Title, n.span.clone()),
+            Some(n) if by_title => (Cause::Title, n.span.clone()),
             _ => (Cause::File, post.front_matter_anchor()),
         }
     }
@@ -308,7 +313,7 @@ fn claimants(site: &SiteIndex, url: &str, served: &[Served]) -> Vec<Claimant> {
     let mut served: Vec<&Served> = served.iter().collect();
     if site.redirects.contains_key(url) {
         let home = served.iter().rposition(|s| match s {
-            Served::Page(i) => site.pages[*i].hugo_kind == Kind::Home,
+            Served::Page(i) => site.pages[*i].kind == Kind::Home,
             Served::Section(name) => name.is_empty(),
             _ => false,
         });
@@ -513,7 +518,8 @@ mod tests {
     fn check(posts: &[Post], only: Option<&[&str]>) -> Vec<(String, Severity, String)> {
         let hugo = HugoConfig::default_for(std::path::Path::new("/site"));
         let refs: Vec<&Post> = posts.iter().collect();
-        let index = SiteIndex::build(&hugo, &refs, &[], &[], 0);
+        let hugo = crate::site::Generator::Hugo(hugo);
+        let index = hugo.index(&refs, &[], &[], 0);
         let only: Option<std::collections::HashSet<PathBuf>> = only.map(|o| {
             o.iter()
                 .map(|p| PathBuf::from("/site/content").join(p))

@@ -4,22 +4,37 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
+pub mod generator;
 pub mod index;
+pub mod model;
 pub mod redirects;
-pub mod urls;
 
 use rayon::prelude::*;
 
 use crate::cache::{Cache, Stamp};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Post;
-use crate::hugo::config::{FileFilter, HugoConfig};
+pub use generator::Generator;
+
+/// What a generator's walk of the site finds, in the order it finds it.
+pub enum Found {
+    /// A content file to parse: path on disk and content path (`posts/a.md`).
+    Content(PathBuf, String),
+    /// Another file among the content (a bundle resource): path on disk and
+    /// content path (`posts/a/cover.png`).
+    Resource(PathBuf, String),
+    /// A file published as it is: path on disk and URL path (`/img/x.png`).
+    Static(PathBuf, String),
+    /// A folder or file that cannot be read.
+    Error(Box<Diagnostic>),
+}
 
 /// The pseudo-rule under which files that cannot be linted are reported.
 pub const READ_ERROR: &str = "read-error";
 
 pub struct Site {
-    pub hugo: HugoConfig,
+    /// The generator that publishes the site, with its configuration.
+    pub generator: Generator,
     pub posts: Vec<Post>,
     /// Files that could not be read or decoded.
     pub errors: Vec<Diagnostic>,
@@ -40,14 +55,14 @@ impl Site {
         self.by_path.get(path).map(|&i| &self.posts[i])
     }
 
-    pub fn new(hugo: HugoConfig, posts: Vec<Post>, errors: Vec<Diagnostic>) -> Site {
+    pub fn new(generator: Generator, posts: Vec<Post>, errors: Vec<Diagnostic>) -> Site {
         let by_path = posts
             .iter()
             .enumerate()
             .map(|(i, p)| (p.path.clone(), i))
             .collect();
         Site {
-            hugo,
+            generator,
             posts,
             errors,
             resources: Vec::new(),
@@ -69,8 +84,8 @@ impl Site {
     }
 
     /// Read and parse every content file of the site.
-    pub fn load(hugo: HugoConfig) -> Site {
-        Site::load_with(hugo, None, true)
+    pub fn load(generator: Generator) -> Site {
+        Site::load_with(generator, None, true)
     }
 
     /// Read every content file of the site; parse those the cache does not
@@ -79,7 +94,7 @@ impl Site {
     /// Without `keep_texts`, a post's text is let go once parsed (its hash
     /// kept) and read again only if something asks for it: the rules need
     /// no other page's text, and a site's texts are a third of its memory.
-    pub fn load_with(hugo: HugoConfig, cache: Option<&Cache>, keep_texts: bool) -> Site {
+    pub fn load_with(generator: Generator, cache: Option<&Cache>, keep_texts: bool) -> Site {
         // One thread walks the folders and hands each content file over as
         // it is found; the others read and parse meanwhile. Files keep the
         // order of the walk.
@@ -87,59 +102,23 @@ impl Site {
         let ((resources, static_files, mut errors), mut numbered) =
             crate::timing("walk, read and parse", || {
                 std::thread::scope(|scope| {
-                    let hugo = &hugo;
+                    let generator = &generator;
                     let walker = scope.spawn(move || {
                         let (mut resources, mut static_files, mut errors) =
                             (Vec::new(), Vec::new(), Vec::new());
                         let mut k = 0;
-                        let mounts = std::sync::Arc::new(ContentMounts::new(hugo));
-                        // A file two content mounts reach is read once, at
-                        // the first; of two files mounted at one content
-                        // path (and language), Hugo takes the first mount's.
-                        let mut seen = std::collections::HashSet::new();
-                        let mut taken = std::collections::HashSet::new();
-                        for (m, dir) in hugo.content_dirs.iter().enumerate() {
-                            walk(
-                                &dir.path,
-                                &dir.target,
-                                Some((&mounts, m)),
-                                &mut errors,
-                                &mut |path, content_path| {
-                                    if !seen.insert(path.clone())
-                                        || !taken.insert((dir.lang.clone(), content_path.clone()))
-                                    {
-                                        return;
-                                    }
-                                    if is_content(&path) {
-                                        let _ = tx.send((k, path, content_path));
-                                        k += 1;
-                                    } else {
-                                        resources.push((path, content_path));
-                                    }
-                                },
-                            );
-                        }
-                        drop(tx);
-                        // Nothing to lint at all: say where content was
-                        // looked for (a typo in `contentDir` must not pass
-                        // as a clean site).
-                        if hugo.content_dirs.iter().all(|d| !d.path.exists()) {
-                            for dir in &hugo.content_dirs {
-                                let what = if dir.path.exists() {
-                                    "is not a folder"
-                                } else {
-                                    "does not exist"
-                                };
-                                let message =
-                                    format!("the content directory {what}: nothing to lint");
-                                errors.push(*read_error(dir.path.clone(), message));
+                        generator.walk(&mut |found| match found {
+                            Found::Content(path, content_path) => {
+                                let _ = tx.send((k, path, content_path));
+                                k += 1;
                             }
-                        }
-                        for dir in &hugo.static_dirs {
-                            walk(dir, "", None, &mut errors, &mut |path, rel| {
-                                static_files.push((path, format!("/{rel}")));
-                            });
-                        }
+                            Found::Resource(path, content_path) => {
+                                resources.push((path, content_path))
+                            }
+                            Found::Static(path, url) => static_files.push((path, url)),
+                            Found::Error(d) => errors.push(*d),
+                        });
+                        drop(tx);
                         (resources, static_files, errors)
                     });
                     let numbered: Vec<(usize, Result<Post, Box<Diagnostic>>)> = rx
@@ -169,176 +148,11 @@ impl Site {
             ),
             || (),
         );
-        let mut site = Site::new(hugo, posts, errors);
+        let mut site = Site::new(generator, posts, errors);
         site.resources = resources;
         site.static_files = static_files;
         site
     }
-}
-
-/// The content path (`posts/a.md`) of a file of the site: its path inside
-/// the first content directory (mount) that publishes it, with that
-/// directory's mount target.
-pub fn content_path(hugo: &HugoConfig, path: &Path) -> Option<String> {
-    let mounts = ContentMounts::new(hugo);
-    hugo.content_dirs.iter().enumerate().find_map(|(m, dir)| {
-        let rel = path.strip_prefix(&dir.path).ok()?;
-        let below = slashed(rel);
-        let content_path = join(&dir.target, &below);
-        mounts
-            .publishes(m, &below, &content_path)
-            .then_some(content_path)
-    })
-}
-
-/// The content mounts (content directories) of a site, as Hugo (0.168)
-/// joins them into one tree: a folder of the tree is walked when a mount
-/// is mounted at or below it, or when a mount at or above it has it and
-/// its `files` let it through; a file is published through a mount whose
-/// `files` let it through (the file's own path only: a folder's exclusion
-/// hides what is below it only by hiding the folder), in a folder of the
-/// tree that is walked. Checked with `hugo list all`: `tests/sites/content-mounts`.
-struct ContentMounts {
-    dirs: Vec<(PathBuf, String, FileFilter)>,
-    /// Whether a folder of the tree (content path) is walked.
-    walked: std::sync::Mutex<HashMap<String, bool>>,
-}
-
-impl ContentMounts {
-    fn new(hugo: &HugoConfig) -> ContentMounts {
-        let dirs = hugo
-            .content_dirs
-            .iter()
-            .map(|d| (d.path.clone(), d.target.clone(), d.filter()))
-            .collect();
-        ContentMounts {
-            dirs,
-            walked: std::sync::Mutex::new(HashMap::new()),
-        }
-    }
-
-    /// Whether mount `m` publishes its file at `below` (the path below
-    /// its source; `""` for a mounted file), at `content_path`.
-    fn publishes(&self, m: usize, below: &str, content_path: &str) -> bool {
-        let Some((_, _, filter)) = self.dirs.get(m) else {
-            return false;
-        };
-        let parent = content_path.rsplit_once('/').map_or("", |(p, _)| p);
-        (below.is_empty() || filter.includes(below, false)) && self.walked(parent)
-    }
-
-    fn walked(&self, folder: &str) -> bool {
-        if folder.is_empty() {
-            return true;
-        }
-        if let Some(&known) = self
-            .walked
-            .lock()
-            .ok()
-            .and_then(|m| m.get(folder).copied())
-            .as_ref()
-        {
-            return known;
-        }
-        let parent = folder.rsplit_once('/').map_or("", |(p, _)| p);
-        let walked = self.walked(parent)
-            && self.dirs.iter().any(|(path, target, filter)| {
-                if target == folder || target.starts_with(&format!("{folder}/")) {
-                    return true;
-                }
-                let below = if target.is_empty() {
-                    folder
-                } else {
-                    match folder
-                        .strip_prefix(target.as_str())
-                        .and_then(|r| r.strip_prefix('/'))
-                    {
-                        Some(below) => below,
-                        None => return false,
-                    }
-                };
-                path.join(below).is_dir() && filter.includes(below, true)
-            });
-        if let Ok(mut memo) = self.walked.lock() {
-            memo.insert(folder.to_string(), walked);
-        }
-        walked
-    }
-}
-
-/// A relative path, `/`-separated.
-fn slashed(rel: &Path) -> String {
-    let parts: Vec<_> = rel
-        .components()
-        .map(|c| c.as_os_str().to_string_lossy())
-        .collect();
-    parts.join("/")
-}
-
-/// A content path: the mount target, then the path below the mount.
-fn join(target: &str, below: &str) -> String {
-    match (target.is_empty(), below.is_empty()) {
-        (true, _) => below.to_string(),
-        (_, true) => target.to_string(),
-        _ => format!("{target}/{below}"),
-    }
-}
-
-/// Every file under `dir` (following links, skipping hidden files), with its
-/// `/`-separated path relative to `dir`, prefixed by `target`, in the order
-/// found; with `mounts`, only the files that mount publishes. A mounted
-/// file (`dir` is a file) is found at `target` itself.
-fn walk(
-    dir: &Path,
-    target: &str,
-    mounts: Option<(&std::sync::Arc<ContentMounts>, usize)>,
-    errors: &mut Vec<Diagnostic>,
-    found: &mut dyn FnMut(PathBuf, String),
-) {
-    if dir.is_file() {
-        if mounts.is_none_or(|(mounts, m)| mounts.publishes(m, "", target)) {
-            found(dir.to_path_buf(), target.to_string());
-        }
-        return;
-    }
-    if !dir.is_dir() {
-        return;
-    }
-    let mut builder = ignore::WalkBuilder::new(dir);
-    builder
-        .standard_filters(false)
-        .hidden(true)
-        .follow_links(true);
-    if let Some((mounts, _)) = mounts {
-        // A folder outside the tree: nothing below it is published.
-        let mounts = std::sync::Arc::clone(mounts);
-        let (root, target) = (dir.to_path_buf(), target.to_string());
-        builder.filter_entry(move |e| {
-            let is_dir = e.file_type().is_some_and(|t| t.is_dir());
-            let rel = e.path().strip_prefix(&root).unwrap_or(e.path());
-            e.depth() == 0 || !is_dir || mounts.walked(&join(&target, &slashed(rel)))
-        });
-    }
-    for entry in builder.build() {
-        match entry {
-            Ok(e) if e.file_type().is_some_and(|t| t.is_file()) => {
-                let p = e.path();
-                let below = slashed(p.strip_prefix(dir).unwrap_or(p));
-                let content_path = join(target, &below);
-                if mounts.is_none_or(|(mounts, m)| mounts.publishes(m, &below, &content_path)) {
-                    found(p.to_path_buf(), content_path);
-                }
-            }
-            Ok(_) => {}
-            Err(err) => errors.push(*walk_error(dir, &err)),
-        }
-    }
-}
-
-pub fn is_content(path: &Path) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| crate::hugo::PARSED_EXTENSIONS.contains(&e))
 }
 
 /// Read one file as a post, or explain why it cannot be linted.
@@ -444,7 +258,7 @@ pub(crate) fn read_error(path: PathBuf, message: String) -> Box<Diagnostic> {
     Box::new(d)
 }
 
-fn walk_error(dir: &Path, err: &ignore::Error) -> Box<Diagnostic> {
+pub(crate) fn walk_error(dir: &Path, err: &ignore::Error) -> Box<Diagnostic> {
     let mut path = dir.to_path_buf();
     let mut err = err;
     loop {
@@ -481,6 +295,7 @@ fn walk_error(dir: &Path, err: &ignore::Error) -> Box<Diagnostic> {
 mod tests {
     use super::*;
     use crate::config::Config;
+    use crate::hugo::config::HugoConfig;
 
     /// The jaeger layout (issue 12, pattern 4): `content/docs/v2` mounted at
     /// `content/docs`, hidden from the plain `content` mount by `files`.
@@ -515,7 +330,7 @@ mod tests {
         // not published, the deployment page is at /docs/2.6/deployment/.
         let dir = versioned_site();
         let hugo = HugoConfig::load(dir.path()).expect("configuration");
-        let site = Site::load(hugo);
+        let site = Site::load(Generator::Hugo(hugo));
         let mut paths: Vec<&str> = site.posts.iter().map(|p| p.content_path.as_str()).collect();
         paths.sort_unstable();
         assert_eq!(paths, ["docs/2.6/deployment/_index.md", "download.md"]);
@@ -523,11 +338,11 @@ mod tests {
         assert_eq!(resources, ["docs/2.6/deployment/cover.png"]);
         let deploy = dir.path().join("content/docs/v2/2.6/deployment/_index.md");
         assert_eq!(
-            content_path(&site.hugo, &deploy).as_deref(),
+            site.generator.content_path(&deploy).as_deref(),
             Some("docs/2.6/deployment/_index.md")
         );
         let hidden = dir.path().join("content/docs/v2/_index.md");
-        assert_eq!(content_path(&site.hugo, &hidden), None);
+        assert_eq!(site.generator.content_path(&hidden), None);
 
         // Relative links resolve from the published URL, and a broken one
         // is reported once.

@@ -23,88 +23,10 @@ use crate::document::{Node, Post, Table, Value};
 use crate::hugo::config::HugoConfig;
 use crate::hugo::date::{self, HugoDate};
 use crate::hugo::zone;
+use crate::site::model::collapse_slashes;
+use crate::site::model::{Kind, Unpublished};
+pub use crate::site::model::{file_url, normalize};
 use crate::text::{path_clean as clean, path_join as join};
-
-/// Why a page is not published.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Unpublished {
-    Draft,
-    /// Its date (or publishDate) is after "now".
-    Future,
-    /// Its expiryDate is before "now".
-    Expired,
-    /// `build.render: never` or `link` (or `headless: true`): no page file.
-    NotRendered,
-    /// A content file inside a leaf bundle (`posts/a/other.md` next to
-    /// `posts/a/index.md`): a resource of the bundle, never a page.
-    LeafResource,
-    /// A file Hugo ignores: its name starts with `#` or ends with `~`.
-    Ignored,
-    /// Its kind is in `disableKinds`.
-    DisabledKind,
-    /// Its language is disabled (`disableLanguages`, `disabled = true`).
-    DisabledLanguage,
-    /// Another content file has the same page path (`posts/x.md` and
-    /// `posts/x/index.md`, `x.md` and `x.markdown`, `X.md` and `x.md`):
-    /// Hugo keeps one of them without a word, as the order it reads files
-    /// in decides (usually the one it reads last: the bundle). The index
-    /// (in the site's pages) of the one taken as kept.
-    SamePath(usize),
-    /// Another content file of the same page path is not built (a draft,
-    /// dated in the future, expired): Hugo drops the whole path, this page
-    /// and its resources with it. The index of that file.
-    PathDropped(usize),
-}
-
-impl Unpublished {
-    pub fn reason(&self) -> &'static str {
-        match self {
-            Unpublished::Draft => "a draft",
-            Unpublished::Future => "dated in the future",
-            Unpublished::Expired => "expired",
-            Unpublished::NotRendered => "never rendered (build options or headless)",
-            Unpublished::LeafResource => {
-                "a content file inside a leaf bundle (a resource, not a page)"
-            }
-            Unpublished::Ignored => "a file Hugo ignores",
-            Unpublished::DisabledKind => "of a kind the site disables (disableKinds)",
-            Unpublished::DisabledLanguage => "in a language the site disables",
-            Unpublished::SamePath(_) => {
-                "one of two content files with the same page path (Hugo keeps only one)"
-            }
-            Unpublished::PathDropped(_) => {
-                "dropped with its page path (another content file of that path is not built)"
-            }
-        }
-    }
-}
-
-/// Hugo's page kinds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Kind {
-    Home,
-    Section,
-    Taxonomy,
-    Term,
-    Page,
-}
-
-impl Kind {
-    /// Hugo's name for the kind (`.Kind`, `disableKinds`).
-    pub fn name(self) -> &'static str {
-        match self {
-            Kind::Home => "home",
-            Kind::Section => "section",
-            Kind::Taxonomy => "taxonomy",
-            Kind::Term => "term",
-            Kind::Page => "page",
-        }
-    }
-
-    fn is_branch(self) -> bool {
-        self != Kind::Page
-    }
-}
 
 /// What kind of bundle a content file is the index of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -389,23 +311,6 @@ fn urlize_token(s: &str, hugo: &HugoConfig) -> String {
     out
 }
 
-/// Make a URL path absolute with a trailing slash (or keep a file name):
-/// `posts/a` → `/posts/a/`, `/x/index.html` → `/x/`, `/a.png` → `/a.png`.
-pub fn normalize(url: &str) -> String {
-    let mut u = String::from("/");
-    u.push_str(url.trim_start_matches('/'));
-    if let Some(dir) = u.strip_suffix("index.html")
-        && dir.ends_with('/')
-    {
-        u = dir.to_string();
-    }
-    let last = u.rsplit('/').next().unwrap_or_default();
-    if !u.ends_with('/') && !last.contains('.') {
-        u.push('/');
-    }
-    u
-}
-
 /// Go's `url.QueryUnescape` (`+` is a space); the input back when it has a
 /// malformed escape (Hugo then gets an empty string: not modelled).
 fn query_unescape(s: &str) -> String {
@@ -441,30 +346,6 @@ fn query_unescape(s: &str) -> String {
 fn has_html_suffix(p: &str) -> bool {
     let last = p.rsplit('/').next().unwrap_or(p);
     matches!(last.rsplit_once('.'), Some((_, "html" | "htm")))
-}
-
-/// The URL of an output file: `/posts/a/index.html` → `/posts/a/`.
-pub(crate) fn file_url(file: &str) -> String {
-    let file = collapse_slashes(file);
-    match file.strip_suffix("index.html") {
-        Some(dir) if dir.ends_with('/') => dir.to_string(),
-        _ if file.is_empty() => "/".into(),
-        _ => file,
-    }
-}
-
-fn collapse_slashes(s: &str) -> String {
-    if !s.contains("//") {
-        return s.to_string();
-    }
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if c == '/' && out.ends_with('/') {
-            continue;
-        }
-        out.push(c);
-    }
-    out
 }
 
 // Front matter, with cascades.
@@ -1487,6 +1368,22 @@ pub fn resolve_alias(
         prefix_dir(lang, hugo),
         hugo.ugly_urls.for_section(section),
     )
+}
+
+/// The language of a URL without a content file: the language whose folder
+/// it is in, else the default.
+pub fn language_of_url(url: &str, hugo: &HugoConfig) -> String {
+    hugo.languages
+        .iter()
+        .find(|l| {
+            let prefix = language_prefix(l, hugo);
+            !prefix.is_empty()
+                && url
+                    .strip_prefix(&prefix)
+                    .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+        })
+        .unwrap_or(&hugo.default_content_language)
+        .clone()
 }
 
 #[cfg(test)]
