@@ -57,6 +57,10 @@ pub fn walk_site(hugo: &HugoConfig, found: &mut dyn FnMut(Found)) {
     }
 }
 
+/// Called with each file a walk finds (path on disk, path in the tree) and
+/// the sink to hand it to.
+type FoundFile<'f> = dyn FnMut(PathBuf, String, &mut dyn FnMut(Found)) + 'f;
+
 /// Whether Hugo reads a file as content bloglint parses (by extension).
 pub fn is_content(path: &Path) -> bool {
     path.extension()
@@ -181,7 +185,7 @@ fn walk(
     target: &str,
     mounts: Option<(&std::sync::Arc<ContentMounts>, usize)>,
     sink: &mut dyn FnMut(Found),
-    found: &mut dyn FnMut(PathBuf, String, &mut dyn FnMut(Found)),
+    found: &mut FoundFile,
 ) {
     if dir.is_file() {
         if mounts.is_none_or(|(mounts, m)| mounts.publishes(m, "", target)) {
