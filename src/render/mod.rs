@@ -8,7 +8,6 @@ pub mod human;
 pub mod json;
 pub mod junit;
 pub mod sarif;
-pub mod site;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};

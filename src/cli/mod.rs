@@ -1,6 +1,8 @@
 //! The command line: argument parsing and the `check`, `rule`, `rules`,
 //! `config`, `completions` and `man` commands. Returns the process exit code.
 
+pub mod site_cmd;
+
 use std::collections::HashSet;
 use std::io::{self, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
@@ -47,7 +49,7 @@ enum Command {
     /// Print the default configuration, a bloglint.toml to start from.
     Config,
     /// List every URL the site publishes and what serves it, or (--url) what serves one URL.
-    Site(render::site::SiteArgs),
+    Site(site_cmd::SiteArgs),
     /// Print a shell completion script, e.g. `bloglint completions bash`.
     Completions {
         #[arg(value_enum)]
@@ -143,7 +145,7 @@ pub fn run() -> i32 {
         Some(Command::Rules) => rules_table(&mut out).map(|_| EXIT_OK),
         Some(Command::Config) => write!(out, "{}", Config::default_toml()).map(|_| EXIT_OK),
         Some(Command::Site(args)) => {
-            render::site::run(&args, now(), &|e| report_config_error(&e), &mut out)
+            site_cmd::run(&args, now(), &|e| report_config_error(&e), &mut out)
         }
         Some(Command::Completions { shell }) => {
             // Into memory first: the generator panics on a failed write,

@@ -512,7 +512,7 @@ pub fn build(site: &Site, index: &SiteIndex, root: &Path, with_ids: bool) -> Rep
     rejected_aliases.dedup_by(|a, b| (&a.source, &a.alias) == (&b.source, &b.alias));
 
     Report {
-        root: super::shown(root),
+        root: crate::render::shown(root),
         base_url: generator.base_url().to_string(),
         base_path: index.base_path.clone(),
         urls: entries.into_values().collect(),
