@@ -474,12 +474,9 @@ impl HugoConfig {
     /// Read the Hugo configuration of the site at `root`; a site without
     /// one gets Hugo's defaults.
     pub fn load(root: &Path) -> Result<HugoConfig, ConfigError> {
-        load_with(root, parse)
+        load_with(root)
     }
 }
-
-/// Parses a configuration file's text (`source[content]`).
-type Parser = fn(Format, &str, Range<usize>) -> Result<Table, SyntaxError>;
 
 fn parse(format: Format, source: &str, content: Range<usize>) -> Result<Table, SyntaxError> {
     match format {
@@ -499,7 +496,7 @@ struct ConfigFile {
     stem: Option<String>,
 }
 
-fn load_with(root: &Path, parse: Parser) -> Fallible<HugoConfig> {
+fn load_with(root: &Path) -> Fallible<HugoConfig> {
     let mut paths: Vec<(PathBuf, bool)> = Vec::new();
     if let Some(file) = ROOT_FILES
         .iter()
@@ -515,7 +512,7 @@ fn load_with(root: &Path, parse: Parser) -> Fallible<HugoConfig> {
     }
     let files = paths
         .into_iter()
-        .map(|(path, in_dir)| read_file(path, in_dir, parse))
+        .map(|(path, in_dir)| read_file(path, in_dir))
         .collect::<Fallible<Vec<_>>>()?;
     from_files(root, &files)
 }
@@ -548,7 +545,7 @@ fn format_of(path: &Path) -> Option<Format> {
     }
 }
 
-fn read_file(path: PathBuf, in_dir: bool, parse: Parser) -> Fallible<ConfigFile> {
+fn read_file(path: PathBuf, in_dir: bool) -> Fallible<ConfigFile> {
     let fail = |path: PathBuf, source: String, span, message| ConfigError {
         path,
         source,
@@ -1406,124 +1403,11 @@ impl<'a> Reader<'a> {
 mod tests {
     //! Behaviours checked against Hugo v0.168.0 (`hugo config`, `hugo config
     //! mounts` on sites built under /tmp).
-    //!
-    //! The project's TOML/YAML/JSON parsers are stubs in this branch, so most
-    //! tests load through `test_parse`: TOML via the `toml` crate's spanned
-    //! tables, JSON via serde_json (no spans). Tests of the real parsers skip
-    //! with a message until those parsers are merged.
 
     use super::*;
     use crate::document::{Key, Quote};
     use std::fs;
     use tempfile::TempDir;
-
-    fn test_parse(
-        format: Format,
-        source: &str,
-        content: Range<usize>,
-    ) -> Result<Table, SyntaxError> {
-        let text = &source[content.clone()];
-        match format {
-            Format::Toml => {
-                let doc = toml::de::DeTable::parse(text).map_err(|e| SyntaxError {
-                    span: shift(e.span().unwrap_or(0..0), content.start),
-                    message: e.message().to_string(),
-                })?;
-                Ok(de_table(doc.get_ref(), content.start))
-            }
-            Format::Json => match serde_json::from_str(text) {
-                Ok(serde_json::Value::Object(map)) => Ok(json_table(&map)),
-                _ => Err(SyntaxError {
-                    span: content,
-                    message: "bad JSON".into(),
-                }),
-            },
-            // Like the stub: nothing.
-            Format::Yaml => Ok(Table::default()),
-        }
-    }
-
-    fn shift(span: Range<usize>, by: usize) -> Range<usize> {
-        span.start + by..span.end + by
-    }
-
-    fn de_table(table: &toml::de::DeTable, offset: usize) -> Table {
-        let entries = table.iter().map(|(k, v)| {
-            let key = Key {
-                name: k.get_ref().to_string(),
-                span: shift(k.span(), offset),
-            };
-            (key, de_node(v, offset))
-        });
-        Table {
-            entries: entries.collect(),
-        }
-    }
-
-    fn de_node(v: &toml::Spanned<toml::de::DeValue>, offset: usize) -> Node {
-        use toml::de::DeValue;
-        let value = match v.get_ref() {
-            DeValue::String(s) => Value::String(s.to_string()),
-            DeValue::Integer(i) => {
-                Value::Integer(i64::from_str_radix(i.as_str(), i.radix()).unwrap_or(0))
-            }
-            DeValue::Float(f) => Value::Float(f.as_str().parse().unwrap_or(0.0)),
-            DeValue::Boolean(b) => Value::Bool(*b),
-            DeValue::Datetime(d) => Value::Datetime(d.to_string()),
-            DeValue::Array(a) => Value::Array(a.iter().map(|v| de_node(v, offset)).collect()),
-            DeValue::Table(t) => Value::Table(de_table(t, offset)),
-        };
-        Node {
-            value,
-            span: shift(v.span(), offset),
-            quote: Quote::None,
-        }
-    }
-
-    fn json_table(map: &serde_json::Map<String, serde_json::Value>) -> Table {
-        let key = |k: &String| Key {
-            name: k.clone(),
-            span: 0..0,
-        };
-        Table {
-            entries: map.iter().map(|(k, v)| (key(k), json_node(v))).collect(),
-        }
-    }
-
-    fn json_node(v: &serde_json::Value) -> Node {
-        use serde_json::Value as J;
-        let value = match v {
-            J::Null => Value::Null,
-            J::Bool(b) => Value::Bool(*b),
-            J::Number(n) => n
-                .as_i64()
-                .map_or(Value::Float(n.as_f64().unwrap_or(0.0)), Value::Integer),
-            J::String(s) => Value::String(s.clone()),
-            J::Array(a) => Value::Array(a.iter().map(json_node).collect()),
-            J::Object(m) => Value::Table(json_table(m)),
-        };
-        Node {
-            value,
-            span: 0..0,
-            quote: Quote::None,
-        }
-    }
-
-    /// Whether the project's parsers are merged (they return empty tables
-    /// while they are stubs).
-    fn parsers_ready() -> bool {
-        let ready =
-            |f: Format, s: &str| parse(f, s, 0..s.len()).is_ok_and(|t| !t.entries.is_empty());
-        let ok = ready(Format::Toml, "a = 1")
-            && ready(Format::Yaml, "a: 1")
-            && ready(Format::Json, r#"{"a": 1}"#);
-        if !ok {
-            println!(
-                "skipped: the project's TOML/YAML/JSON parsers are still stubs in this branch"
-            );
-        }
-        ok
-    }
 
     fn site(files: &[(&str, &str)]) -> TempDir {
         let dir = tempfile::tempdir().expect("temporary directory");
@@ -1537,13 +1421,13 @@ mod tests {
 
     fn load(files: &[(&str, &str)]) -> (TempDir, HugoConfig) {
         let dir = site(files);
-        let config = load_with(dir.path(), test_parse).expect("configuration loads");
+        let config = HugoConfig::load(dir.path()).expect("configuration loads");
         (dir, config)
     }
 
     fn load_err(files: &[(&str, &str)]) -> ConfigError {
         let dir = site(files);
-        load_with(dir.path(), test_parse).expect_err("configuration fails")
+        HugoConfig::load(dir.path()).expect_err("configuration fails")
     }
 
     fn toml(text: &str) -> (TempDir, HugoConfig) {
@@ -1703,7 +1587,7 @@ mod tests {
             config_dir_files(&root.join(dir), &mut found);
             found
         };
-        let c = load_with(&root, test_parse).expect("loads");
+        let c = HugoConfig::load(&root).expect("loads");
         let mut expected = vec![root.join("hugo.toml")];
         expected.extend(files("config/_default"));
         expected.extend(files("config/production"));
@@ -1736,9 +1620,6 @@ mod tests {
 
     #[test]
     fn configuration_directory_with_real_parsers() {
-        if !parsers_ready() {
-            return;
-        }
         let c = HugoConfig::load(&fixture("configdir")).expect("loads");
         assert_eq!(c.title, "Production");
         assert_eq!(
@@ -2314,7 +2195,7 @@ mod tests {
         assert!(e.span.is_some());
         let d = site(&[]);
         fs::write(d.path().join("hugo.toml"), b"title = '\xff'").expect("write");
-        let e = load_with(d.path(), test_parse).expect_err("not UTF-8");
+        let e = HugoConfig::load(d.path()).expect_err("not UTF-8");
         assert_eq!(
             e.message,
             "cannot read the Hugo configuration: it is not UTF-8 text"
@@ -2357,18 +2238,7 @@ mod tests {
     }
 
     #[test]
-    fn formats_with_test_parsers() {
-        for case in ["formats/toml", "formats/json"] {
-            let c = load_with(&fixture(case), test_parse).expect("loads");
-            check_formats_fixture(&c);
-        }
-    }
-
-    #[test]
-    fn formats_with_real_parsers() {
-        if !parsers_ready() {
-            return;
-        }
+    fn formats() {
         for case in ["formats/toml", "formats/yaml", "formats/json"] {
             let c = HugoConfig::load(&fixture(case)).expect("loads");
             check_formats_fixture(&c);
@@ -2407,10 +2277,7 @@ mod tests {
             assert_eq!(c.languages, strings(&["en"]));
             assert_eq!(c.front_matter.date, strings(&["date"]));
         };
-        check(&load_with(&root, test_parse).expect("loads"));
-        if parsers_ready() {
-            check(&HugoConfig::load(&root).expect("loads"));
-        }
+        check(&HugoConfig::load(&root).expect("loads"));
     }
 }
 
