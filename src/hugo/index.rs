@@ -71,7 +71,7 @@ use crate::hugo::config::HugoConfig;
 use crate::hugo::urls::{self, Bundle, Meta, PathInfo, Permalinks, Render, Target};
 use crate::site::Generator;
 use crate::site::index::{Alias, Page, Served, SiteIndex};
-use crate::site::model::{Kind, Unpublished};
+use crate::site::model::{DateUrl, Kind, Place, Unpublished};
 
 /// A `cascade` entry of an `_index.md`, compiled.
 struct Cascade<'a> {
@@ -513,6 +513,8 @@ pub fn build<'a>(
             aliases,
             kind: info.kind,
             stub_of: stubs[i],
+            place: Place::Root,
+            date_url: None,
             ids: OnceLock::new(),
         });
         index
@@ -521,6 +523,7 @@ pub fn build<'a>(
             .or_default()
             .push(i);
     }
+    places(&mut index.pages, &infos, &permalinks);
     for (i, page) in index.pages.iter().enumerate() {
         if !page.is_published() {
             continue;
@@ -747,6 +750,79 @@ pub fn build<'a>(
     index
 }
 
+/// Where each page belongs for the conventions of its section (Hugo's
+/// current section), and the date token of each regular page's URL.
+fn places(pages: &mut [Page], infos: &[PathInfo], permalinks: &Permalinks) {
+    // Nested sections: folders with an `_index.md`, per language.
+    let sections: HashSet<(String, String)> = pages
+        .iter()
+        .zip(infos)
+        .filter(|(p, _)| p.kind == Kind::Section)
+        .map(|(p, info)| (p.lang.clone(), info.path.clone()))
+        .collect();
+    let sections: HashSet<(&str, &str)> = sections
+        .iter()
+        .map(|(l, p)| (l.as_str(), p.as_str()))
+        .collect();
+    let found: Vec<(Place, Option<DateUrl>)> = pages
+        .par_iter()
+        .zip(infos)
+        .map(|(page, info)| {
+            if page.kind != Kind::Page {
+                return (Place::Lists, None);
+            }
+            let place = current_section(&page.lang, &info.path, &sections)
+                .map_or(Place::Root, |s| Place::Section(s.to_string()));
+            (place, date_url(page.post, info, &page.url, permalinks))
+        })
+        .collect();
+    for (page, (place, date_url)) in pages.iter_mut().zip(found) {
+        page.place = place;
+        page.date_url = date_url;
+    }
+}
+
+/// The nearest section above a regular page at `path` (Hugo's page path):
+/// the top-level folder, or a nested folder with an `_index.md`.
+fn current_section<'p>(
+    lang: &str,
+    path: &'p str,
+    sections: &HashSet<(&str, &str)>,
+) -> Option<&'p str> {
+    let mut end = path.len();
+    while let Some(i) = path[..end].rfind('/') {
+        if i == 0 {
+            return None;
+        }
+        let dir = &path[..i];
+        if !dir[1..].contains('/') || sections.contains(&(lang, dir)) {
+            return Some(dir);
+        }
+        end = i;
+    }
+    None
+}
+
+/// The date token of a regular page's URL: its own `url` when it has one
+/// (Hugo then ignores the permalink), else its permalink.
+fn date_url(post: &Post, info: &PathInfo, url: &str, p: &Permalinks) -> Option<DateUrl> {
+    let own = post
+        .field("url")
+        .and_then(urls::scalar_string)
+        .filter(|u| !u.is_empty());
+    let (pattern, from_url) = match &own {
+        Some(u) => (u.as_ref(), true),
+        None => (p.find(Kind::Page, &info.path)?, false),
+    };
+    let token = urls::date_token(pattern)?;
+    Some(DateUrl {
+        token: token.to_string(),
+        pattern: pattern.to_string(),
+        from_url,
+        url: url.to_string(),
+    })
+}
+
 /// Several content files of one page path and language (`posts/x.md` and
 /// `posts/x/index.md` or `posts/x/_index.md`, `x.md` and `x.markdown`,
 /// `X.md` and `x.md`) are one node of Hugo's content tree, and Hugo 0.168
@@ -948,6 +1024,21 @@ fn alias_items(node: Option<&crate::document::Node>) -> Vec<(String, Range<usize
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn current_sections() {
+        let sections: HashSet<(&str, &str)> = [("en", "/docs/guides")].into_iter().collect();
+        let at = |path| current_section("en", path, &sections);
+        assert_eq!(at("/about"), None);
+        assert_eq!(at("/posts/a"), Some("/posts"));
+        assert_eq!(at("/posts/2024/a"), Some("/posts"));
+        assert_eq!(at("/docs/guides/a"), Some("/docs/guides"));
+        assert_eq!(at("/docs/guides/deep/a"), Some("/docs/guides"));
+        assert_eq!(
+            current_section("fr", "/docs/guides/a", &sections),
+            Some("/docs")
+        );
+    }
 
     #[test]
     fn base_paths() {

@@ -11,33 +11,19 @@
 //! language that its theme fills from the default-language page) are not
 //! counted: their fields are their translation's, not their section's.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
 use crate::document::{Post, Value};
-use crate::hugo::urls::{self, Permalinks};
 use crate::site::index::SiteIndex;
-use crate::site::model::{Kind, Unpublished};
+use crate::site::model::Unpublished;
+pub use crate::site::model::{DateUrl, Place};
 
 /// Fewest pages of a group that must have a field before the group's other
 /// pages are expected to have it too: one page is no convention.
 pub const MIN_PAGES: usize = 2;
-
-/// Where a page belongs for the statistics.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum Place {
-    /// A regular page in its current section, as Hugo sees it: the nearest
-    /// folder above it that is a section (a top-level folder, or a nested
-    /// folder with an `_index.md` of the page's language). Hugo's page path,
-    /// `/posts` or `/docs/guides`.
-    Section(String),
-    /// A regular page at the root of the content (`about.md`).
-    Root,
-    /// A list page: the home, a section, a taxonomy or a term `_index.md`.
-    Lists,
-}
 
 /// The pages of one place in one language, and how many have each field.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -71,20 +57,6 @@ impl Group {
             place
         }
     }
-}
-
-/// A regular page whose URL is built from its date.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DateUrl {
-    /// The first date token, as written (`:year`).
-    pub token: String,
-    /// The pattern holding it: the page's `url`, or its permalink.
-    pub pattern: String,
-    /// Whether the pattern is the page's own `url`.
-    pub from_url: bool,
-    /// The URL the page has now (Hugo 0.168 expands the tokens of a page
-    /// without a date from 0001-01-01: `:year` is `1`, `:month` `01`).
-    pub url: String,
 }
 
 /// The statistics of a site.
@@ -132,40 +104,22 @@ pub fn has_description(post: &Post) -> bool {
 impl Conventions {
     /// The statistics of the site an index describes.
     pub fn of(index: &SiteIndex) -> Conventions {
-        // Hugo's sections and permalinks; other generators' pages sit in
-        // their folder.
-        let Some(hugo) = index.generator.hugo() else {
-            return Conventions::default();
-        };
-        let permalinks = Permalinks::new(hugo);
-        // Per page, in parallel: where it sits, its date URL, its fields.
-        let facts: Vec<(urls::PathInfo, Option<DateUrl>, bool, bool)> = index
+        // Per page, in parallel: its fields.
+        let facts: Vec<(bool, bool)> = index
             .pages
             .par_iter()
             .map(|page| {
-                let info = urls::path_info(page.post, hugo);
-                let date_url = (page.kind == Kind::Page)
-                    .then(|| date_url(page.post, &info, &page.url, &permalinks))
-                    .flatten();
                 let dated = super::required_front_matter::has_date(page.post, index.generator);
-                (info, date_url, dated, has_description(page.post))
+                (dated, has_description(page.post))
             })
             .collect();
-        // Nested sections: folders with an `_index.md`, per language.
-        let sections: HashSet<(&str, &str)> = index
-            .pages
-            .iter()
-            .zip(&facts)
-            .filter(|(p, _)| p.kind == Kind::Section)
-            .map(|(p, (info, ..))| (p.lang.as_str(), info.path.as_str()))
-            .collect();
         let mut out = Conventions {
-            multilingual: hugo.languages.len() > 1,
+            multilingual: index.generator.languages().len() > 1,
             ..Conventions::default()
         };
         let mut by_key: HashMap<(&str, Place), usize> = HashMap::new();
-        for (page, (info, date_url, dated, described)) in index.pages.iter().zip(&facts) {
-            if let Some(d) = date_url {
+        for (page, (dated, described)) in index.pages.iter().zip(&facts) {
+            if let Some(d) = &page.date_url {
                 out.date_urls.insert(page.post.path.clone(), d.clone());
             }
             // A stub shows its translation's fields, not its own: they are
@@ -178,12 +132,7 @@ impl Conventions {
             if !counted(&page.unpublished) {
                 continue;
             }
-            let place = if page.kind != Kind::Page {
-                Place::Lists
-            } else {
-                current_section(&page.lang, &info.path, &sections)
-                    .map_or(Place::Root, |s| Place::Section(s.to_string()))
-            };
+            let place = page.place.clone();
             let n = out.groups.len();
             let g = *by_key.entry((&page.lang, place.clone())).or_insert(n);
             if g == n {
@@ -221,65 +170,9 @@ impl Conventions {
     }
 }
 
-/// The nearest section above a regular page at `path` (Hugo's page path):
-/// the top-level folder, or a nested folder with an `_index.md`.
-fn current_section<'p>(
-    lang: &str,
-    path: &'p str,
-    sections: &HashSet<(&str, &str)>,
-) -> Option<&'p str> {
-    let mut end = path.len();
-    while let Some(i) = path[..end].rfind('/') {
-        if i == 0 {
-            return None;
-        }
-        let dir = &path[..i];
-        if !dir[1..].contains('/') || sections.contains(&(lang, dir)) {
-            return Some(dir);
-        }
-        end = i;
-    }
-    None
-}
-
-/// The date token of a regular page's URL: its own `url` when it has one
-/// (Hugo then ignores the permalink), else its permalink.
-fn date_url(post: &Post, info: &urls::PathInfo, url: &str, p: &Permalinks) -> Option<DateUrl> {
-    let own = post
-        .field("url")
-        .and_then(urls::scalar_string)
-        .filter(|u| !u.is_empty());
-    let (pattern, from_url) = match &own {
-        Some(u) => (u.as_ref(), true),
-        None => (p.find(Kind::Page, &info.path)?, false),
-    };
-    let token = urls::date_token(pattern)?;
-    Some(DateUrl {
-        token: token.to_string(),
-        pattern: pattern.to_string(),
-        from_url,
-        url: url.to_string(),
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn current_sections() {
-        let sections: HashSet<(&str, &str)> = [("en", "/docs/guides")].into_iter().collect();
-        let at = |path| current_section("en", path, &sections);
-        assert_eq!(at("/about"), None);
-        assert_eq!(at("/posts/a"), Some("/posts"));
-        assert_eq!(at("/posts/2024/a"), Some("/posts"));
-        assert_eq!(at("/docs/guides/a"), Some("/docs/guides"));
-        assert_eq!(at("/docs/guides/deep/a"), Some("/docs/guides"));
-        assert_eq!(
-            current_section("fr", "/docs/guides/a", &sections),
-            Some("/docs")
-        );
-    }
 
     #[test]
     fn mostly_means_more_than_half_and_two() {

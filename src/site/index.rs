@@ -13,7 +13,7 @@ use std::sync::OnceLock;
 use rustc_hash::FxBuildHasher;
 
 use super::Generator;
-use super::model::{Kind, Unpublished, normalize};
+use super::model::{DateUrl, Kind, Place, Unpublished, normalize};
 use crate::document::Post;
 
 /// One content page and where it goes.
@@ -32,6 +32,11 @@ pub struct Page<'a> {
     /// For a translation stub (see [`translation_stubs`]): the page of the
     /// default language it stands for, by index in `pages`.
     pub stub_of: Option<usize>,
+    /// Where the page belongs among the site's pages, for the conventions
+    /// its section keeps (`rules::conventions`).
+    pub place: Place,
+    /// For a regular page whose URL is built from its date: how.
+    pub date_url: Option<DateUrl>,
     pub(crate) ids: OnceLock<(Vec<String>, Vec<String>)>,
 }
 

@@ -84,6 +84,34 @@ impl Kind {
     }
 }
 
+/// Where a page belongs for the statistics.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Place {
+    /// A regular page in its current section, as Hugo sees it: the nearest
+    /// folder above it that is a section (a top-level folder, or a nested
+    /// folder with an `_index.md` of the page's language). Hugo's page path,
+    /// `/posts` or `/docs/guides`.
+    Section(String),
+    /// A regular page at the root of the content (`about.md`).
+    Root,
+    /// A list page: the home, a section, a taxonomy or a term `_index.md`.
+    Lists,
+}
+
+/// A regular page whose URL is built from its date.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DateUrl {
+    /// The first date token, as written (`:year`).
+    pub token: String,
+    /// The pattern holding it: the page's `url`, or its permalink.
+    pub pattern: String,
+    /// Whether the pattern is the page's own `url`.
+    pub from_url: bool,
+    /// The URL the page has now (Hugo 0.168 expands the tokens of a page
+    /// without a date from 0001-01-01: `:year` is `1`, `:month` `01`).
+    pub url: String,
+}
+
 /// Make a URL path absolute with a trailing slash (or keep a file name):
 /// `posts/a` → `/posts/a/`, `/x/index.html` → `/x/`, `/a.png` → `/a.png`.
 pub fn normalize(url: &str) -> String {
