@@ -24,7 +24,7 @@ use crate::hugo::config::HugoConfig;
 use crate::hugo::date::{self, HugoDate};
 use crate::hugo::zone;
 use crate::site::model::collapse_slashes;
-use crate::site::model::{Kind, Unpublished};
+use crate::site::model::{Kind, Unpublished, UrlSource};
 pub use crate::site::model::{file_url, normalize};
 use crate::text::{path_clean as clean, path_join as join};
 
@@ -1368,6 +1368,31 @@ pub fn resolve_alias(
         prefix_dir(lang, hugo),
         hugo.ugly_urls.for_section(section),
     )
+}
+
+/// What puts a page at its URL: its `url`, its `slug`, its title (through
+/// `:slug` or `:title` in its permalink) or its file; and the span to
+/// point at.
+pub fn url_source(post: &Post, hugo: &HugoConfig) -> (UrlSource, std::ops::Range<usize>) {
+    let set = |key: &str| {
+        post.field(key)
+            .filter(|n| scalar_string(n).is_some_and(|s| !s.is_empty()))
+    };
+    if let Some(n) = set("url") {
+        return (UrlSource::Url("url"), n.span.clone());
+    }
+    if let Some(n) = set("slug") {
+        return (UrlSource::Slug, n.span.clone());
+    }
+    let info = path_info(post, hugo);
+    let by_title = info.kind == Kind::Page
+        && Permalinks::new(hugo)
+            .find(info.kind, &info.path)
+            .is_some_and(|p| p.contains(":title") || p.contains(":slug"));
+    match set("title") {
+        Some(n) if by_title => (UrlSource::Title, n.span.clone()),
+        _ => (UrlSource::File, post.front_matter_anchor()),
+    }
 }
 
 /// The language of a URL without a content file: the language whose folder

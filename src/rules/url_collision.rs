@@ -10,9 +10,9 @@ use std::path::PathBuf;
 
 use super::{Context, OptionError, Options, Rule, RuleMeta, Scope};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::hugo::config::HugoConfig;
-use crate::hugo::urls::{self, Permalinks};
+use crate::hugo::urls;
 use crate::site::index::{Served, SiteIndex};
+use crate::site::model::UrlSource as Cause;
 use crate::site::model::{Kind, Unpublished};
 
 pub static META: RuleMeta = RuleMeta {
@@ -33,12 +33,7 @@ struct UrlCollision;
 
 impl Rule for UrlCollision {
     fn check_site(&self, site: &SiteIndex, cx: &Context, out: &mut Vec<Diagnostic>) {
-        // Hugo's permalinks say which pages their title places.
-        let hugo = site.generator.hugo().map(|h| (h, Permalinks::new(h)));
-        let causes = Causes {
-            site,
-            hugo: hugo.as_ref(),
-        };
+        let causes = Causes { site };
         same_path(site, cx, out);
         one_url(site, cx, &causes, out);
         case_only(site, cx, &causes, out);
@@ -108,53 +103,20 @@ impl Claimant {
     }
 }
 
-/// Why a page is at its URL: the front matter value that puts it there.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Cause {
-    Url,
-    Slug,
-    /// The title, through `:slug` or `:title` in a permalink.
-    Title,
-    /// Its file name and folders.
-    File,
-}
-
 struct Causes<'a, 's> {
     site: &'a SiteIndex<'s>,
-    hugo: Option<&'a (&'a HugoConfig, Permalinks)>,
 }
 
 impl Causes<'_, '_> {
     /// What puts page `i` at its URL, and the span to point at.
     fn of(&self, i: usize) -> (Cause, Range<usize>) {
-        let post = self.site.pages[i].post;
-        let set = |key: &str| {
-            post.field(key)
-                .filter(|n| urls::scalar_string(n).is_some_and(|s| !s.is_empty()))
-        };
-        if let Some(n) = set("url") {
-            return (Cause::Url, n.span.clone());
-        }
-        if let Some(n) = set("slug") {
-            return (Cause::Slug, n.span.clone());
-        }
-        let by_title = self.hugo.is_some_and(|(hugo, permalinks)| {
-            let info = urls::path_info(post, hugo);
-            info.kind == Kind::Page
-                && permalinks
-                    .find(info.kind, &info.path)
-                    .is_some_and(|p| p.contains(":title") || p.contains(":slug"))
-        });
-        match set("title") {
-            Some(n) if by_title => (Cause::Title, n.span.clone()),
-            _ => (Cause::File, post.front_matter_anchor()),
-        }
+        self.site.generator.url_source(self.site.pages[i].post)
     }
 
     fn label(&self, i: usize, url: &str) -> (Range<usize>, String) {
         let (cause, span) = self.of(i);
         let what = match cause {
-            Cause::Url => format!("this `url` publishes it at `{url}`"),
+            Cause::Url(key) => format!("this `{key}` publishes it at `{url}`"),
             Cause::Slug => format!("this `slug` publishes it at `{url}`"),
             Cause::Title => format!("without a `slug`, the title puts it at `{url}`"),
             Cause::File => format!("published at `{url}`"),
@@ -380,7 +342,9 @@ fn help(site: &SiteIndex, causes: &Causes, i: usize, url: &str, others: &[&Claim
             _ => None,
         })
         .collect();
-    if cause == Cause::Url && other_pages.iter().any(|&j| site.pages[j].lang != page.lang) {
+    if matches!(cause, Cause::Url(_))
+        && other_pages.iter().any(|&j| site.pages[j].lang != page.lang)
+    {
         return "a `url` from the site root is not translated: give the translation its own \
                 (`/fr/…`), or write it without the leading slash, inside the language folder"
             .into();
@@ -399,7 +363,7 @@ fn help(site: &SiteIndex, causes: &Causes, i: usize, url: &str, others: &[&Claim
         .field("url")
         .and_then(urls::scalar_string)
         .unwrap_or_default();
-    if cause == Cause::Url && !written.ends_with('/') && !written.contains('.') {
+    if matches!(cause, Cause::Url(_)) && !written.ends_with('/') && !written.contains('.') {
         return format!(
             "Hugo writes `{written}` as `{url}index.html`: it is the same URL as `{url}`. Give \
              this page another one"

@@ -9,7 +9,7 @@ use std::path::PathBuf;
 
 use super::Found;
 use super::index::SiteIndex;
-use super::model::Kind;
+use super::model::{Kind, UrlSource};
 use crate::diagnostic::ConfigError;
 use crate::document::Post;
 use crate::hugo::config::HugoConfig;
@@ -111,6 +111,13 @@ impl Generator {
                 let info = crate::hugo::urls::path_info(post, h);
                 (info.lang, info.kind)
             }
+        }
+    }
+
+    /// What puts a page at its URL, and the span to point at.
+    pub fn url_source(&self, post: &Post) -> (UrlSource, std::ops::Range<usize>) {
+        match self {
+            Generator::Hugo(h) => crate::hugo::urls::url_source(post, h),
         }
     }
 

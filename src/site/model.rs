@@ -112,6 +112,19 @@ pub struct DateUrl {
     pub url: String,
 }
 
+/// What puts a page at its URL: the front matter value that does, or its
+/// file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UrlSource {
+    /// The page's own URL key (`url` for Hugo, `permalink` for Jekyll).
+    Url(&'static str),
+    Slug,
+    /// The title, through `:slug` or `:title` in a permalink.
+    Title,
+    /// Its file name and folders.
+    File,
+}
+
 /// Make a URL path absolute with a trailing slash (or keep a file name):
 /// `posts/a` → `/posts/a/`, `/x/index.html` → `/x/`, `/a.png` → `/a.png`.
 pub fn normalize(url: &str) -> String {
