@@ -7,6 +7,7 @@ use super::{Context, OptionError, Options, Rule, RuleMeta, Scope};
 use crate::diagnostic::{Diagnostic, Fix, Severity};
 use crate::document::{Post, edit};
 use crate::site::index::{Served, SiteIndex};
+use crate::site::model::Role;
 
 pub static META: RuleMeta = RuleMeta {
     name: "alias-collision",
@@ -98,7 +99,12 @@ impl Rule for AliasCollision {
                 }
                 // A repeat of an alias the same page already has: drop it.
                 if claimants.iter().any(|&(oi, oj)| oi == i && oj < j)
-                    && let Some(f) = removal(page.post, j, "remove the repeated alias")
+                    && let Some(f) = removal(
+                        site.generator.key(Role::Aliases),
+                        page.post,
+                        j,
+                        "remove the repeated alias",
+                    )
                 {
                     d = d.with_fix(f);
                 }
@@ -141,7 +147,12 @@ fn hides(site: &SiteIndex, i: usize, j: usize, url: &str, owner: &Served) -> Dia
     .with_help(help)
     .in_file(page.post.path.clone());
     if matches!(owner, Served::Page(o) if *o == i)
-        && let Some(f) = removal(page.post, j, "remove the alias to the page's own URL")
+        && let Some(f) = removal(
+            site.generator.key(Role::Aliases),
+            page.post,
+            j,
+            "remove the alias to the page's own URL",
+        )
     {
         d = d.with_fix(f);
     }
@@ -157,8 +168,8 @@ fn hides(site: &SiteIndex, i: usize, j: usize, url: &str, owner: &Served) -> Dia
 }
 
 /// A safe fix removing alias `j` from the page's `aliases` list.
-fn removal(post: &Post, j: usize, message: &str) -> Option<Fix> {
-    let list = post.field("aliases")?;
+fn removal(key: &str, post: &Post, j: usize, message: &str) -> Option<Fix> {
+    let list = post.field(key)?;
     let edit = edit::remove_list_item(&post.source, list, j)?;
     Some(Fix::safe(message, vec![edit]))
 }

@@ -13,7 +13,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::hugo::urls;
 use crate::site::index::{Served, SiteIndex};
 use crate::site::model::UrlSource as Cause;
-use crate::site::model::{Kind, Unpublished};
+use crate::site::model::{Kind, Role, Unpublished};
 
 pub static META: RuleMeta = RuleMeta {
     name: "url-collision",
@@ -360,7 +360,7 @@ fn help(site: &SiteIndex, causes: &Causes, i: usize, url: &str, others: &[&Claim
     }
     let written = page
         .post
-        .field("url")
+        .field(site.generator.key(Role::Url))
         .and_then(urls::scalar_string)
         .unwrap_or_default();
     if matches!(cause, Cause::Url(_)) && !written.ends_with('/') && !written.contains('.') {
@@ -377,7 +377,7 @@ fn help(site: &SiteIndex, causes: &Causes, i: usize, url: &str, others: &[&Claim
             let slug = |j: usize| {
                 site.pages[j]
                     .post
-                    .field("slug")
+                    .field(site.generator.key(Role::Slug))
                     .and_then(urls::scalar_string)
                     .map(|s| s.into_owned())
             };

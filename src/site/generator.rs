@@ -9,8 +9,9 @@ use std::path::PathBuf;
 
 use super::Found;
 use super::index::SiteIndex;
-use super::model::{Kind, UrlSource};
+use super::model::{Kind, Role, UrlSource};
 use crate::diagnostic::ConfigError;
+use crate::document::Node;
 use crate::document::Post;
 use crate::hugo::config::HugoConfig;
 
@@ -50,6 +51,24 @@ impl Generator {
         match self {
             Generator::Hugo(h) => Some(h),
         }
+    }
+
+    /// The front matter key of a role (for the date, see
+    /// [`Generator::date_keys`]).
+    pub fn key(&self, role: Role) -> &'static str {
+        match (self, role) {
+            (_, Role::Title) => "title",
+            (_, Role::Description) => "description",
+            (_, Role::Slug) => "slug",
+            (Generator::Hugo(_), Role::Aliases) => "aliases",
+            (Generator::Hugo(_), Role::Url) => "url",
+            (Generator::Hugo(_), Role::Draft) => "draft",
+        }
+    }
+
+    /// A post's front matter value of a role.
+    pub fn field<'p>(&self, post: &'p Post, role: Role) -> Option<&'p Node> {
+        post.field(self.key(role))
     }
 
     /// The front matter keys a page's date is read from, in order, and the

@@ -112,6 +112,22 @@ pub struct DateUrl {
     pub url: String,
 }
 
+/// What a front matter field means, whatever the generator calls it: the
+/// rules ask for a role, each generator names its key
+/// ([`super::Generator::key`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    Title,
+    Description,
+    /// Other URLs that redirect to the page (`aliases`, `redirect_from`).
+    Aliases,
+    /// The page's own URL (`url`, `permalink`).
+    Url,
+    Slug,
+    /// Whether the page is left out of the build (`draft`, `published`).
+    Draft,
+}
+
 /// What puts a page at its URL: the front matter value that does, or its
 /// file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
