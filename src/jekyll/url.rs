@@ -644,9 +644,11 @@ pub fn output_ext(source_ext: &str, permalink: Option<&str>, markdown_ext: &str)
 }
 
 /// Ruby's `File.extname` (Linux, Ruby 3.1): the last `.suffix` of the last
-/// path segment, not counting leading dots; a trailing `.` is `.`.
+/// path segment (trailing `/` ignored), not counting leading dots; a
+/// trailing `.` is `.`.
 pub fn extname(path: &str) -> &str {
-    let name = path.rsplit('/').next().unwrap_or(path);
+    let trimmed = path.trim_end_matches('/');
+    let name = trimmed.rsplit('/').next().unwrap_or(trimmed);
     let body_start = name.len() - name.trim_start_matches('.').len();
     let body = &name[body_start..];
     match body.rfind('.') {

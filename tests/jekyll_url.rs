@@ -1,0 +1,514 @@
+//! `bloglint::jekyll::url` against real Jekyll 4.3.1 (Debian 12's `jekyll`
+//! package, Ruby 3.1, Addressable 2.8.1, jekyll-redirect-from 0.16.0), asked
+//! at test time:
+//!
+//! - [`functions_agree_with_ruby`] runs one Ruby script over a table of
+//!   inputs (`Utils.slugify` in every mode, `URL.escape_path`, `URL#to_s`
+//!   with a page's placeholders and with a document's `UrlDrop`,
+//!   `File.extname`) and compares each answer with the Rust function's.
+//! - [`built_sites_agree`] builds small sites (posts, pages, a collection,
+//!   `redirect_from`) under each permalink style with `jekyll build` and
+//!   compares the files written with the ones the functions predict.
+//!
+//! Without `ruby` or `jekyll` on PATH the tests print "skipped: jekyll not
+//! installed" and pass.
+
+use std::collections::BTreeSet;
+use std::fs;
+use std::path::Path;
+use std::process::Command;
+
+use bloglint::jekyll::url::{
+    self, Civil, DocKind, DocumentPlaceholders, PagePlaceholders, SlugMode, UrlError, Writer,
+};
+use serde_json::{Value, json};
+
+fn jekyll_installed() -> bool {
+    let ok = |cmd: &str, args: &[&str]| {
+        Command::new(cmd)
+            .args(args)
+            .output()
+            .is_ok_and(|o| o.status.success())
+    };
+    if ok("ruby", &["-rjekyll", "-e", "exit 0"]) && ok("jekyll", &["--version"]) {
+        true
+    } else {
+        println!("skipped: jekyll not installed");
+        false
+    }
+}
+
+/// Strings meant to break things: Unicode, punctuation, empty, whitespace,
+/// very long, URI syntax.
+fn nasty_strings() -> Vec<String> {
+    let mut v: Vec<String> = [
+        "",
+        " ",
+        "   ",
+        "\t",
+        "\n",
+        "-",
+        "--",
+        "---",
+        "a",
+        "A",
+        "Hello World",
+        "  Hello   World  ",
+        "--Hello--World--",
+        "hello_world",
+        "Hello, World!",
+        "What's up?",
+        "C++ & Rust: a tale",
+        "100% pure",
+        "a/b/c",
+        "/leading/slash",
+        "trailing/slash/",
+        "dots...in...name",
+        "file.name.txt",
+        "..",
+        "../../etc/passwd",
+        "./here",
+        "Ünïcødé Çàfé",
+        "Crème Brûlée",
+        "ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖ×ØÙÚÛÜÝÞß",
+        "àáâãäåæçèéêëìíîïðñòóôõö÷øùúûüýþÿ",
+        "ĀāĂăĄąĆćĈĉĊċČčĎďĐđĒēĔĕĖėĘęĚěĜĝĞğĠġĢģĤĥĦħĨĩĪīĬĭĮįİı",
+        "ĲĳĴĵĶķĸĹĺĻļĽľĿŀŁłŃńŅņŇňŉŊŋŌōŎŏŐőŒœŔŕŖŗŘřŚśŜŝŞşŠš",
+        "ŢţŤťŦŧŨũŪūŬŭŮůŰűŲųŴŵŶŷŸŹźŻżŽžſƀ",
+        "日本語のタイトル",
+        "中文 标题",
+        "한국어 제목",
+        "Привет, мир",
+        "ΣΑΣ ΟΔΟΣ",
+        "İstanbul",
+        "straße",
+        "ﬁ ligature",
+        "e\u{301}te\u{301}",
+        "emoji 🎉 party 🚀",
+        "zero\u{200b}width",
+        "nbsp\u{a0}here",
+        "ideographic\u{3000}space",
+        "tab\there",
+        "new\nline",
+        "cr\rhere",
+        "mixed \t\n\r\x0b\x0c ws",
+        "quotes \"double\" 'single'",
+        "<script>alert(1)</script>",
+        "back\\slash",
+        "a#b",
+        "a#b#c",
+        "a?b",
+        "a?b c#d e",
+        "a b?c d",
+        "%41%zz%",
+        "~tilde",
+        "@at",
+        "a@b",
+        "!$&'()*+,;=",
+        "[brackets]",
+        "{braces}",
+        "pipe|caret^grave`",
+        "a:b",
+        "A:b",
+        "a+b.c-d:e f",
+        "1a:b",
+        "-a:b",
+        "rust: tips",
+        "Rust: Tips and tricks",
+        "mailto:x y",
+        "http:",
+        "https:x",
+        "x:",
+        "//host/path",
+        "//a b/c",
+        "//h%/x",
+        "title: with colon",
+        "über:cool",
+        "٣ arabic digits ٤",
+        "１２３ fullwidth",
+        "Ⅻ roman",
+        "½ fraction",
+        "x².y³",
+        "under_score_",
+        "_leading",
+        "CamelCaseTitle",
+        "ALL CAPS TITLE",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    v.push("long ".repeat(200));
+    v.push("é".repeat(300));
+    v.push(format!("{}!", "a-".repeat(150)));
+    v
+}
+
+/// One Ruby script over all cases: each case is `[kind, args…]`, each answer
+/// `{"ok": value}` or `{"err": "Class: message"}`.
+const RUBY: &str = r##"
+require "jekyll"
+require "json"
+Jekyll.logger.log_level = :error
+Doc = Struct.new(:collection, :basename_without_ext, :data, :date, :output_ext, :cleaned_relative_path)
+Coll = Struct.new(:label)
+cases = JSON.parse(STDIN.read)
+out = cases.map do |c|
+  begin
+    v = case c[0]
+    when "slugify" then Jekyll::Utils.slugify(c[1], mode: c[2], cased: c[3])
+    when "escape" then Jekyll::URL.escape_path(c[1])
+    when "sanitize" then Jekyll::URL.new(template: "/", permalink: c[1], placeholders: {}).to_s
+    when "page"
+      Jekyll::URL.new(template: c[1], permalink: c[2],
+        placeholders: { path: c[3], basename: c[4], output_ext: c[5] }).to_s
+    when "doc"
+      d = c[3]
+      date = Time.utc(*d["date"])
+      data = {}
+      data["slug"] = d["slug"] if d.key?("slug")
+      data["categories"] = d["categories"]
+      obj = Doc.new(Coll.new(d["collection"]), d["basename_without_ext"], data, date,
+                    d["output_ext"], d["path"])
+      Jekyll::URL.new(template: c[1], permalink: c[2],
+        placeholders: Jekyll::Drops::UrlDrop.new(obj)).to_s
+    when "extname" then File.extname(c[1])
+    when "unescape" then Jekyll::URL.unescape_path(c[1]).scrub("\uFFFD")
+    end
+    { "ok" => v }
+  rescue StandardError => e
+    { "err" => "#{e.class}: #{e.message}" }
+  end
+end
+puts JSON.generate(out)
+"##;
+
+fn run_ruby(cases: &[Value]) -> Vec<Value> {
+    let input = serde_json::to_string(cases).expect("cases serialise");
+    let mut child = Command::new("ruby")
+        .args(["-e", RUBY])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("ruby runs");
+    {
+        use std::io::Write as _;
+        let mut stdin = child.stdin.take().expect("stdin");
+        stdin.write_all(input.as_bytes()).expect("write cases");
+    }
+    let out = child.wait_with_output().expect("ruby finishes");
+    assert!(out.status.success(), "ruby failed");
+    let answers: Vec<Value> = serde_json::from_slice(&out.stdout).expect("ruby answers JSON");
+    assert_eq!(answers.len(), cases.len());
+    answers
+}
+
+/// Rust's answer in Ruby's terms, or `None` where the port declines.
+fn as_ruby(r: Result<String, UrlError>) -> Option<Value> {
+    match r {
+        Ok(s) => Some(json!({ "ok": s })),
+        Err(UrlError::Unsupported(_)) => None,
+        Err(UrlError::InvalidScheme(s)) => Some(json!({
+            "err": format!("Addressable::URI::InvalidURIError: Invalid scheme format: '{s}'")
+        })),
+        Err(UrlError::InvalidHost(h)) => Some(json!({
+            "err": format!("Addressable::URI::InvalidURIError: Invalid character in host: '{h}'")
+        })),
+        Err(UrlError::MissingHierarchicalSegment(s)) => Some(json!({
+            "err": format!("Addressable::URI::InvalidURIError: Absolute URI missing hierarchical segment: '{s}'")
+        })),
+        Err(UrlError::UnknownPlaceholder(name)) => Some(json!({ "err_placeholder": name })),
+    }
+}
+
+/// Ruby's error for an unknown placeholder, reduced to its name.
+fn normalise_ruby(v: &Value) -> Value {
+    if let Some(err) = v.get("err").and_then(Value::as_str)
+        && let Some(rest) = err.strip_prefix("NoMethodError: The URL template doesn't have ")
+    {
+        let name = rest.split(' ').next().unwrap_or("");
+        return json!({ "err_placeholder": name });
+    }
+    v.clone()
+}
+
+fn modes() -> [(&'static str, SlugMode); 6] {
+    [
+        ("raw", SlugMode::Raw),
+        ("default", SlugMode::Default),
+        ("pretty", SlugMode::Pretty),
+        ("ascii", SlugMode::Ascii),
+        ("latin", SlugMode::Latin),
+        ("none", SlugMode::None),
+    ]
+}
+
+struct DocCase {
+    collection: &'static str,
+    basename_without_ext: String,
+    slug: Option<String>,
+    categories: Vec<String>,
+    date: Civil,
+    output_ext: &'static str,
+    path: String,
+}
+
+impl DocCase {
+    fn json(&self) -> Value {
+        let d = &self.date;
+        let mut v = json!({
+            "collection": self.collection,
+            "basename_without_ext": self.basename_without_ext,
+            "categories": self.categories,
+            "date": [d.year, d.month, d.day, d.hour, d.minute, d.second],
+            "output_ext": self.output_ext,
+            "path": self.path,
+        });
+        if let Some(slug) = &self.slug {
+            v["slug"] = json!(slug);
+        }
+        v
+    }
+
+    fn placeholders(&self) -> DocumentPlaceholders<'_> {
+        DocumentPlaceholders {
+            collection: self.collection,
+            path: &self.path,
+            basename_without_ext: &self.basename_without_ext,
+            slug: self.slug.as_deref(),
+            categories: &self.categories,
+            date: self.date,
+            output_ext: self.output_ext,
+        }
+    }
+}
+
+fn civil(year: i32, month: u8, day: u8, hour: u8, minute: u8, second: u8) -> Civil {
+    Civil {
+        year,
+        month,
+        day,
+        hour,
+        minute,
+        second,
+    }
+}
+
+#[test]
+fn functions_agree_with_ruby() {
+    if !jekyll_installed() {
+        return;
+    }
+    let strings = nasty_strings();
+    let mut cases: Vec<Value> = Vec::new();
+    let mut ours: Vec<Option<Value>> = Vec::new();
+
+    for s in &strings {
+        for (name, mode) in modes() {
+            for cased in [false, true] {
+                cases.push(json!(["slugify", s, name, cased]));
+                ours.push(Some(json!({ "ok": url::slugify(s, mode, cased) })));
+            }
+        }
+        // An unknown mode behaves as `none`.
+        cases.push(json!(["slugify", s, "bogus", false]));
+        ours.push(Some(
+            json!({ "ok": url::slugify(s, SlugMode::from_name(Some("bogus")), false) }),
+        ));
+        cases.push(json!(["escape", s]));
+        ours.push(as_ruby(url::escape_path(s)));
+        cases.push(json!(["sanitize", s]));
+        ours.push(Some(json!({ "ok": url::sanitize_url(s) })));
+        cases.push(json!(["extname", s]));
+        ours.push(Some(json!({ "ok": url::extname(s) })));
+        let escaped = url::escape_path(s).unwrap_or_default();
+        cases.push(json!(["unescape", escaped]));
+        ours.push(Some(json!({ "ok": url::unescape_path(&escaped) })));
+    }
+    for s in [
+        "/a%20b", "%2e%2E", "%C3%A9", "%ff", "%", "%4", "%zz1", "%41%42", "/%2F/",
+    ] {
+        cases.push(json!(["unescape", s]));
+        ours.push(Some(json!({ "ok": url::unescape_path(s) })));
+    }
+    for s in [
+        "a.", "a..", ".a", "..a", "a.b.c", "/x/.y", "/x.y/z", "a. b", ".", "...", "/a.b/",
+    ] {
+        cases.push(json!(["extname", s]));
+        ours.push(Some(json!({ "ok": url::extname(s) })));
+    }
+
+    // Pages: every template Jekyll gives a page, and front matter permalinks.
+    let page_templates = [
+        "/:path/:basename:output_ext",
+        "/:path/",
+        "/:path/:basename/",
+        "/:path/:basename",
+        "/:pathology/:basenames:output_extra",
+        "/:title/:year/",
+        "/fixed",
+        "/fixed/",
+        "",
+        "no-leading",
+        "//double//slash//",
+        "/../up/../",
+        "/a/./b",
+        "/:basename:basename",
+    ];
+    let page_values = [
+        ("", "about", ".html"),
+        ("/docs", "index", ".html"),
+        ("/docs/guide", "intro", ".html"),
+        ("/a b", "c d", ".html"),
+        ("/ünï", "çødé", ".xml"),
+        ("/x", "feed", ".xml"),
+        ("/q?", "h#sh", ".html"),
+        ("/:basename", "p", ".html"),
+        ("", "", ""),
+        ("/pct%20", "100%", ".html"),
+    ];
+    for t in page_templates {
+        for (path, basename, ext) in page_values {
+            let p = PagePlaceholders {
+                path,
+                basename,
+                output_ext: ext,
+            };
+            for permalink in [None, Some(t)] {
+                let template = permalink.map_or(t, |_| "/ignored/:basename");
+                cases.push(json!(["page", template, permalink, path, basename, ext]));
+                let r = url::expand_page(permalink.unwrap_or(template), &p)
+                    .map(|u| url::sanitize_url(&u));
+                ours.push(as_ruby(r));
+            }
+        }
+    }
+
+    // Documents: every built-in style, placeholders one by one, and dates
+    // around ISO week and year edges.
+    let mut templates: Vec<String> = url::BUILTIN_STYLES
+        .iter()
+        .map(|(_, p)| p.to_string())
+        .collect();
+    templates.extend(
+        url::DOCUMENT_PLACEHOLDERS
+            .iter()
+            .map(|n| format!("/x/:{n}/")),
+    );
+    templates.extend(
+        [
+            "/:collection/:path:output_ext",
+            "/:collection/:path/",
+            "/:month_:day/:title",
+            "/:year-:month-:day-:title.html",
+            "/:title__/",
+            "/:nope/",
+            "/:Title/",
+            "/:title2/",
+            "/:_/",
+            "/:hash/",
+            "/:categories/:slugified_categories/",
+            ":categories",
+            "/blog/:year/:i_month/:i_day/:slug",
+            "",
+        ]
+        .map(String::from),
+    );
+    let dates = [
+        civil(2024, 3, 9, 14, 5, 7),
+        civil(2020, 1, 1, 0, 0, 0),
+        civil(2021, 1, 3, 23, 59, 59),
+        civil(2020, 12, 31, 12, 0, 0),
+        civil(2026, 12, 28, 1, 2, 3),
+        civil(2015, 12, 31, 0, 0, 0),
+        civil(2016, 2, 29, 0, 0, 0),
+        civil(1999, 7, 4, 0, 0, 0),
+        civil(2000, 2, 29, 0, 0, 0),
+        civil(999, 5, 5, 5, 5, 5),
+    ];
+    let mut docs = Vec::new();
+    for (i, date) in dates.iter().enumerate() {
+        docs.push(DocCase {
+            collection: "posts",
+            basename_without_ext: format!("{}-{:02}-{:02}-hello-world", date.year, date.month, date.day),
+            slug: Some("Hello World".to_string()),
+            categories: vec!["News".to_string(), format!("c{i}")],
+            date: *date,
+            output_ext: ".html",
+            path: format!("/{}-hello-world", date.year),
+        });
+    }
+    let nasty_slugs = [
+        Some("Ünïcødé Çàfé!"),
+        Some(""),
+        None,
+        Some("a/b"),
+        Some("What's up? (2024)"),
+        Some("日本語"),
+        Some("-dash-"),
+        Some("dots.are.kept"),
+        Some("rust: tips"),
+    ];
+    let category_sets: [&[&str]; 8] = [
+        &[],
+        &["Rust", "rust", "RUST"],
+        &["a b", "C d"],
+        &["Ünï", "çødé"],
+        &["rust: tips"],
+        &["x/y", "z"],
+        &["What's up?", "100%"],
+        &["", "a"],
+    ];
+    for (i, slug) in nasty_slugs.iter().enumerate() {
+        for cats in category_sets {
+            docs.push(DocCase {
+                collection: if i % 2 == 0 { "posts" } else { "my recipes" },
+                basename_without_ext: format!("2024-03-09-Some File {i}"),
+                slug: slug.map(String::from),
+                categories: cats.iter().map(|s| s.to_string()).collect(),
+                date: dates[i % dates.len()],
+                output_ext: if i % 3 == 0 { ".html" } else { ".json" },
+                path: format!("/sub dir/Some File {i}"),
+            });
+        }
+    }
+    for d in &docs {
+        for t in &templates {
+            cases.push(json!(["doc", t, null, d.json()]));
+            ours.push(as_ruby(url::document_url(t, None, &d.placeholders())));
+        }
+        cases.push(json!(["doc", "/ignored/", "/fm/:title:output_ext", d.json()]));
+        ours.push(as_ruby(url::document_url(
+            "/ignored/",
+            Some("/fm/:title:output_ext"),
+            &d.placeholders(),
+        )));
+    }
+
+    let answers = run_ruby(&cases);
+    let mut failures = Vec::new();
+    let mut declined = 0;
+    for ((case, ours), theirs) in cases.iter().zip(&ours).zip(&answers) {
+        let Some(ours) = ours else {
+            declined += 1;
+            continue;
+        };
+        let theirs = normalise_ruby(theirs);
+        if *ours != theirs {
+            failures.push(format!("{case}\n  jekyll: {theirs}\n  ours:   {ours}"));
+        }
+    }
+    println!(
+        "{} cases, {} declined as unsupported, {} differ",
+        cases.len(),
+        declined,
+        failures.len()
+    );
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases differ from Jekyll 4.3.1:\n{}",
+        failures.len(),
+        cases.len(),
+        failures.iter().take(40).cloned().collect::<Vec<_>>().join("\n")
+    );
+    assert!(declined * 20 < cases.len(), "too many declined: {declined}");
+}
