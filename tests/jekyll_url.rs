@@ -512,3 +512,258 @@ fn functions_agree_with_ruby() {
     );
     assert!(declined * 20 < cases.len(), "too many declined: {declined}");
 }
+
+/// One source file of the built site, with what the site model would tell
+/// the URL functions about it.
+struct SourceFile {
+    path: &'static str,
+    front_matter: &'static str,
+    /// Categories after Jekyll's merge (front matter and folders).
+    categories: &'static [&'static str],
+    slug: Option<&'static str>,
+    permalink: Option<&'static str>,
+    redirect_from: &'static [&'static str],
+}
+
+const fn file(path: &'static str, front_matter: &'static str) -> SourceFile {
+    SourceFile {
+        path,
+        front_matter,
+        categories: &[],
+        slug: None,
+        permalink: None,
+        redirect_from: &[],
+    }
+}
+
+fn site_files() -> Vec<SourceFile> {
+    vec![
+        SourceFile {
+            categories: &["Rust", "Web Dev"],
+            ..file(
+                "_posts/2024-03-09-hello-world.md",
+                "categories: [Rust, \"Web Dev\"]",
+            )
+        },
+        file("_posts/2020-01-01-Ünïcødé Title.md", ""),
+        SourceFile {
+            categories: &["news"],
+            slug: Some("Custom Slug!"),
+            ..file(
+                "_posts/2021-01-03-with-slug.md",
+                "slug: Custom Slug!\ncategory: news",
+            )
+        },
+        file("_posts/2015-12-31-dots.in.name.md", ""),
+        SourceFile {
+            categories: &["news"],
+            ..file("news/_posts/2022-06-15-in-folder.md", "")
+        },
+        SourceFile {
+            permalink: Some("/own/:title/"),
+            ..file(
+                "_posts/2019-07-04-own-permalink.md",
+                "permalink: /own/:title/",
+            )
+        },
+        SourceFile {
+            permalink: Some("/feed.json"),
+            ..file("_posts/2018-05-05-feed.md", "permalink: /feed.json")
+        },
+        SourceFile {
+            redirect_from: &["/old-post", "old-post-2/"],
+            ..file(
+                "_posts/2024-02-29-redirected.md",
+                "redirect_from: [/old-post, old-post-2/]",
+            )
+        },
+        file("index.html", ""),
+        file("about.md", ""),
+        file("docs/index.md", ""),
+        file("docs/guide.markdown", ""),
+        file("feed.xml", ""),
+        file("a.htm", ""),
+        file("space dir/Page Name.md", ""),
+        file("style.scss", ""),
+        SourceFile {
+            permalink: Some("/perma"),
+            ..file("perma.md", "permalink: /perma")
+        },
+        SourceFile {
+            permalink: Some("/perma2/"),
+            ..file("perma2.md", "permalink: /perma2/")
+        },
+        SourceFile {
+            permalink: Some("/b/:basename:output_ext"),
+            ..file("based.md", "permalink: /b/:basename:output_ext")
+        },
+        SourceFile {
+            redirect_from: &["/old", "old2", "/old3/", "/old4.html", "/feed-old.xml"],
+            ..file(
+                "redirects.md",
+                "redirect_from: [/old, old2, /old3/, /old4.html, /feed-old.xml]",
+            )
+        },
+        file("to.md", "redirect_to: https://example.com/"),
+        file("_recipes/Pasta Carbonara.md", ""),
+        file("_recipes/sub/2020-01-01-dated.md", ""),
+        SourceFile {
+            slug: Some("My Note"),
+            ..file("_notes/A Note.md", "slug: My Note")
+        },
+        file("_notes/plain.md", ""),
+    ]
+}
+
+/// The files the URL functions say Jekyll writes for [`site_files`] under a
+/// site `permalink` setting.
+fn predicted_files(style: &str) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    for f in site_files() {
+        let ext = url::extname(f.path);
+        let out_ext = url::output_ext(ext, f.permalink, url::DEFAULT_MARKDOWN_EXT);
+        let is_document = f.path.starts_with('_') || f.path.contains("/_posts/");
+        let (page_url, writer) = if is_document {
+            let (label, dir, template) = if f.path.contains("_posts/") {
+                ("posts", "_posts", url::style(style, DocKind::Post))
+            } else if folder_of(f.path) == "_notes" {
+                (
+                    "notes",
+                    "_notes",
+                    url::collection_template("notes", Some("/n/:title/"), style),
+                )
+            } else {
+                (
+                    "recipes",
+                    "_recipes",
+                    url::collection_template("recipes", None, style),
+                )
+            };
+            let (date_text, derived_slug) = url::document_slug(f.path);
+            let date = date_text.map_or(civil(2024, 1, 1, 0, 0, 0), |d| {
+                let mut parts = d.split('-').map(|p| p.parse::<u32>().unwrap_or(0));
+                let (y, m, day) = (
+                    parts.next().unwrap_or(0),
+                    parts.next().unwrap_or(0),
+                    parts.next().unwrap_or(0),
+                );
+                civil(y as i32, m as u8, day as u8, 0, 0, 0)
+            });
+            let categories: Vec<String> = f.categories.iter().map(|s| s.to_string()).collect();
+            let path = url::cleaned_relative_path(f.path, dir);
+            let p = DocumentPlaceholders {
+                collection: label,
+                path: &path,
+                basename_without_ext: url::basename_without_ext(f.path),
+                slug: Some(f.slug.unwrap_or(&derived_slug)),
+                categories: &categories,
+                date,
+                output_ext: &out_ext,
+            };
+            (
+                url::document_url(&template, f.permalink, &p).expect("document URL"),
+                Writer::Document,
+            )
+        } else {
+            (
+                url::page_url(f.path, style, f.permalink, url::DEFAULT_MARKDOWN_EXT)
+                    .expect("page URL"),
+                Writer::Page,
+            )
+        };
+        out.insert(url::destination(&page_url, &out_ext, writer));
+        for entry in f.redirect_from {
+            out.insert(url::redirect_from_destination(entry).expect("redirect"));
+        }
+    }
+    out.insert("redirects.json".to_string());
+    out
+}
+
+fn folder_of(path: &str) -> &str {
+    path.split('/').next().unwrap_or("")
+}
+
+fn write_site(src: &Path, style: &str) {
+    let config = format!(
+        "timezone: UTC\npermalink: \"{style}\"\nplugins: [jekyll-redirect-from]\nsass: {{sourcemap: never}}\n\
+         collections:\n  recipes:\n    output: true\n  notes:\n    output: true\n    permalink: /n/:title/\n"
+    );
+    fs::write(src.join("_config.yml"), config).expect("write config");
+    for f in site_files() {
+        let path = src.join(f.path);
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent).expect("mkdir");
+        }
+        let body = if f.path.ends_with(".scss") {
+            "body { color: red; }\n"
+        } else {
+            "Hello.\n"
+        };
+        fs::write(&path, format!("---\n{}\n---\n{body}", f.front_matter)).expect("write file");
+    }
+}
+
+fn written_files(root: &Path) -> BTreeSet<String> {
+    fn walk(dir: &Path, root: &Path, out: &mut BTreeSet<String>) {
+        for entry in fs::read_dir(dir).expect("read dir").flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                walk(&path, root, out);
+            } else if let Ok(rel) = path.strip_prefix(root) {
+                out.insert(rel.to_string_lossy().replace('\\', "/"));
+            }
+        }
+    }
+    let mut out = BTreeSet::new();
+    walk(root, root, &mut out);
+    out
+}
+
+#[test]
+fn built_sites_agree() {
+    if !jekyll_installed() {
+        return;
+    }
+    let styles = [
+        "date",
+        "pretty",
+        "ordinal",
+        "weekdate",
+        "none",
+        "/:categories/:title/",
+        "/blog/:year/:short_month/:title:output_ext",
+        "/:slugified_categories/:w_year-W:week/:slug",
+    ];
+    let mut failures = Vec::new();
+    for style in styles {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let src = dir.path().join("src");
+        let dest = dir.path().join("out");
+        fs::create_dir_all(&src).expect("mkdir src");
+        write_site(&src, style);
+        let out = Command::new("jekyll")
+            .arg("build")
+            .arg("-s")
+            .arg(&src)
+            .arg("-d")
+            .arg(&dest)
+            .output()
+            .expect("jekyll runs");
+        assert!(
+            out.status.success(),
+            "jekyll build ({style}) failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let actual = written_files(&dest);
+        let predicted = predicted_files(style);
+        if actual != predicted {
+            let missing: Vec<_> = actual.difference(&predicted).collect();
+            let extra: Vec<_> = predicted.difference(&actual).collect();
+            failures.push(format!(
+                "permalink {style}:\n  written by Jekyll, not predicted: {missing:?}\n  predicted, not written: {extra:?}"
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

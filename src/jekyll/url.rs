@@ -1145,28 +1145,39 @@ pub fn destination(url: &str, output_ext: &str, writer: Writer) -> String {
 /// (jekyll-redirect-from 0.16.0): a page `redirect.html` at the site root
 /// whose permalink is the entry with a leading `/` added, so the entry is
 /// taken as written (`old` and `/old` are `/old`, `/old/` a folder) and
-/// may use `:basename` (`redirect`) and `:output_ext` (`.html`).
+/// may use `:basename` (`redirect`) and `:output_ext` (the entry's
+/// extension, else `.html`).
 pub fn redirect_from_url(entry: &str) -> Result<String, UrlError> {
     let permalink = if entry.is_empty() || entry.starts_with('/') {
         entry.to_string()
     } else {
         format!("/{entry}")
     };
+    let out_ext = redirect_output_ext(&permalink);
     let p = PagePlaceholders {
         path: "",
         basename: "redirect",
-        output_ext: ".html",
+        output_ext: &out_ext,
     };
     page_url_from(&p, DEFAULT_PERMALINK, Some(&permalink))
 }
 
+/// A redirect page's output extension: the entry's own (`/feed.xml` →
+/// `.xml`), else `.html` (the page's name is `redirect.html`).
+fn redirect_output_ext(permalink: &str) -> String {
+    output_ext(".html", Some(permalink), DEFAULT_MARKDOWN_EXT)
+}
+
 /// The file a `redirect_from` entry writes (jekyll-redirect-from 0.16.0):
 /// `/old` → `old.html`, `/old/` → `old/index.html`, `/old.html` →
-/// `old.html`, `/feed.xml` → `feed.xml.html`, `""` → `index.html` (the home
-/// page is overwritten). A `redirect_to` writes no file of its own: the
+/// `old.html`, `/feed.xml` → `feed.xml` (an entry's extension is the
+/// redirect page's output extension), `""` → `index.html` (the home page is
+/// overwritten). A `redirect_to` writes no file of its own: the
 /// page keeps its URL and its content becomes the redirect. The plugin also
 /// writes `redirects.json` unless `redirect_from: {json: false}` or the
 /// source has one.
 pub fn redirect_from_destination(entry: &str) -> Result<String, UrlError> {
-    Ok(destination(&redirect_from_url(entry)?, ".html", Writer::Page))
+    let url = redirect_from_url(entry)?;
+    let out_ext = redirect_output_ext(&url);
+    Ok(destination(&url, &out_ext, Writer::Page))
 }
