@@ -429,7 +429,10 @@ fn functions_agree_with_ruby() {
     for (i, date) in dates.iter().enumerate() {
         docs.push(DocCase {
             collection: "posts",
-            basename_without_ext: format!("{}-{:02}-{:02}-hello-world", date.year, date.month, date.day),
+            basename_without_ext: format!(
+                "{}-{:02}-{:02}-hello-world",
+                date.year, date.month, date.day
+            ),
             slug: Some("Hello World".to_string()),
             categories: vec!["News".to_string(), format!("c{i}")],
             date: *date,
@@ -476,7 +479,12 @@ fn functions_agree_with_ruby() {
             cases.push(json!(["doc", t, null, d.json()]));
             ours.push(as_ruby(url::document_url(t, None, &d.placeholders())));
         }
-        cases.push(json!(["doc", "/ignored/", "/fm/:title:output_ext", d.json()]));
+        cases.push(json!([
+            "doc",
+            "/ignored/",
+            "/fm/:title:output_ext",
+            d.json()
+        ]));
         ours.push(as_ruby(url::document_url(
             "/ignored/",
             Some("/fm/:title:output_ext"),
@@ -508,7 +516,12 @@ fn functions_agree_with_ruby() {
         "{} of {} cases differ from Jekyll 4.3.1:\n{}",
         failures.len(),
         cases.len(),
-        failures.iter().take(40).cloned().collect::<Vec<_>>().join("\n")
+        failures
+            .iter()
+            .take(40)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join("\n")
     );
     assert!(declined * 20 < cases.len(), "too many declined: {declined}");
 }
@@ -577,7 +590,15 @@ fn site_files() -> Vec<SourceFile> {
                 "redirect_from: [/old-post, old-post-2/]",
             )
         },
+        file("_posts/2020-1-2-short-date.md", ""),
+        file("_posts/2020-01-03-trailing.dots...md", ""),
+        file("_posts/2020-01-04-Mixed Case & Punctuation!.md", ""),
+        file("_posts/2020-01-05-x.y.z.markdown", ""),
         file("index.html", ""),
+        file("page.with.dots.md", ""),
+        file("noext", ""),
+        file("data.json", ""),
+        file("deep/er/Caps Page.MD", ""),
         file("about.md", ""),
         file("docs/index.md", ""),
         file("docs/guide.markdown", ""),
@@ -612,6 +633,15 @@ fn site_files() -> Vec<SourceFile> {
             ..file("_notes/A Note.md", "slug: My Note")
         },
         file("_notes/plain.md", ""),
+        file("_recipes/x.y.md", ""),
+        file("_recipes/Ünï/çødé.md", ""),
+        SourceFile {
+            permalink: Some("/r/:name/:slug/:title:output_ext"),
+            ..file(
+                "_recipes/2021-02-03-Named Thing.md",
+                "permalink: /r/:name/:slug/:title:output_ext",
+            )
+        },
     ]
 }
 
@@ -757,6 +787,9 @@ fn built_sites_agree() {
         );
         let actual = written_files(&dest);
         let predicted = predicted_files(style);
+        if std::env::var_os("JEKYLL_URL_SHOW").is_some() {
+            println!("permalink {style}: {actual:#?}");
+        }
         if actual != predicted {
             let missing: Vec<_> = actual.difference(&predicted).collect();
             let extra: Vec<_> = predicted.difference(&actual).collect();

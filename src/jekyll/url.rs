@@ -102,9 +102,8 @@ impl SlugMode {
     }
 }
 
-static DEFAULT_RUNS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[^\p{M}\p{L}\p{Nd}]+").expect("static regex: default slug runs")
-});
+static DEFAULT_RUNS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[^\p{M}\p{L}\p{Nd}]+").expect("static regex: default slug runs"));
 static PRETTY_RUNS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"[^\p{M}\p{L}\p{Nd}._~!$&'()+,;=@]+").expect("static regex: pretty slug runs")
 });
@@ -175,7 +174,8 @@ fn latin_approximation(c: char) -> Option<&'static str> {
     // Latin-1 Supplement, U+00C0..=U+00FF, in code point order.
     const LATIN1: [&str; 64] = [
         "A", "A", "A", "A", "A", "A", "AE", "C", "E", "E", "E", "E", "I", "I", "I", "I", // C0
-        "D", "N", "O", "O", "O", "O", "O", "x", "O", "U", "U", "U", "U", "Y", "Th", "ss", // D0
+        "D", "N", "O", "O", "O", "O", "O", "x", "O", "U", "U", "U", "U", "Y", "Th",
+        "ss", // D0
         "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i", // E0
         "d", "n", "o", "o", "o", "o", "o", "?", "o", "u", "u", "u", "u", "y", "th", "y", // F0
     ];
@@ -184,9 +184,12 @@ fn latin_approximation(c: char) -> Option<&'static str> {
         "A", "a", "A", "a", "A", "a", "C", "c", "C", "c", "C", "c", "C", "c", "D", "d", // 100
         "D", "d", "E", "e", "E", "e", "E", "e", "E", "e", "E", "e", "G", "g", "G", "g", // 110
         "G", "g", "G", "g", "H", "h", "H", "h", "I", "i", "I", "i", "I", "i", "I", "i", // 120
-        "I", "i", "IJ", "ij", "J", "j", "K", "k", "k", "L", "l", "L", "l", "L", "l", "L", // 130
-        "l", "L", "l", "N", "n", "N", "n", "N", "n", "'n", "NG", "ng", "O", "o", "O", "o", // 140
-        "O", "o", "OE", "oe", "R", "r", "R", "r", "R", "r", "S", "s", "S", "s", "S", "s", // 150
+        "I", "i", "IJ", "ij", "J", "j", "K", "k", "k", "L", "l", "L", "l", "L", "l",
+        "L", // 130
+        "l", "L", "l", "N", "n", "N", "n", "N", "n", "'n", "NG", "ng", "O", "o", "O",
+        "o", // 140
+        "O", "o", "OE", "oe", "R", "r", "R", "r", "R", "r", "S", "s", "S", "s", "S",
+        "s", // 150
         "S", "s", "T", "t", "T", "t", "T", "t", "U", "u", "U", "u", "U", "u", "U", "u", // 160
         "U", "u", "U", "u", "W", "w", "Y", "y", "Y", "Z", "z", "Z", "z", "Z", "z", // 170
     ];
@@ -1045,11 +1048,9 @@ pub fn cleaned_relative_path(relative_path: &str, collection_dir: &str) -> Strin
     let ext = extname(relative_path);
     let stem = &relative_path[..relative_path.len() - ext.len()];
     let removed = match stem.find(collection_dir) {
-        Some(i) if !collection_dir.is_empty() => format!(
-            "{}{}",
-            &stem[..i],
-            &stem[i + collection_dir.len()..]
-        ),
+        Some(i) if !collection_dir.is_empty() => {
+            format!("{}{}", &stem[..i], &stem[i + collection_dir.len()..])
+        }
         _ => stem.to_string(),
     };
     removed.trim_end_matches('.').to_string()
@@ -1180,4 +1181,364 @@ pub fn redirect_from_destination(entry: &str) -> Result<String, UrlError> {
     let url = redirect_from_url(entry)?;
     let out_ext = redirect_output_ext(&url);
     Ok(destination(&url, &out_ext, Writer::Page))
+}
+
+#[cfg(test)]
+mod tests {
+    //! Expected values are what Jekyll 4.3.1 (Ruby 3.1, Addressable 2.8.1,
+    //! jekyll-redirect-from 0.16.0) answers for the same inputs, by
+    //! `ruby -rjekyll -e` or by `jekyll build`.
+
+    use super::*;
+
+    fn civil(year: i32, month: u8, day: u8) -> Civil {
+        Civil {
+            year,
+            month,
+            day,
+            ..Civil::default()
+        }
+    }
+
+    #[test]
+    fn slugify_every_mode_like_jekyll() {
+        let s = "The _config.yml file?";
+        let cases = [
+            (
+                SlugMode::Raw,
+                "the-_config.yml-file?",
+                "The-_config.yml-file?",
+            ),
+            (
+                SlugMode::Default,
+                "the-config-yml-file",
+                "The-config-yml-file",
+            ),
+            (
+                SlugMode::Pretty,
+                "the-_config.yml-file",
+                "The-_config.yml-file",
+            ),
+            (
+                SlugMode::Ascii,
+                "the-config-yml-file",
+                "The-config-yml-file",
+            ),
+            (
+                SlugMode::Latin,
+                "the-config-yml-file",
+                "The-config-yml-file",
+            ),
+            (
+                SlugMode::None,
+                "the _config.yml file?",
+                "The _config.yml file?",
+            ),
+        ];
+        for (mode, lower, cased) in cases {
+            assert_eq!(slugify(s, mode, false), lower, "{mode:?}");
+            assert_eq!(slugify(s, mode, true), cased, "{mode:?} cased");
+        }
+    }
+
+    #[test]
+    fn slugify_unicode_and_edges_like_jekyll() {
+        let s = "--Hello  Wörld_é.txt & Ünïcødé!! 日本 --";
+        assert_eq!(
+            slugify(s, SlugMode::Default, false),
+            "hello-wörld-é-txt-ünïcødé-日本"
+        );
+        assert_eq!(
+            slugify(s, SlugMode::Pretty, false),
+            "hello-wörld_é.txt-&-ünïcødé!!-日本"
+        );
+        assert_eq!(
+            slugify(s, SlugMode::Raw, false),
+            "-hello-wörld_é.txt-&-ünïcødé!!-日本--"
+        );
+        assert_eq!(slugify(s, SlugMode::Ascii, false), "hello-w-rld-txt-n-c-d");
+        assert_eq!(
+            slugify(s, SlugMode::Latin, false),
+            "hello-world-e-txt-unicode"
+        );
+        assert_eq!(
+            slugify("Café ÆØ ÷ 日本", SlugMode::Latin, false),
+            "cafe-aeo"
+        );
+        // One hyphen is dropped at each end, not all of them.
+        assert_eq!(slugify("--a--", SlugMode::Raw, false), "-a-");
+        // Ruby's downcase has no final-sigma rule.
+        assert_eq!(slugify("ΣΑΣ", SlugMode::Default, false), "σασ");
+        assert_eq!(slugify("", SlugMode::Default, false), "");
+        assert_eq!(SlugMode::from_name(Some("bogus")), SlugMode::None);
+        assert_eq!(SlugMode::from_name(None), SlugMode::Default);
+    }
+
+    #[test]
+    fn escape_path_like_jekyll() {
+        let ok = |s: &str| escape_path(s).expect(s);
+        assert_eq!(ok(""), "");
+        assert_eq!(ok("/a/b.c-d"), "/a/b.c-d");
+        assert_eq!(ok("a b"), "a%20b");
+        assert_eq!(ok("é"), "%C3%A9");
+        assert_eq!(ok("%41"), "%2541");
+        assert_eq!(ok("a?b"), "a?b");
+        assert_eq!(ok("a#b#c"), "a%23b%23c");
+        assert_eq!(ok("/a b/c?d#e"), "/a%20b/c?d%23e");
+        assert_eq!(ok("a[b]"), "a%5Bb%5D");
+        assert_eq!(ok("a:b"), "a:b");
+        assert_eq!(ok("mailto:x y"), "mailto:x%20y");
+        assert_eq!(ok("//x/y"), "//x/y");
+        assert_eq!(ok("\"<>\\^`{|}"), "%22%3C%3E%5C%5E%60%7B%7C%7D");
+        // A line of safe characters keeps the whole value as it is.
+        assert_eq!(ok("a\nb c"), "a\nb c");
+        assert_eq!(
+            escape_path("1a:b"),
+            Err(UrlError::InvalidScheme("1a".into()))
+        );
+        assert_eq!(
+            escape_path("http:"),
+            Err(UrlError::MissingHierarchicalSegment("http:".into()))
+        );
+        assert_eq!(
+            escape_path("//a b/c"),
+            Err(UrlError::InvalidHost("a b".into()))
+        );
+        assert!(matches!(
+            escape_path("a b\nc d"),
+            Err(UrlError::Unsupported(_))
+        ));
+    }
+
+    #[test]
+    fn sanitize_and_unescape_like_jekyll() {
+        assert_eq!(sanitize_url("/a/../b/./c//d/"), "/a/b/c/d/");
+        assert_eq!(sanitize_url(""), "/");
+        assert_eq!(sanitize_url("about"), "/about");
+        assert_eq!(unescape_path("/a%20b%2f%C3%A9%zz"), "/a b/é%zz");
+    }
+
+    #[test]
+    fn dates_like_strftime() {
+        let d = civil(2021, 1, 3);
+        assert_eq!((d.iso_week(), d.weekday(), d.ordinal()), ((2020, 53), 7, 3));
+        let d = civil(2026, 12, 28);
+        assert_eq!(
+            (d.iso_week(), d.weekday(), d.ordinal()),
+            ((2026, 53), 1, 362)
+        );
+        let d = civil(2020, 12, 31);
+        assert_eq!(
+            (d.iso_week(), d.weekday(), d.ordinal()),
+            ((2020, 53), 4, 366)
+        );
+        assert_eq!(four_digit_year(5), "0005");
+        assert_eq!(four_digit_year(-1), "-0001");
+    }
+
+    #[test]
+    fn styles_and_templates() {
+        assert_eq!(
+            style("date", DocKind::Post),
+            "/:categories/:year/:month/:day/:title:output_ext"
+        );
+        assert_eq!(style("pretty", DocKind::Page), "/:path/:basename/");
+        assert_eq!(style("date", DocKind::Page), "/:path/:basename:output_ext");
+        // `weekdate` adds no suffix: pages and collections get `/about`.
+        assert_eq!(style("weekdate", DocKind::Page), "/:path/:basename");
+        assert_eq!(
+            style("weekdate", DocKind::CollectionDocument),
+            "/:collection/:path"
+        );
+        assert_eq!(style("/:year/:title/", DocKind::Page), "/:path/:basename/");
+        assert_eq!(
+            collection_template("notes", Some("/n/:title/"), "pretty"),
+            "/n/:title/"
+        );
+        assert_eq!(page_template("pretty", "index", ".html"), "/:path/");
+        assert_eq!(
+            page_template("pretty", "feed", ".xml"),
+            "/:path/:basename:output_ext"
+        );
+    }
+
+    #[test]
+    fn page_urls_like_jekyll_build() {
+        let md = DEFAULT_MARKDOWN_EXT;
+        let url = |path: &str, style: &str, permalink: Option<&str>| {
+            page_url(path, style, permalink, md).expect(path)
+        };
+        assert_eq!(url("about.md", "date", None), "/about.html");
+        assert_eq!(url("about.md", "pretty", None), "/about/");
+        assert_eq!(url("about.md", "weekdate", None), "/about");
+        assert_eq!(url("docs/index.md", "date", None), "/docs/");
+        assert_eq!(url("index.html", "pretty", None), "/");
+        assert_eq!(url("feed.xml", "pretty", None), "/feed.xml");
+        assert_eq!(url("a.htm", "pretty", None), "/a/");
+        assert_eq!(
+            url("deep/er/Caps Page.MD", "date", None),
+            "/deep/er/Caps%20Page.html"
+        );
+        assert_eq!(url("perma.md", "pretty", Some("/perma")), "/perma");
+        assert_eq!(url("perma2.md", "date", Some("/perma2/")), "/perma2/");
+        assert_eq!(
+            url("based.md", "pretty", Some("/b/:basename:output_ext")),
+            "/b/based.html"
+        );
+        // Plain substring replacement; unknown names stay.
+        let p = PagePlaceholders {
+            path: "/x",
+            basename: "a",
+            output_ext: ".html",
+        };
+        assert_eq!(
+            page_url_from(&p, "date", Some("/:pathology/:nope/")),
+            Ok("/xology/:nope/".to_string())
+        );
+        assert_eq!(page_url_from(&p, "date", Some("")), Ok("/".to_string()));
+        assert_eq!(page_name_parts("a.b..md"), ("a.b", ".md"));
+        assert_eq!(page_name_parts("noext"), ("noext", ""));
+    }
+
+    #[test]
+    fn output_ext_like_jekyll() {
+        let md = DEFAULT_MARKDOWN_EXT;
+        assert_eq!(output_ext(".md", None, md), ".html");
+        assert_eq!(output_ext(".MD", None, md), ".html");
+        assert_eq!(output_ext(".scss", None, md), ".css");
+        assert_eq!(output_ext(".xml", None, md), ".xml");
+        assert_eq!(output_ext(".md", Some("/feed.json"), md), ".json");
+        assert_eq!(output_ext(".md", Some("/feed.json/"), md), ".html");
+        assert_eq!(extname("a."), ".");
+        assert_eq!(extname(".htaccess"), "");
+        assert_eq!(extname("/a.b/"), ".b");
+    }
+
+    fn post<'a>(categories: &'a [String], slug: Option<&'a str>) -> DocumentPlaceholders<'a> {
+        DocumentPlaceholders {
+            collection: "posts",
+            path: "/2024-03-09-hello-world",
+            basename_without_ext: "2024-03-09-hello-world",
+            slug,
+            categories,
+            date: Civil {
+                year: 2024,
+                month: 3,
+                day: 9,
+                hour: 14,
+                minute: 5,
+                second: 7,
+            },
+            output_ext: ".html",
+        }
+    }
+
+    #[test]
+    fn document_urls_like_jekyll_build() {
+        let cats = vec![
+            "Rust".to_string(),
+            "Web Dev".to_string(),
+            "rust".to_string(),
+        ];
+        let p = post(&cats, Some("hello-world"));
+        let url = |t: &str| document_url(t, None, &p);
+        assert_eq!(
+            url(&style("date", DocKind::Post)),
+            Ok("/rust/web%20dev/2024/03/09/hello-world.html".to_string())
+        );
+        assert_eq!(
+            url(&style("weekdate", DocKind::Post)),
+            Ok("/rust/web%20dev/2024/W10/Sat/hello-world.html".to_string())
+        );
+        assert_eq!(
+            url(&style("ordinal", DocKind::Post)),
+            Ok("/rust/web%20dev/2024/069/hello-world.html".to_string())
+        );
+        assert_eq!(
+            url("/:slugified_categories/:month_:day/:name"),
+            Ok("/rust/web-dev/03_09/2024-03-09-hello-world".to_string())
+        );
+        assert_eq!(
+            url("/:short_year/:i_month/:short_month/:long_month/:long_day/:hour:minute:second"),
+            Ok("/24/3/Mar/March/Saturday/140507".to_string())
+        );
+        assert_eq!(
+            url("/:nope/"),
+            Err(UrlError::UnknownPlaceholder("nope".into()))
+        );
+        assert!(matches!(url("/:hash/"), Err(UrlError::Unsupported(_))));
+        // Upper case is not a placeholder.
+        assert_eq!(url("/:Title/"), Ok("/:Title/".to_string()));
+        // `:title` keeps case (pretty slug of `slug`), `:slug` does not.
+        let p = post(&[], Some("Custom Slug!"));
+        assert_eq!(
+            document_url("/:title/:slug/", None, &p),
+            Ok("/Custom-Slug!/custom-slug/".to_string())
+        );
+        // A front matter permalink uses the same placeholders.
+        assert_eq!(
+            document_url("/ignored/", Some("/own/:title/"), &p),
+            Ok("/own/Custom-Slug!/".to_string())
+        );
+    }
+
+    #[test]
+    fn document_names_like_jekyll() {
+        assert_eq!(
+            document_slug("_posts/2020-01-03-trailing.dots...md"),
+            (Some("2020-01-03"), "trailing.dots".to_string())
+        );
+        assert_eq!(
+            document_slug("_posts/2020-1-2-short-date.md"),
+            (Some("2020-1-2"), "short-date".to_string())
+        );
+        assert_eq!(
+            document_slug("_recipes/Pasta Carbonara.md"),
+            (None, "Pasta Carbonara".to_string())
+        );
+        assert_eq!(document_slug("_recipes/noext"), (None, "noext".to_string()));
+        assert_eq!(
+            cleaned_relative_path("news/_posts/2022-06-15-in-folder.md", "_posts"),
+            "news//2022-06-15-in-folder"
+        );
+        assert_eq!(
+            cleaned_relative_path("_recipes/sub/x.y.md", "_recipes"),
+            "/sub/x.y"
+        );
+        assert_eq!(
+            basename_without_ext("_posts/2020-01-05-x.y.z.markdown"),
+            "2020-01-05-x.y.z"
+        );
+    }
+
+    #[test]
+    fn destinations_like_jekyll_build() {
+        assert_eq!(destination("/", ".html", Writer::Page), "index.html");
+        assert_eq!(destination("/a/", ".html", Writer::Page), "a/index.html");
+        assert_eq!(destination("/a", ".html", Writer::Page), "a.html");
+        assert_eq!(destination("/a.html", ".html", Writer::Page), "a.html");
+        assert_eq!(destination("/feed.xml", ".xml", Writer::Page), "feed.xml");
+        assert_eq!(destination("/a/", ".htm", Writer::Page), "a/index.htm");
+        assert_eq!(destination("/a/", ".htm", Writer::Document), "a/index.html");
+        assert_eq!(
+            destination("/recipes/Pasta%20Carbonara", ".html", Writer::Document),
+            "recipes/Pasta Carbonara.html"
+        );
+        assert_eq!(
+            destination("/%2e%2e/x/", ".html", Writer::Page),
+            "x/index.html"
+        );
+    }
+
+    #[test]
+    fn redirect_from_like_jekyll_build() {
+        let dest = |e: &str| redirect_from_destination(e).expect(e);
+        assert_eq!(dest("/old"), "old.html");
+        assert_eq!(dest("old2"), "old2.html");
+        assert_eq!(dest("/old3/"), "old3/index.html");
+        assert_eq!(dest("old-post-2/"), "old-post-2/index.html");
+        assert_eq!(dest("/old4.html"), "old4.html");
+        assert_eq!(dest("/feed-old.xml"), "feed-old.xml");
+        assert_eq!(redirect_from_url("old2"), Ok("/old2".to_string()));
+    }
 }
