@@ -365,6 +365,10 @@ fn functions_agree_with_ruby() {
         ("/:basename", "p", ".html"),
         ("", "", ""),
         ("/pct%20", "100%", ".html"),
+        ("/x", "1a:b", ".html"),
+        ("/x", "rust: tips", ".html"),
+        ("/x", "//h h", ".html"),
+        ("/x", "new\nline y", ".html"),
     ];
     for t in page_templates {
         for (path, basename, ext) in page_values {
@@ -599,6 +603,8 @@ fn site_files() -> Vec<SourceFile> {
         file("noext", ""),
         file("data.json", ""),
         file("deep/er/Caps Page.MD", ""),
+        file("c:d/page.md", ""),
+        file("_recipes/x:y.md", ""),
         file("about.md", ""),
         file("docs/index.md", ""),
         file("docs/guide.markdown", ""),

@@ -680,15 +680,16 @@ pub struct PagePlaceholders<'a> {
 /// `File.extname`, then without trailing dots) and extension.
 pub fn page_name_parts(name: &str) -> (&str, &str) {
     let ext = extname(name);
-    let basename = name[..name.len() - ext.len()].trim_end_matches('.');
+    let basename = name.strip_suffix(ext).unwrap_or(name).trim_end_matches('.');
     (basename, ext)
 }
 
 /// Expands a page template or permalink (`URL#generate_url_from_hash`,
 /// Jekyll 4.3.1): `:path`, then `:basename`, then `:output_ext` are
 /// replaced, in that order, as plain substrings (`:pathology` is `:path` +
-/// `ology`), each value escaped; any other `:name` stays as written. The
-/// result is not sanitised.
+/// `ology`), each value escaped (and each escaped while the text still has
+/// a `:`, used or not); any other `:name` stays as written. The result is
+/// not sanitised.
 pub fn expand_page(template: &str, p: &PagePlaceholders) -> Result<String, UrlError> {
     let mut result = template.to_string();
     for (key, value) in [
@@ -699,9 +700,10 @@ pub fn expand_page(template: &str, p: &PagePlaceholders) -> Result<String, UrlEr
         if !result.contains(':') {
             break;
         }
-        if result.contains(key) {
-            result = result.replace(key, &escape_path(value)?);
-        }
+        // Ruby escapes the value before looking for the key: a value
+        // Addressable rejects fails the build even when unused.
+        let escaped = escape_path(value)?;
+        result = result.replace(key, &escaped);
     }
     Ok(result)
 }
@@ -1046,7 +1048,7 @@ pub fn document_url(
 /// `_posts/2020-01-02-a.md` → `/2020-01-02-a`.
 pub fn cleaned_relative_path(relative_path: &str, collection_dir: &str) -> String {
     let ext = extname(relative_path);
-    let stem = &relative_path[..relative_path.len() - ext.len()];
+    let stem = relative_path.strip_suffix(ext).unwrap_or(relative_path);
     let removed = match stem.find(collection_dir) {
         Some(i) if !collection_dir.is_empty() => {
             format!("{}{}", &stem[..i], &stem[i + collection_dir.len()..])
@@ -1059,7 +1061,7 @@ pub fn cleaned_relative_path(relative_path: &str, collection_dir: &str) -> Strin
 /// `File.basename(path, ".*")`: the file name without its last extension.
 pub fn basename_without_ext(relative_path: &str) -> &str {
     let name = relative_path.rsplit('/').next().unwrap_or(relative_path);
-    &name[..name.len() - extname(name).len()]
+    name.strip_suffix(extname(name)).unwrap_or(name)
 }
 
 static DATED_NAME: LazyLock<Regex> = LazyLock::new(|| {
