@@ -143,6 +143,43 @@ fn nasty_strings() -> Vec<String> {
     v
 }
 
+/// Documents' relative paths, as odd as file systems allow.
+fn document_names() -> Vec<&'static str> {
+    vec![
+        "_posts/2020-01-02-hello.md",
+        "_posts/2020-1-2-short.md",
+        "_posts/2020-01-02-.md",
+        "_posts/2020-01-02-a.b..md",
+        "_posts/2020-01-02-Ünïcødé Title!.markdown",
+        "_posts/2020-01-02-no-ext",
+        "_posts/2020-01-02-x.tar.gz",
+        "_posts/2020-01-02-trailing.",
+        "_posts/2020-01-02-dots....md",
+        "_posts/2020-01-02-with space.md",
+        "_posts/2020-01-02-2020-01-03-double.md",
+        "_posts/sub/2021-03-04-in-sub.md",
+        "_posts/my_posts/2020-01-02-a.md",
+        "_posts/v1.2/2020-01-02-b.md",
+        "_posts/v1.2/plain",
+        "_posts/nodate.md",
+        "cat/_posts/2020-01-02-c.md",
+        "cat_posts/_posts/2020-01-02-d.md",
+        "_recipes/a.md",
+        "_recipes/sub/x.y.md",
+        "_recipes/2020-01-02-dated.md",
+        "_recipes/noext",
+        "_recipes/trailing..",
+        "_recipes/x.y..",
+        "_posts/2020-01-02-x.y..",
+        "_recipes/Ünï/çødé.md",
+        "_recipes/a_recipes/b.md",
+        "_recipes/v1.2/readme",
+        "_recipes/v1.2/.hidden",
+        "_recipes/.dotfile.md",
+        "_recipes/a b/c d.e f",
+    ]
+}
+
 /// One Ruby script over all cases: each case is `[kind, args…]`, each answer
 /// `{"ok": value}` or `{"err": "Class: message"}`.
 const RUBY: &str = r##"
@@ -172,6 +209,15 @@ out = cases.map do |c|
       Jekyll::URL.new(template: c[1], permalink: c[2],
         placeholders: Jekyll::Drops::UrlDrop.new(obj)).to_s
     when "extname" then File.extname(c[1])
+    when "docname"
+      src, rel, label = c[1], c[2], c[3]
+      $sites ||= {}
+      site = ($sites[src] ||= Jekyll::Site.new(Jekyll.configuration(
+        "source" => src, "destination" => File.join(src, "_unused"), "quiet" => true,
+        "collections" => { "recipes" => { "output" => true } })))
+      d = Jekyll::Document.new(File.join(src, rel), site: site, collection: site.collections[label])
+      d.read
+      [d.data["slug"], d.cleaned_relative_path, d.basename_without_ext]
     when "unescape" then Jekyll::URL.unescape_path(c[1]).scrub("\uFFFD")
     end
     { "ok" => v }
@@ -496,6 +542,29 @@ fn functions_agree_with_ruby() {
         )));
     }
 
+    // Documents' file names: the slug, `:path` and base name Jekyll derives
+    // (a real `Document#read` of a file written for it).
+    let names_dir = tempfile::tempdir().expect("temp dir");
+    let src = names_dir.path().to_string_lossy().to_string();
+    for rel in document_names() {
+        let path = names_dir.path().join(rel);
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent).expect("mkdir");
+        }
+        fs::write(&path, "---\n---\nx\n").expect("write document");
+        let (label, dir) = if rel.contains("_posts/") {
+            ("posts", "_posts")
+        } else {
+            ("recipes", "_recipes")
+        };
+        cases.push(json!(["docname", src, rel, label]));
+        ours.push(Some(json!({ "ok": [
+            url::document_slug(rel).1,
+            url::cleaned_relative_path(rel, dir),
+            url::document_basename_without_ext(rel),
+        ] })));
+    }
+
     let answers = run_ruby(&cases);
     let mut failures = Vec::new();
     let mut declined = 0;
@@ -690,7 +759,7 @@ fn predicted_files(style: &str) -> BTreeSet<String> {
             let p = DocumentPlaceholders {
                 collection: label,
                 path: &path,
-                basename_without_ext: url::basename_without_ext(f.path),
+                basename_without_ext: url::document_basename_without_ext(f.path),
                 slug: Some(f.slug.unwrap_or(&derived_slug)),
                 categories: &categories,
                 date,

@@ -766,8 +766,8 @@ pub struct DocumentPlaceholders<'a> {
     pub collection: &'a str,
     /// `:path`: [`cleaned_relative_path`].
     pub path: &'a str,
-    /// The file name without its last extension (`File.basename(path,
-    /// ".*")`); `:name` is its default slug; `:title`/`:slug` fall back to it.
+    /// [`document_basename_without_ext`]; `:name` is its default slug;
+    /// `:title`/`:slug` fall back to it.
     pub basename_without_ext: &'a str,
     /// The document's `slug` data: front matter `slug`, else what Jekyll
     /// derives from the file name ([`document_slug`]).
@@ -971,31 +971,77 @@ pub fn basename_without_ext(relative_path: &str) -> &str {
 }
 
 static DATED_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^([0-9]{2,4}-[0-9]{1,2}-[0-9]{1,2})-([^/]*)(\.[^./]+)$")
+    Regex::new(r"^([0-9]{2,4}-[0-9]{1,2}-[0-9]{1,2})-([^/]*)(\.[^.]+)$")
         .expect("static regex: dated file name")
 });
-static UNDATED_NAME: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(.*)(\.[^./]+)$").expect("static regex: undated file name"));
 
-/// The date text and `slug` Jekyll 4.3.1 derives from a document's file
-/// name (`Document#populate_title`), used when the front matter has no
-/// `slug`: `2020-01-02-hello.md` → (`Some("2020-01-02")`, `hello`); a name
-/// without the date prefix gives its name before the last extension; a name
-/// without an extension its `File.basename(path, ".*")`; trailing dots are
-/// dropped. Every collection's documents get this, not only posts.
+/// How Jekyll 4.3.1 reads a document's relative path
+/// (`Document#populate_title`'s two patterns).
+enum NameMatch<'a> {
+    /// `DATE_FILENAME_MATCHER`: date text and slug.
+    Dated(&'a str, &'a str),
+    /// `DATELESS_FILENAME_MATCHER`: slug.
+    Dateless(&'a str),
+    /// Neither: the slug is `basename_without_ext`.
+    Neither,
+}
+
+fn match_name(relative_path: &str) -> NameMatch<'_> {
+    // The date must start the path or follow its last `/` (an atomic group
+    // in Jekyll's pattern); the extension is the text after the last `.`.
+    let last = match relative_path.rfind('/') {
+        Some(i) if i > 0 => &relative_path[i + 1..],
+        _ => relative_path,
+    };
+    for candidate in [relative_path, last] {
+        if let Some(c) = DATED_NAME.captures(candidate)
+            && let (Some(date), Some(slug)) = (c.get(1), c.get(2))
+        {
+            return NameMatch::Dated(date.as_str(), slug.as_str());
+        }
+    }
+    // `^(?:.+/)*(.*)(\.[^.]+)$` over the whole path: the extension may hold
+    // a `/` (`v1.2/readme` has `.2/readme`), the slug follows the last `/`
+    // before it.
+    match relative_path.rfind('.') {
+        Some(dot) if dot + 1 < relative_path.len() => {
+            let stem = &relative_path[..dot];
+            match stem.rfind('/') {
+                Some(i) if i > 0 => NameMatch::Dateless(&stem[i + 1..]),
+                _ => NameMatch::Dateless(stem),
+            }
+        }
+        _ => NameMatch::Neither,
+    }
+}
+
+/// The date text and `slug` Jekyll 4.3.1 derives from a document's
+/// relative path (`Document#populate_title`), used when the front matter
+/// has no `slug`: `_posts/2020-01-02-hello.md` → (`Some("2020-01-02")`,
+/// `hello`); without the date prefix, the text between the last `/` and the
+/// last `.` of the path (`_recipes/v1.2/readme` → `v1`); with no `.` at all,
+/// [`basename_without_ext`]; then trailing dots dropped. Every collection's
+/// documents get this, not only posts.
 pub fn document_slug(relative_path: &str) -> (Option<&str>, String) {
-    let name = relative_path.rsplit('/').next().unwrap_or(relative_path);
-    let (date, slug) = if let Some(c) = DATED_NAME.captures(name) {
-        (
-            c.get(1).map(|m| m.as_str()),
-            c.get(2).map_or("", |m| m.as_str()),
-        )
-    } else if let Some(c) = UNDATED_NAME.captures(name) {
-        (None, c.get(1).map_or("", |m| m.as_str()))
-    } else {
-        (None, basename_without_ext(relative_path))
+    let (date, slug) = match match_name(relative_path) {
+        NameMatch::Dated(date, slug) => (Some(date), slug),
+        NameMatch::Dateless(slug) => (None, slug),
+        NameMatch::Neither => (None, basename_without_ext(relative_path)),
     };
     (date, slug.trim_end_matches('.').to_string())
+}
+
+/// A document's `basename_without_ext` as Jekyll 4.3.1 has it after
+/// reading (the value behind `:name`): [`basename_without_ext`], except
+/// that when the slug fell back to it, the trailing dots Jekyll strips from
+/// the slug are stripped from it too (the two are one Ruby string):
+/// `_recipes/trailing..` → `trailing`.
+pub fn document_basename_without_ext(relative_path: &str) -> &str {
+    let base = basename_without_ext(relative_path);
+    match match_name(relative_path) {
+        NameMatch::Neither => base.trim_end_matches('.'),
+        _ => base,
+    }
 }
 
 // ---------------------------------------------------------------------------
@@ -1405,6 +1451,20 @@ mod tests {
             (None, "Pasta Carbonara".to_string())
         );
         assert_eq!(document_slug("_recipes/noext"), (None, "noext".to_string()));
+        // The extension Jekyll's pattern finds may span a `/`.
+        assert_eq!(
+            document_slug("_recipes/v1.2/readme"),
+            (None, "v1".to_string())
+        );
+        assert_eq!(
+            document_basename_without_ext("_recipes/v1.2/readme"),
+            "readme"
+        );
+        assert_eq!(
+            document_basename_without_ext("_recipes/trailing.."),
+            "trailing"
+        );
+        assert_eq!(document_basename_without_ext("_recipes/x.y.."), "x.y");
         assert_eq!(
             cleaned_relative_path("news/_posts/2022-06-15-in-folder.md", "_posts"),
             "news//2022-06-15-in-folder"
