@@ -143,6 +143,45 @@ fn nasty_strings() -> Vec<String> {
     v
 }
 
+/// Pages' relative paths, as odd as file systems allow.
+fn page_names() -> Vec<&'static str> {
+    vec![
+        "about.md",
+        "index.md",
+        "index.html",
+        "docs/index.md",
+        "docs/guide.markdown",
+        "feed.xml",
+        "a.htm",
+        "b.xhtml",
+        "data.json",
+        "noext",
+        "page.with.dots.md",
+        "trailing..md",
+        "Caps Page.MD",
+        "space dir/Page Name.md",
+        "ünï/çødé.md",
+        "c:d/page.md",
+        "1a:b.md",
+        "q?/h#sh.md",
+        "pct%20/100%.md",
+        "style.scss",
+        "deep/er/est/x.mkd",
+    ]
+}
+
+fn empty_doc(output_ext: &str) -> DocumentPlaceholders<'_> {
+    DocumentPlaceholders {
+        collection: "posts",
+        path: "/2020-01-02-doc",
+        basename_without_ext: "2020-01-02-doc",
+        slug: Some("doc"),
+        categories: &[],
+        date: civil(2020, 1, 2, 0, 0, 0),
+        output_ext,
+    }
+}
+
 /// Documents' relative paths, as odd as file systems allow.
 fn document_names() -> Vec<&'static str> {
     vec![
@@ -209,6 +248,25 @@ out = cases.map do |c|
       Jekyll::URL.new(template: c[1], permalink: c[2],
         placeholders: Jekyll::Drops::UrlDrop.new(obj)).to_s
     when "extname" then File.extname(c[1])
+    when "page_file"
+      src, dir, name, style, permalink = c[1], c[2], c[3], c[4], c[5]
+      $sites ||= {}
+      site = ($sites[[src, style]] ||= Jekyll::Site.new(Jekyll.configuration(
+        "source" => src, "destination" => File.join(src, "_unused"), "quiet" => true,
+        "permalink" => style)))
+      pg = Jekyll::Page.new(site, site.source, dir, name)
+      pg.data["permalink"] = permalink if permalink
+      [pg.url, pg.output_ext, pg.destination(site.dest).delete_prefix(site.dest + "/")]
+    when "doc_file"
+      src, rel, permalink = c[1], c[2], c[3]
+      $sites ||= {}
+      site = ($sites[[src, "date"]] ||= Jekyll::Site.new(Jekyll.configuration(
+        "source" => src, "destination" => File.join(src, "_unused"), "quiet" => true,
+        "permalink" => "date")))
+      d = Jekyll::Document.new(File.join(src, rel), site: site, collection: site.posts)
+      d.read
+      d.data["permalink"] = permalink
+      [d.url, d.output_ext, d.destination(site.dest).delete_prefix(site.dest + "/")]
     when "docname"
       src, rel, label = c[1], c[2], c[3]
       $sites ||= {}
@@ -563,6 +621,68 @@ fn functions_agree_with_ruby() {
             url::cleaned_relative_path(rel, dir),
             url::document_basename_without_ext(rel),
         ] })));
+    }
+
+    // Pages read from files, under each style and with odd permalinks: the
+    // URL, output extension and file `Page#destination` gives.
+    let pages_dir = tempfile::tempdir().expect("temp dir");
+    let src = pages_dir.path().to_string_lossy().to_string();
+    let page_permalinks = [
+        None,
+        Some("/fixed"),
+        Some("/fixed/"),
+        Some("/feed.json"),
+        Some("/:basename/"),
+        Some("/:path/:basename.txt"),
+        Some(""),
+        Some("/a b/ç#?/"),
+        Some("/%2e%2e/up/"),
+        Some("/x.html/"),
+    ];
+    for rel in page_names() {
+        let path = pages_dir.path().join(rel);
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent).expect("mkdir");
+        }
+        fs::write(&path, "---\n---\nx\n").expect("write page");
+        let (dir, name) = match rel.rsplit_once('/') {
+            Some((dir, name)) => (format!("/{dir}"), name),
+            None => (String::new(), rel),
+        };
+        for style in ["date", "pretty", "weekdate", "/:title/"] {
+            for permalink in page_permalinks {
+                cases.push(json!(["page_file", src, dir, name, style, permalink]));
+                let ext = url::page_name_parts(name).1;
+                let out_ext = url::output_ext(ext, permalink, url::DEFAULT_MARKDOWN_EXT);
+                ours.push(
+                    match url::page_url(rel, style, permalink, url::DEFAULT_MARKDOWN_EXT) {
+                        Ok(u) => {
+                            let dest = url::destination(&u, &out_ext, Writer::Page);
+                            Some(json!({ "ok": [u, out_ext, dest] }))
+                        }
+                        Err(e) => as_ruby(Err(e)),
+                    },
+                );
+            }
+        }
+    }
+    // Documents' destinations for odd URLs.
+    for permalink in page_permalinks.iter().flatten() {
+        let rel = "_posts/2020-01-02-doc.md";
+        let path = pages_dir.path().join(rel);
+        fs::create_dir_all(pages_dir.path().join("_posts")).expect("mkdir");
+        fs::write(&path, "---\n---\nx\n").expect("write post");
+        cases.push(json!(["doc_file", src, rel, permalink]));
+        let out_ext = url::output_ext(".md", Some(permalink), url::DEFAULT_MARKDOWN_EXT);
+        ours.push(
+            match url::document_url("/unused", Some(permalink), &empty_doc(&out_ext)) {
+                Ok(u) => {
+                    let dest = url::destination(&u, &out_ext, Writer::Document);
+                    Some(json!({ "ok": [u, out_ext, dest] }))
+                }
+                Err(e) => as_ruby(Err(e)),
+            },
+        );
     }
 
     let answers = run_ruby(&cases);
