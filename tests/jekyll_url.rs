@@ -3,9 +3,12 @@
 //! at test time:
 //!
 //! - [`functions_agree_with_ruby`] runs one Ruby script over a table of
-//!   inputs (`Utils.slugify` in every mode, `URL.escape_path`, `URL#to_s`
-//!   with a page's placeholders and with a document's `UrlDrop`,
-//!   `File.extname`) and compares each answer with the Rust function's.
+//!   inputs (`Utils.slugify` in every mode, `URL.escape_path`,
+//!   `URL.unescape_path`, `URL#to_s` with a page's placeholders and with a
+//!   document's `UrlDrop`, `File.extname`, real `Page`s and `Document`s read
+//!   from odd file names: URL, output extension, destination, slug, `:path`)
+//!   and compares each answer with the Rust function's. Where the port
+//!   declines (`UrlError::Unsupported`) the case is counted, not compared.
 //! - [`built_sites_agree`] builds small sites (posts, pages, a collection,
 //!   `redirect_from`) under each permalink style with `jekyll build` and
 //!   compares the files written with the ones the functions predict.

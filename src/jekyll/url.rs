@@ -12,6 +12,9 @@
 //! [`UrlError`] saying so; where its behaviour is too odd to model (a value
 //! with a newline that needs escaping, a `//host:port` prefix), they return
 //! [`UrlError::Unsupported`] rather than guess.
+//!
+//! URLs here are Jekyll's `url`: without `baseurl` (links add it), with
+//! percent-escapes; [`destination`] gives the file written for one.
 
 use std::fmt;
 use std::sync::LazyLock;
