@@ -158,6 +158,11 @@ pub const REASONS: &[&str] = &[
     "disabled-language",
     "same-path",
     "path-dropped",
+    "published-false",
+    "undated-post",
+    "invalid-date",
+    "no-output",
+    "bad-url",
     "front-matter-error",
     "read-error",
 ];
@@ -545,6 +550,11 @@ fn reason(post: &Post, why: &Unpublished) -> (&'static str, String) {
         Unpublished::DisabledLanguage => "disabled-language",
         Unpublished::SamePath(_) => "same-path",
         Unpublished::PathDropped(_) => "path-dropped",
+        Unpublished::PublishedFalse => "published-false",
+        Unpublished::UndatedPost => "undated-post",
+        Unpublished::InvalidDate => "invalid-date",
+        Unpublished::NoOutput => "no-output",
+        Unpublished::BadUrl => "bad-url",
     };
     if *why != Unpublished::NotRendered {
         return (code, why.reason().to_string());

@@ -32,6 +32,18 @@ pub enum Unpublished {
     /// dated in the future, expired): Hugo drops the whole path, this page
     /// and its resources with it. The index of that file.
     PathDropped(usize),
+    /// `published: false` (Jekyll).
+    PublishedFalse,
+    /// A file in `_posts` whose name lacks the `YYYY-MM-DD-` date: Jekyll
+    /// skips it without a word.
+    UndatedPost,
+    /// Its date is one the generator fails the build on.
+    InvalidDate,
+    /// A document of a collection that is not written (`output` is not
+    /// true).
+    NoOutput,
+    /// The generator cannot make its URL (it fails the build).
+    BadUrl,
 }
 
 impl Unpublished {
@@ -53,6 +65,13 @@ impl Unpublished {
             Unpublished::PathDropped(_) => {
                 "dropped with its page path (another content file of that path is not built)"
             }
+            Unpublished::PublishedFalse => "`published: false`",
+            Unpublished::UndatedPost => {
+                "a post without the `YYYY-MM-DD-` date in its file name (Jekyll skips it)"
+            }
+            Unpublished::InvalidDate => "its date is invalid: the build fails",
+            Unpublished::NoOutput => "a document of a collection without `output: true`",
+            Unpublished::BadUrl => "its URL cannot be made: the build fails",
         }
     }
 }

@@ -1,0 +1,102 @@
+//! Which files of a Jekyll site are content bloglint parses and which are
+//! published as they are, from Jekyll's own read plan
+//! ([`JekyllConfig::read_plan`]).
+
+use std::path::Path;
+
+use super::config::{JekyllConfig, Kind};
+use crate::site::Found;
+
+/// Whether bloglint parses a file of the site (Markdown, by the site's
+/// `markdown_ext`, or HTML).
+pub fn is_parsed(jk: &JekyllConfig, rel: &str) -> bool {
+    let ext = super::url::extname(rel);
+    !ext.is_empty() && (is_html(ext) || jk.is_markdown_ext(ext))
+}
+
+fn is_html(ext: &str) -> bool {
+    ext.eq_ignore_ascii_case(".html") || ext.eq_ignore_ascii_case(".htm")
+}
+
+/// Walk the site: every page, post, draft and document bloglint parses,
+/// and every file Jekyll writes as it is.
+pub fn walk_site(jk: &JekyllConfig, found: &mut dyn FnMut(Found)) {
+    if !jk.source.is_dir() {
+        let message = "the source folder does not exist: nothing to lint".to_string();
+        found(Found::Error(crate::site::read_error(jk.source.clone(), message)));
+        return;
+    }
+    let md_ext = jk
+        .markdown_ext
+        .iter()
+        .map(|e| e.trim_start_matches('.'))
+        .collect::<Vec<_>>()
+        .join(",");
+    for entry in jk.read_plan() {
+        let path = jk.source.join(&entry.path);
+        let rel = entry.path;
+        let statically = |found: &mut dyn FnMut(Found), rel: &str| {
+            found(Found::Static(path.clone(), format!("/{rel}")));
+        };
+        match entry.kind {
+            Kind::Page { copied, .. } => {
+                if is_parsed(jk, &rel) {
+                    found(Found::Content(path.clone(), rel.clone()));
+                } else if let Ok(url) = super::url::page_url(&rel, &jk.permalink, None, &md_ext) {
+                    // A page of another format (`feed.xml`, `main.scss`
+                    // with front matter): published, not linted.
+                    found(Found::Static(path.clone(), url));
+                }
+                if copied {
+                    statically(found, &rel);
+                }
+            }
+            Kind::Static => {
+                // A Markdown file without front matter is copied as it is:
+                // parsed too, so that the rules can say so.
+                if jk.is_markdown_ext(super::url::extname(&rel)) {
+                    found(Found::Content(path.clone(), rel.clone()));
+                }
+                statically(found, &rel);
+            }
+            Kind::Post { .. } | Kind::UndatedPost | Kind::Draft { .. } | Kind::Document { .. } => {
+                if is_parsed(jk, &rel) {
+                    found(Found::Content(path, rel));
+                }
+            }
+            Kind::CollectionStatic { collection, output } => {
+                if output {
+                    let below = collection_relative(jk, &rel, &collection);
+                    found(Found::Static(path, format!("/{collection}/{below}")));
+                }
+            }
+            Kind::Data
+            | Kind::Layout
+            | Kind::Include
+            | Kind::Sass
+            | Kind::Plugin
+            | Kind::Skipped => {}
+        }
+    }
+}
+
+/// A collection file's path below its `_label` folder.
+fn collection_relative<'r>(jk: &JekyllConfig, rel: &'r str, label: &str) -> &'r str {
+    let dir = match jk.collections_dir.trim_matches('/') {
+        "" => format!("_{label}/"),
+        d => format!("{d}/_{label}/"),
+    };
+    rel.strip_prefix(&dir).unwrap_or(rel)
+}
+
+/// The content path of a file of the site: its path below the source
+/// folder, when Jekyll reads it as content bloglint parses.
+pub fn content_path(jk: &JekyllConfig, path: &Path) -> Option<String> {
+    let rel = path.strip_prefix(&jk.source).ok()?;
+    let rel: Vec<_> = rel
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect();
+    let rel = rel.join("/");
+    is_parsed(jk, &rel).then_some(rel)
+}

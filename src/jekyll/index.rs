@@ -1,0 +1,425 @@
+//! The site as Jekyll 4.3.1 publishes it: the Jekyll builder of the neutral
+//! [`SiteIndex`].
+//!
+//! What Jekyll publishes, as `tests/jekyll_oracle.rs` checks it against a
+//! real build:
+//!
+//! - pages: files outside underscore folders with front matter, at
+//!   `/:path/:basename:output_ext` (or the site's permalink style, or their
+//!   own `permalink`), `index.*` at its folder;
+//! - posts: `_posts/YYYY-MM-DD-title.ext` (at any depth: the folders above
+//!   `_posts` are categories), at the posts' permalink, dated by their front
+//!   matter `date` or their name; not built when `published: false` or
+//!   dated after now (unless `future: true`); `_drafts` only with
+//!   `show_drafts`;
+//! - documents of collections with `output: true`, at the collection's
+//!   permalink (`/:collection/:path:output_ext` by default);
+//! - front matter `defaults` by scope (path and type) count as front
+//!   matter;
+//! - `redirect_from` entries (jekyll-redirect-from) as aliases;
+//! - static files (no front matter) as they are.
+//!
+//! Not modelled: pagination, jekyll-archives' term pages, plugins beyond
+//! jekyll-redirect-from, jekyll-relative-links and
+//! jekyll-optional-front-matter, Liquid in front matter values, dates of
+//! collection documents without one (Jekyll uses the build time).
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use super::config::JekyllConfig;
+use super::date::{self, JekyllDate};
+use super::url::{self, Civil, DocumentPlaceholders};
+use crate::document::{Node, Post, Quote, Table, Value};
+use crate::hugo::urls::{scalar_string, string_items};
+use crate::site::Generator;
+use crate::site::index::{Alias, Page, Served, SiteIndex};
+use crate::site::model::{Kind, Place, Unpublished, file_url};
+
+/// What kind of file a content file of a Jekyll site is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Role {
+    Page,
+    /// A post (`_posts`); `dir`: the folder above `_posts`.
+    Post { dir: String },
+    /// A draft (`_drafts`); `dir`: the folder above `_drafts`.
+    Draft { dir: String },
+    /// A document of a collection.
+    Document { label: String },
+}
+
+/// The role of a content path (relative to the source folder).
+pub fn role(jk: &JekyllConfig, content_path: &str) -> Role {
+    let segments: Vec<&str> = content_path.split('/').collect();
+    let dirs = &segments[..segments.len().saturating_sub(1)];
+    if let Some(k) = dirs.iter().position(|s| *s == "_posts") {
+        return Role::Post {
+            dir: dirs[..k].join("/"),
+        };
+    }
+    if let Some(k) = dirs.iter().position(|s| *s == "_drafts") {
+        return Role::Draft {
+            dir: dirs[..k].join("/"),
+        };
+    }
+    let below = match jk.collections_dir.trim_matches('/') {
+        "" => Some(content_path),
+        d => content_path
+            .strip_prefix(d)
+            .and_then(|r| r.strip_prefix('/')),
+    };
+    if let Some(first) = below.and_then(|b| b.split_once('/')).map(|(f, _)| f)
+        && let Some(label) = first.strip_prefix('_')
+        && jk.collections.iter().any(|c| c.label == label)
+    {
+        return Role::Document {
+            label: label.to_string(),
+        };
+    }
+    Role::Page
+}
+
+/// The type name front matter defaults scope by (`pages`, `posts`,
+/// `drafts`, a collection label).
+fn scope_type(role: &Role) -> &str {
+    match role {
+        Role::Page => "pages",
+        Role::Post { .. } => "posts",
+        Role::Draft { .. } => "drafts",
+        Role::Document { label } => label,
+    }
+}
+
+/// A page's front matter with the defaults that apply to it: its own value
+/// first, then the defaults (the last matching set wins).
+pub struct Meta<'a> {
+    pub post: &'a Post,
+    defaults: Vec<&'a Table>,
+}
+
+impl<'a> Meta<'a> {
+    pub fn new(jk: &'a JekyllConfig, post: &'a Post, role: &Role) -> Meta<'a> {
+        Meta {
+            post,
+            defaults: jk.defaults_for(&post.content_path, scope_type(role)),
+        }
+    }
+
+    pub fn field(&self, key: &str) -> Option<&'a Node> {
+        self.post
+            .front_matter
+            .as_ref()
+            .and_then(|fm| fm.root.entries.iter().find(|(k, _)| k.name == key))
+            .map(|(_, v)| v)
+            .or_else(|| self.defaults.iter().rev().find_map(|t| t.value(key)))
+    }
+
+    pub fn string(&self, key: &str) -> Option<std::borrow::Cow<'a, str>> {
+        self.field(key).and_then(scalar_string)
+    }
+
+    /// Ruby truthiness: only `false` and `nil` are false.
+    fn truthy(&self, key: &str) -> Option<bool> {
+        self.field(key)
+            .map(|n| !matches!(n.value, Value::Bool(false) | Value::Null))
+    }
+}
+
+/// The date of a post: its front matter `date`, else its file name's.
+/// `Err` when Jekyll fails the build on it (or bloglint does not model it).
+pub fn post_date(meta: &Meta) -> Option<Result<JekyllDate, date::DateError>> {
+    if let Some(n) = meta.field("date") {
+        let text = scalar_string(n).unwrap_or_default();
+        return Some(date::parse_value(&text, n.quote != Quote::None));
+    }
+    let name = meta.post.content_path.rsplit('/').next().unwrap_or_default();
+    date::filename_date(name).map(|f| f.date)
+}
+
+/// Seconds since the epoch of a date, in the site's zone when it has no
+/// offset (UTC when the site sets none: the build machine's zone decides).
+fn instant(d: &JekyllDate, tz: Option<&str>) -> i64 {
+    let days = crate::hugo::date::days_from_civil(d.year, d.month, d.day);
+    let local = days * 86_400
+        + i64::from(d.hour) * 3600
+        + i64::from(d.minute) * 60
+        + i64::from(d.second);
+    let offset = match d.offset {
+        Some(o) => i64::from(o),
+        None => {
+            let hd = crate::hugo::date::HugoDate {
+                year: d.year,
+                month: d.month,
+                day: d.day,
+                hour: d.hour,
+                minute: d.minute,
+                second: d.second,
+                ..Default::default()
+            };
+            i64::from(crate::hugo::zone::offset_at(tz, &hd).unwrap_or(0))
+        }
+    };
+    local - offset
+}
+
+/// A post's categories: the folders above `_posts`, then front matter
+/// `category` and `categories` (a list, or a space-separated string).
+pub fn categories(meta: &Meta, dir: &str) -> Vec<String> {
+    let mut out: Vec<String> = dir
+        .split('/')
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect();
+    for key in ["category", "categories"] {
+        let Some(n) = meta.field(key) else { continue };
+        match &n.value {
+            Value::String(s) if key == "categories" => {
+                out.extend(s.split_whitespace().map(str::to_string));
+            }
+            _ => out.extend(string_items(n).into_iter().map(|(s, _)| s.into_owned())),
+        }
+    }
+    out
+}
+
+/// The `markdown_ext` list as Jekyll's URL code reads it.
+fn markdown_ext(jk: &JekyllConfig) -> String {
+    jk.markdown_ext
+        .iter()
+        .map(|e| e.trim_start_matches('.'))
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+/// A page's URL and why it is not published.
+fn target(
+    jk: &JekyllConfig,
+    meta: &Meta,
+    role: &Role,
+    now: i64,
+) -> (Result<String, String>, Option<Unpublished>) {
+    let post = meta.post;
+    let rel = post.content_path.as_str();
+    let permalink = meta.string("permalink").filter(|p| !p.is_empty());
+    let md_ext = markdown_ext(jk);
+    let mut why = None;
+    if meta.truthy("published") == Some(false) && !jk.unpublished {
+        why = Some(Unpublished::PublishedFalse);
+    }
+    let url = match role {
+        Role::Page => url::page_url(rel, &jk.permalink, permalink.as_deref(), &md_ext)
+            .map_err(|e| format!("{e:?}")),
+        Role::Post { dir } | Role::Draft { dir } => {
+            if matches!(role, Role::Draft { .. }) && !jk.show_drafts {
+                why = why.or(Some(Unpublished::Draft));
+            }
+            let name = rel.rsplit('/').next().unwrap_or(rel);
+            if matches!(role, Role::Post { .. }) && date::filename_date(name).is_none() {
+                why = Some(Unpublished::UndatedPost);
+            }
+            let date = post_date(meta);
+            let civil = match &date {
+                Some(Ok(d)) => {
+                    if !jk.future && instant(d, jk.timezone.as_deref()) > now {
+                        why = why.or(Some(Unpublished::Future));
+                    }
+                    date::local(d, jk.timezone.as_deref())
+                        .map(|c| to_url_civil(&c))
+                        .unwrap_or_default()
+                }
+                _ => Civil::default(),
+            };
+            if let Some(Err(_)) = date {
+                why = why.or(Some(Unpublished::InvalidDate));
+            }
+            let cats = categories(meta, dir);
+            let label = "posts";
+            let template = url::collection_template(label, collection_permalink(jk, label), &jk.permalink);
+            document_url(jk, rel, label, &template, permalink.as_deref(), meta, &cats, civil)
+        }
+        Role::Document { label } => {
+            if !jk.collection(label).is_some_and(|c| c.output) {
+                why = why.or(Some(Unpublished::NoOutput));
+            }
+            let civil = match post_date(meta) {
+                Some(Ok(d)) => date::local(&d, jk.timezone.as_deref())
+                    .map(|c| to_url_civil(&c))
+                    .unwrap_or_default(),
+                _ => Civil::default(),
+            };
+            let template =
+                url::collection_template(label, collection_permalink(jk, label), &jk.permalink);
+            document_url(jk, rel, label, &template, permalink.as_deref(), meta, &[], civil)
+        }
+    };
+    (url, why)
+}
+
+fn collection_permalink<'j>(jk: &'j JekyllConfig, label: &str) -> Option<&'j str> {
+    jk.collection(label).and_then(|c| c.permalink.as_deref())
+}
+
+fn to_url_civil(c: &date::Civil) -> Civil {
+    Civil {
+        year: c.year,
+        month: c.month,
+        day: c.day,
+        hour: c.hour,
+        minute: c.minute,
+        second: c.second,
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn document_url(
+    jk: &JekyllConfig,
+    rel: &str,
+    label: &str,
+    template: &str,
+    permalink: Option<&str>,
+    meta: &Meta,
+    categories: &[String],
+    date: Civil,
+) -> Result<String, String> {
+    // Relative to `collections_dir`, as Jekyll's `relative_path` is.
+    let in_collections = match jk.collections_dir.trim_matches('/') {
+        "" => rel,
+        d => rel
+            .strip_prefix(d)
+            .and_then(|r| r.strip_prefix('/'))
+            .unwrap_or(rel),
+    };
+    let collection_dir = format!("_{label}");
+    let path = url::cleaned_relative_path(in_collections, &collection_dir);
+    let basename = url::document_basename_without_ext(in_collections);
+    let (_, derived) = url::document_slug(in_collections);
+    let own = meta.string("slug").filter(|s| !s.is_empty());
+    let slug = own.as_deref().unwrap_or(&derived);
+    let ext = url::extname(in_collections);
+    let output_ext = url::output_ext(ext, permalink, &markdown_ext(jk));
+    let p = DocumentPlaceholders {
+        collection: label,
+        path: &path,
+        basename_without_ext: basename,
+        slug: Some(slug),
+        categories,
+        date,
+        output_ext: &output_ext,
+    };
+    url::document_url(template, permalink, &p).map_err(|e| format!("{e:?}"))
+}
+
+/// The `redirect_from` entries of a page, resolved (jekyll-redirect-from).
+fn redirects(meta: &Meta) -> Vec<Alias> {
+    let Some(node) = meta.field("redirect_from") else {
+        return Vec::new();
+    };
+    let own = meta
+        .post
+        .front_matter
+        .as_ref()
+        .is_some_and(|fm| fm.root.entries.iter().any(|(k, _)| k.name == "redirect_from"));
+    let anchor = meta.post.front_matter_anchor();
+    string_items(node)
+        .into_iter()
+        .map(|(written, n)| Alias {
+            url: url::redirect_from_url(&written)
+                .map(|u| file_url(&u))
+                .map_err(|e| format!("jekyll-redirect-from cannot write it: {e:?}")),
+            relative: false,
+            written: written.into_owned(),
+            span: if own { n.span.clone() } else { anchor.clone() },
+            cascaded_from: None,
+        })
+        .collect()
+}
+
+/// Index the posts of a Jekyll site.
+pub fn build<'a>(
+    generator: &'a Generator,
+    jk: &'a JekyllConfig,
+    posts: &[&'a Post],
+    _resources: &[(std::path::PathBuf, String)],
+    static_files: &[(std::path::PathBuf, String)],
+    now: i64,
+) -> SiteIndex<'a> {
+    let redirects_on = jk.has_plugin("jekyll-redirect-from");
+    let mut index = SiteIndex {
+        generator,
+        pages: Vec::with_capacity(posts.len()),
+        urls: HashMap::default(),
+        by_content_path: HashMap::default(),
+        base_path: jk
+            .baseurl
+            .as_deref()
+            .unwrap_or_default()
+            .trim_end_matches('/')
+            .to_string(),
+        redirects: HashMap::new(),
+        host_redirects: Vec::new(),
+    };
+    for (i, post) in posts.iter().enumerate() {
+        let role = role(jk, &post.content_path);
+        let meta = Meta::new(jk, post, &role);
+        let (url, mut why) = target(jk, &meta, &role, now);
+        let url = match url {
+            Ok(u) => u,
+            Err(_) => {
+                why = why.or(Some(Unpublished::BadUrl));
+                String::new()
+            }
+        };
+        let url = if url.is_empty() { url } else { file_url(&url) };
+        let place = match &role {
+            Role::Page => Place::Root,
+            Role::Post { .. } | Role::Draft { .. } => Place::Section("/posts".into()),
+            Role::Document { label } => Place::Section(format!("/{label}")),
+        };
+        let kind = if url == "/" { Kind::Home } else { Kind::Page };
+        let aliases = if redirects_on { redirects(&meta) } else { Vec::new() };
+        index.pages.push(Page {
+            post,
+            lang: String::new(),
+            url,
+            unpublished: why,
+            aliases,
+            kind,
+            stub_of: None,
+            place,
+            date_url: None,
+            ids: OnceLock::new(),
+        });
+        index
+            .by_content_path
+            .entry(post.content_path.to_lowercase())
+            .or_default()
+            .push(i);
+    }
+    for (i, page) in index.pages.iter().enumerate() {
+        if !page.is_published() {
+            continue;
+        }
+        index
+            .urls
+            .entry(page.url.clone())
+            .or_default()
+            .push(Served::Page(i));
+        for (j, alias) in page.aliases.iter().enumerate() {
+            if let Ok(u) = &alias.url {
+                index
+                    .urls
+                    .entry(u.clone())
+                    .or_default()
+                    .push(Served::Alias(i, j));
+            }
+        }
+    }
+    for (path, url) in static_files {
+        index
+            .urls
+            .entry(file_url(url))
+            .or_default()
+            .push(Served::Static(path.clone()));
+    }
+    index
+}
