@@ -105,7 +105,8 @@ impl JekyllConfig {
             }
             if has_precedence(old, set) {
                 order.push_back(set);
-                old = Some(set);
+                // An unscoped set leaves Jekyll's `old_scope` nil.
+                old = Some(set).filter(|s| s.scoped);
             } else {
                 order.push_front(set);
             }
@@ -156,9 +157,14 @@ impl JekyllConfig {
     }
 }
 
-/// `FrontmatterDefaults#has_precedence?`.
+/// `FrontmatterDefaults#has_precedence?`. An unscoped set after a scoped
+/// one that applies makes Jekyll 4.3.1 crash (`NoMethodError`, the build
+/// fails); it is taken as winning here.
 fn has_precedence(old: Option<&DefaultSet>, new: &DefaultSet) -> bool {
     let Some(old) = old else { return true };
+    if !new.scoped {
+        return true;
+    }
     let new_path = sanitize(new.path.as_deref());
     let old_path = sanitize(old.path.as_deref());
     if new_path.len() != old_path.len() {
