@@ -1,5 +1,7 @@
 //! Front matter defaults: Jekyll 4.3.1's `FrontmatterDefaults`.
 
+use std::path::Path;
+
 use super::fnmatch::component;
 use super::{Fallible, JekyllConfig, get};
 use crate::document::frontmatter::{Table, Value};
@@ -16,10 +18,13 @@ pub struct DefaultSet {
     /// `pages`, `posts`, `drafts`.
     pub kind: Option<String>,
     pub values: Table,
+    /// For a `scope.path` with `*`: what `Dir.glob` listed under the source
+    /// when the configuration was loaded (Jekyll globs once per build).
+    pub globbed: Vec<String>,
 }
 
 /// The valid sets of `defaults`, in order (`FrontmatterDefaults#valid_sets`).
-pub(super) fn sets(t: &Table) -> Fallible<Vec<DefaultSet>> {
+pub(super) fn sets(t: &Table, source: &Path) -> Fallible<Vec<DefaultSet>> {
     let Some(node) = get(t, "defaults") else {
         return Ok(Vec::new());
     };
@@ -55,11 +60,16 @@ pub(super) fn sets(t: &Table) -> Fallible<Vec<DefaultSet>> {
                 (true, path, kind)
             }
         };
+        let globbed = match &path {
+            Some(p) if p.contains('*') => glob(source, p),
+            _ => Vec::new(),
+        };
         out.push(DefaultSet {
             scoped,
             path,
             kind,
             values: values.clone(),
+            globbed,
         });
     }
     Ok(out)
@@ -92,15 +102,24 @@ impl JekyllConfig {
     /// `Dir.glob` pattern whose matches are prefixes (`*` does not cross
     /// `/`, `**/` spans folders, a wildcard does not match a leading `.`).
     pub fn defaults_for(&self, rel_path: &str, kind: &str) -> Vec<&Table> {
+        // `Document#relative_path`: relative to `collections_dir`; a
+        // document outside it (a `_posts` folder elsewhere) keeps its
+        // absolute path.
+        let absolute;
         let doc_path = if kind == "pages" {
             rel_path
-        } else {
+        } else if self.collections_dir.is_empty()
+            || rel_path.starts_with(&format!("{}/", self.collections_dir))
+        {
             self.strip_collections_dir(rel_path)
+        } else {
+            absolute = format!("{}/{rel_path}", self.source.display());
+            absolute.as_str()
         };
         let mut order: std::collections::VecDeque<&DefaultSet> = Default::default();
         let mut old: Option<&DefaultSet> = None;
         for set in &self.defaults {
-            if set.scoped && !self.applies(set, rel_path, doc_path, kind) {
+            if set.scoped && !self.applies(set, doc_path, kind) {
                 continue;
             }
             if has_precedence(old, set) {
@@ -122,7 +141,7 @@ impl JekyllConfig {
         path.strip_prefix(slashed.as_str()).unwrap_or(path)
     }
 
-    fn applies(&self, set: &DefaultSet, source_path: &str, doc_path: &str, kind: &str) -> bool {
+    fn applies(&self, set: &DefaultSet, doc_path: &str, kind: &str) -> bool {
         if set.kind.as_deref().is_some_and(|k| k != kind) {
             return false;
         }
@@ -134,26 +153,9 @@ impl JekyllConfig {
         if !scope.contains('*') {
             return doc_path.starts_with(self.strip_collections_dir(scope));
         }
-        // `Dir.glob(source + scope)` lists existing paths; those that can be
-        // a prefix of this file are its own ancestors (and itself).
-        let mut prefix_end = 0;
-        let bytes = source_path.as_bytes();
-        loop {
-            let next = bytes[prefix_end..]
-                .iter()
-                .position(|&b| b == b'/')
-                .map(|i| prefix_end + i)
-                .unwrap_or(bytes.len());
-            let prefix = &source_path[..next];
-            if glob_matches(scope, prefix) && doc_path.starts_with(self.strip_collections_dir(prefix))
-            {
-                return true;
-            }
-            if next >= bytes.len() {
-                return false;
-            }
-            prefix_end = next + 1;
-        }
+        set.globbed
+            .iter()
+            .any(|g| doc_path.starts_with(self.strip_collections_dir(g)))
     }
 }
 
@@ -176,29 +178,130 @@ fn has_precedence(old: Option<&DefaultSet>, new: &DefaultSet) -> bool {
     }
 }
 
-/// Whether `Dir.glob(pattern)` (relative to the source) lists `path`: per
-/// component, `**` alone matches any number of folders (none included) that
-/// do not start with `.`. Braces are not expanded (not modelled).
-fn glob_matches(pattern: &str, path: &str) -> bool {
-    let pattern = pattern.trim_start_matches('/');
-    let pattern = pattern.trim_end_matches('/');
-    let p: Vec<&str> = pattern.split('/').filter(|c| !c.is_empty()).collect();
-    let s: Vec<&str> = path.split('/').collect();
-    components(&p, &s)
+/// Ruby's `Dir.glob` of `pattern` under `source` (Ruby 3.1): braces
+/// expanded, then per component: `**` alone spans any number of folders
+/// (none included, not through symlinks, not into hidden ones), a component
+/// with `*`, `?` or `[` matches names as [`component`] does (a leading `.`
+/// only literally), others must exist; a trailing `/` keeps folders only.
+/// The matches, relative to `source`, without a trailing `/`. A pattern
+/// starting with `/` is absolute for Jekyll (`Pathname#join`): none here.
+pub(super) fn glob(source: &Path, pattern: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    if pattern.starts_with('/') {
+        return out;
+    }
+    for pattern in braces(pattern) {
+        let dirs_only = pattern.ends_with('/');
+        let parts: Vec<&str> = pattern.split('/').filter(|c| !c.is_empty()).collect();
+        walk(source, "", &parts, dirs_only, &mut out, 0);
+    }
+    out.sort();
+    out.dedup();
+    out
 }
 
-fn components(p: &[&str], s: &[&str]) -> bool {
-    match p.split_first() {
-        None => s.is_empty(),
-        Some((&"**", rest)) if !rest.is_empty() => {
-            // Zero folders, or one more non-hidden folder.
-            components(rest, s)
-                || s.split_first().is_some_and(|(first, tail)| {
-                    !first.starts_with('.') && components(p, tail)
-                })
-        }
-        Some((first, rest)) => s
-            .split_first()
-            .is_some_and(|(name, tail)| component(first, name) && components(rest, tail)),
+/// Most results and depth a scope glob may produce.
+const GLOB_LIMIT: usize = 100_000;
+
+fn walk(source: &Path, rel: &str, parts: &[&str], dirs_only: bool, out: &mut Vec<String>, depth: usize) {
+    if out.len() >= GLOB_LIMIT || depth > 64 {
+        return;
     }
+    let join = |name: &str| {
+        if rel.is_empty() {
+            name.to_owned()
+        } else {
+            format!("{rel}/{name}")
+        }
+    };
+    let Some((first, rest)) = parts.split_first() else {
+        let full = source.join(rel);
+        if !rel.is_empty() && (!dirs_only || full.is_dir()) {
+            out.push(rel.to_owned());
+        }
+        return;
+    };
+    if *first == "**" && !rest.is_empty() {
+        walk(source, rel, rest, dirs_only, out, depth + 1);
+        for name in names(&source.join(rel)) {
+            let path = join(&name);
+            let real_dir = std::fs::symlink_metadata(source.join(&path)).is_ok_and(|m| m.is_dir());
+            if !name.starts_with('.') && real_dir {
+                walk(source, &path, parts, dirs_only, out, depth + 1);
+            }
+        }
+        return;
+    }
+    let magic = first.contains(['*', '?', '[']);
+    if !magic {
+        let name = first.replace('\\', "");
+        let path = join(&name);
+        if std::fs::symlink_metadata(source.join(&path)).is_ok() {
+            walk(source, &path, rest, dirs_only, out, depth + 1);
+        }
+        return;
+    }
+    for name in names(&source.join(rel)) {
+        if component(first, &name) {
+            let path = join(&name);
+            if rest.is_empty() || source.join(&path).is_dir() {
+                walk(source, &path, rest, dirs_only, out, depth + 1);
+            }
+        }
+    }
+}
+
+fn names(dir: &Path) -> Vec<String> {
+    let Ok(read) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    read.filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .collect()
+}
+
+/// Ruby's brace expansion: `a{b,c}d` is `abd`, `acd` (nested too).
+fn braces(pattern: &str) -> Vec<String> {
+    let bytes = pattern.as_bytes();
+    let mut depth = 0usize;
+    let mut open = None;
+    let mut commas = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\\' => i += 1,
+            b'{' => {
+                if depth == 0 {
+                    open = Some(i);
+                    commas.clear();
+                }
+                depth += 1;
+            }
+            b',' if depth == 1 => commas.push(i),
+            b'}' if depth > 0 => {
+                depth -= 1;
+                if depth == 0
+                    && let Some(start) = open
+                {
+                    let (head, tail) = (&pattern[..start], &pattern[i + 1..]);
+                    let mut bounds = vec![start];
+                    bounds.extend(&commas);
+                    bounds.push(i);
+                    let mut out = Vec::new();
+                    for w in bounds.windows(2) {
+                        let middle = &pattern[w[0] + 1..w[1]];
+                        for rest in braces(&format!("{middle}{tail}")) {
+                            out.push(format!("{head}{rest}"));
+                            if out.len() >= 1024 {
+                                return out;
+                            }
+                        }
+                    }
+                    return out;
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    vec![pattern.to_owned()]
 }

@@ -353,6 +353,7 @@ impl JekyllConfig {
                 _ => None,
             }
         };
+        let defaults = defaults::sets(t, &source_dir)?;
         let config = JekyllConfig {
             root: root.to_path_buf(),
             file,
@@ -363,7 +364,7 @@ impl JekyllConfig {
             collections_dir: string(t, "collections_dir")?.unwrap_or_default(),
             collections: collections(t, &permalink)?,
             permalink,
-            defaults: defaults::sets(t)?,
+            defaults,
             exclude: dedup,
             include,
             keep_files,
@@ -488,8 +489,11 @@ fn string(table: &Table, key: &str) -> Fallible<Option<String>> {
 /// ignores them). `strict`: Jekyll refuses anything but a list
 /// (`include`, `exclude`, `plugins`); otherwise one string is a list of one.
 fn string_list(table: &Table, key: &str, strict: bool) -> Fallible<Option<Vec<String>>> {
-    let Some(node) = get(table, key) else {
-        return Ok(None);
+    // Jekyll validates these before merging the defaults: null is refused too.
+    let raw = table.entries.iter().rev().find(|(k, _)| k.name == key);
+    let node = match raw {
+        Some((_, node)) if strict || node.value != Value::Null => node,
+        _ => return Ok(None),
     };
     match &node.value {
         Value::Array(items) => Ok(Some(

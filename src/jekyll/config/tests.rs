@@ -218,13 +218,19 @@ fn defaults_precedence() {
 
 #[test]
 fn defaults_globs_and_collections_dir() {
-    let (_d, c) = load(
-        "collections_dir: my\ndefaults:\n\
+    // Scope globs list files on disk, as Jekyll's `Dir.glob` does.
+    let config = "collections_dir: my\ndefaults:\n\
          - scope: {path: \"my/_posts\"}\n  values: {a: 1}\n\
          - scope: {path: \"*/_posts/*\"}\n  values: {b: 1}\n\
          - scope: {path: \"docs/*.md\"}\n  values: {c: 1}\n\
-         - scope: {path: \"/docs\"}\n  values: {d: 1}\n",
-    );
+         - scope: {path: \"/docs\"}\n  values: {d: 1}\n";
+    let dir = site(&[
+        ("_config.yml", config),
+        ("my/_posts/2020-01-01-x.md", ""),
+        ("docs/a.md", ""),
+        ("docs/sub/a.md", ""),
+    ]);
+    let c = JekyllConfig::load(dir.path()).expect("loads");
     let keys = |t: Vec<&Table>| -> Vec<String> {
         t.iter()
             .flat_map(|t| t.entries.iter().map(|(k, _)| k.name.clone()))
