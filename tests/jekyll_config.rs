@@ -13,13 +13,17 @@ use std::process::{Command, Stdio};
 
 use bloglint::document::frontmatter::Value;
 use bloglint::jekyll::config::{
-    EntryFilter, JekyllConfig, Kind, date_filename_matches, dateless_filename_matches,
-    fnmatch, glob_include, has_yaml_header,
+    EntryFilter, JekyllConfig, Kind, date_filename_matches, dateless_filename_matches, fnmatch,
+    glob_include, has_yaml_header,
 };
 
 fn jekyll_available() -> bool {
     let ok = Command::new("ruby")
-        .args(["-rjekyll", "-e", "exit(Jekyll::VERSION.start_with?('4.') ? 0 : 1)"])
+        .args([
+            "-rjekyll",
+            "-e",
+            "exit(Jekyll::VERSION.start_with?('4.') ? 0 : 1)",
+        ])
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .status()
@@ -125,7 +129,10 @@ fn plan_lines(config: &JekyllConfig) -> BTreeSet<String> {
                 lines.insert(format!("doc:posts\t{path}\t{}", greeting("posts")));
             }
             Kind::Document { collection, .. } => {
-                lines.insert(format!("doc:{collection}\t{path}\t{}", greeting(collection)));
+                lines.insert(format!(
+                    "doc:{collection}\t{path}\t{}",
+                    greeting(collection)
+                ));
             }
             _ => {}
         }
@@ -138,26 +145,61 @@ fn check_site(name: &str) -> (tempfile::TempDir, JekyllConfig) {
         .join("tests/jekyll-sites")
         .join(name);
     let tmp = tempfile::tempdir().expect("temp dir");
-    let src = tmp.path().join("src");
-    let dest = tmp.path().join("out");
-    copy_dir(&fixture, &src);
+    copy_dir(&fixture, &tmp.path().join("src"));
+    let config = compare(name, tmp.path());
+    (tmp, config)
+}
+
+/// Compare the read plan of `<tmp>/src` with what Jekyll reads there
+/// (building into `<tmp>/out`).
+fn compare(name: &str, tmp: &Path) -> JekyllConfig {
+    let src = tmp.join("src");
+    let dest = tmp.join("out");
     let config = JekyllConfig::load(&src).expect("configuration loads");
     let ours = plan_lines(&config);
-    let theirs: BTreeSet<String> = ruby(
-        DUMP,
-        &[&src.to_string_lossy(), &dest.to_string_lossy()],
-        "",
-    )
-    .lines()
-    .map(str::to_owned)
-    .collect();
+    let theirs: BTreeSet<String> =
+        ruby(DUMP, &[&src.to_string_lossy(), &dest.to_string_lossy()], "")
+            .lines()
+            .map(str::to_owned)
+            .collect();
     let missing: Vec<_> = theirs.difference(&ours).collect();
     let extra: Vec<_> = ours.difference(&theirs).collect();
     assert!(
         missing.is_empty() && extra.is_empty(),
         "{name}: Jekyll 4.3.1 read but the plan lacks {missing:#?}\nthe plan has but Jekyll did not read {extra:#?}"
     );
-    (tmp, config)
+    config
+}
+
+/// Symlinks are followed outside `safe` mode; in `safe` mode, one leading
+/// out of the source is dropped.
+#[test]
+fn symlinks() {
+    if !jekyll_available() {
+        return;
+    }
+    for safe in [false, true] {
+        let tmp = tempfile::tempdir().expect("temp dir");
+        let src = tmp.path().join("src");
+        let outside = tmp.path().join("outside");
+        for dir in [src.join("real"), src.join("_posts"), outside.clone()] {
+            std::fs::create_dir_all(dir).expect("mkdir");
+        }
+        let page = "---\ntitle: x\n---\nx\n";
+        std::fs::write(src.join("_config.yml"), format!("safe: {safe}\n")).expect("config");
+        std::fs::write(src.join("real/p.md"), page).expect("write");
+        std::fs::write(outside.join("o.md"), page).expect("write");
+        std::fs::write(outside.join("2020-01-01-o.md"), page).expect("write");
+        let link = |target: &Path, at: &str| {
+            std::os::unix::fs::symlink(target, src.join(at)).expect("symlink");
+        };
+        link(&src.join("real"), "linked");
+        link(&outside, "out-dir");
+        link(&outside.join("o.md"), "o.md");
+        link(&outside.join("2020-01-01-o.md"), "_posts/2020-01-01-o.md");
+        link(&src.join("real/p.md"), "inside.md");
+        compare(&format!("symlinks (safe: {safe})"), tmp.path());
+    }
 }
 
 #[test]
@@ -212,17 +254,48 @@ fn toml_site() {
 }
 
 const PATTERNS: &[&str] = &[
-    "", "*", "**", "*.md", "a*", "*a", "a?c", "?", "[abc]", "[a-c]*", "[!a-c]*", "[^a-c]*",
-    "[]a]", "[a-]", "[-a]", "[", "[a", "a]", "\\*", "a\\", "\\", "\\[a]", "[\\]]", "{a,b}",
-    "a/*", "*/b", "a/**/b", "**/b", ".*", "*.*", "a.md", "A.MD", "é*", "*ü", "[à-ÿ]", "日本*",
-    " *", "* ", "a b", "*~", "#*", "a//b", "/a", "a/", "*/", "[[]", "[*]", "[?]", "?*?",
-    "***a", "*a*b*c*", "a[]-]b", "[z-a]", "[a-a]",
+    "", "*", "**", "*.md", "a*", "*a", "a?c", "?", "[abc]", "[a-c]*", "[!a-c]*", "[^a-c]*", "[]a]",
+    "[a-]", "[-a]", "[", "[a", "a]", "\\*", "a\\", "\\", "\\[a]", "[\\]]", "{a,b}", "a/*", "*/b",
+    "a/**/b", "**/b", ".*", "*.*", "a.md", "A.MD", "é*", "*ü", "[à-ÿ]", "日本*", " *", "* ", "a b",
+    "*~", "#*", "a//b", "/a", "a/", "*/", "[[]", "[*]", "[?]", "?*?", "***a", "*a*b*c*", "a[]-]b",
+    "[z-a]", "[a-a]",
 ];
 
 const PATHS: &[&str] = &[
-    "", "a", "b", "abc", "a.md", "A.MD", ".md", ".hidden", "a/b", "a/.b", "a/x/b", "/a", "a/",
-    "é", "éü", "日本語", " x", "x ", "a b", "x~", "#x#", "[a]", "*", "?", "\\", "a\\", "{a,b}",
-    "]", "-", "zzz", "a//b", "aXbYc", "a]b", "a-b",
+    "",
+    "a",
+    "b",
+    "abc",
+    "a.md",
+    "A.MD",
+    ".md",
+    ".hidden",
+    "a/b",
+    "a/.b",
+    "a/x/b",
+    "/a",
+    "a/",
+    "é",
+    "éü",
+    "日本語",
+    " x",
+    "x ",
+    "a b",
+    "x~",
+    "#x#",
+    "[a]",
+    "*",
+    "?",
+    "\\",
+    "a\\",
+    "{a,b}",
+    "]",
+    "-",
+    "zzz",
+    "a//b",
+    "aXbYc",
+    "a]b",
+    "a-b",
 ];
 
 #[test]
@@ -252,7 +325,12 @@ fn fnmatch_agrees_with_ruby() {
         }
     }
     assert_eq!(cases.len(), answers.lines().count());
-    assert!(wrong.is_empty(), "{} disagreements:\n{}", wrong.len(), wrong.join("\n"));
+    assert!(
+        wrong.is_empty(),
+        "{} disagreements:\n{}",
+        wrong.len(),
+        wrong.join("\n")
+    );
 }
 
 #[test]
@@ -280,15 +358,34 @@ fn glob_include_agrees_with_entry_filter() {
         &["é*"],
     ];
     let entries = [
-        "docs", "/docs", "docs/x.md", "/docs/x.md", "documents", "vendor/bundle",
-        "/vendor/bundle", "vendor/bundle/x", "a/b", "/a/b", "a/b/c.txt", "x.txt", "_x",
-        ".htaccess", "é.md", "b/c", "",
+        "docs",
+        "/docs",
+        "docs/x.md",
+        "/docs/x.md",
+        "documents",
+        "vendor/bundle",
+        "/vendor/bundle",
+        "vendor/bundle/x",
+        "a/b",
+        "/a/b",
+        "a/b/c.txt",
+        "x.txt",
+        "_x",
+        ".htaccess",
+        "é.md",
+        "b/c",
+        "",
     ];
     let mut cases = Vec::new();
     for set in pattern_sets {
         for entry in entries {
-            let is_dir = tmp.path().join(entry.trim_start_matches('/')).is_dir() && !entry.is_empty();
-            cases.push((set.iter().map(|s| s.to_string()).collect::<Vec<_>>(), entry, is_dir));
+            let is_dir =
+                tmp.path().join(entry.trim_start_matches('/')).is_dir() && !entry.is_empty();
+            cases.push((
+                set.iter().map(|s| s.to_string()).collect::<Vec<_>>(),
+                entry,
+                is_dir,
+            ));
         }
     }
     let input: Vec<(&Vec<String>, &str)> = cases.iter().map(|(p, e, _)| (p, *e)).collect();
@@ -305,7 +402,9 @@ fn glob_include_agrees_with_entry_filter() {
     let mut wrong = Vec::new();
     for ((patterns, entry, is_dir), answer) in cases.iter().zip(answers.lines()) {
         if glob_include(patterns, entry, *is_dir) != (answer == "1") {
-            wrong.push(format!("{patterns:?} vs {entry:?} (dir {is_dir}): {answer}"));
+            wrong.push(format!(
+                "{patterns:?} vs {entry:?} (dir {is_dir}): {answer}"
+            ));
         }
     }
     assert_eq!(cases.len(), answers.lines().count());
@@ -325,9 +424,32 @@ fn entry_filter_agrees_with_jekyll() {
     )
     .expect("config");
     let names = [
-        "index.md", ".hidden", ".well-known", "_under", "#hash", "~tilde", "back~", "file.",
-        "secret", "secretary.md", "a.bak", "skip", "x1.md", "xy", "_keep", "sub", "é", "a b",
-        "..", ".", "_keep~", ".htaccess", "ok.md", "#", "_", "~",
+        "index.md",
+        ".hidden",
+        ".well-known",
+        "_under",
+        "#hash",
+        "~tilde",
+        "back~",
+        "file.",
+        "secret",
+        "secretary.md",
+        "a.bak",
+        "skip",
+        "x1.md",
+        "xy",
+        "_keep",
+        "sub",
+        "é",
+        "a b",
+        "..",
+        ".",
+        "_keep~",
+        ".htaccess",
+        "ok.md",
+        "#",
+        "_",
+        "~",
     ];
     for dir in ["", "sub", "_col"] {
         std::fs::create_dir_all(src.join(dir)).expect("mkdir");
@@ -348,7 +470,8 @@ fn entry_filter_agrees_with_jekyll() {
           end
         end
     "#;
-    let input: Vec<(&str, &str, &[&str])> = bases.iter().map(|(d, b)| (*d, *b, &names[..])).collect();
+    let input: Vec<(&str, &str, &[&str])> =
+        bases.iter().map(|(d, b)| (*d, *b, &names[..])).collect();
     let answers = ruby(
         script,
         &[&src.to_string_lossy()],
@@ -375,12 +498,35 @@ fn file_name_matchers_agree_with_jekyll() {
         return;
     }
     let mut names: Vec<String> = [
-        "2020-01-01-x.md", "20-1-1-x.md", "2020-01-01-.md", "2020-01-01-x", "2020-01-01x.md",
-        "12345-01-01-x.md", "2020-001-01-x.md", "sub/2020-01-01-x.md", "2020-01-01-x.a/b",
-        "x-2020-01-01-x.md", "2020-01-01-x.", "２０２０-01-01-x.md", "a/b/2020-1-1-é.md",
-        "2020-01-01-a.b.c", "2020-01-01-a/b.md", "a.md", "README", "a.", "d.x/f", ".md", "",
-        "2020-01-01-x.md/", "0000-0-0-x.y", "999-99-99-x.y", "2020-01-01-x y.md", "a/.b",
-        "2020-13-45-x.md", "x/2020-01-01-x.md/y", "2020-01-01-ü.日本",
+        "2020-01-01-x.md",
+        "20-1-1-x.md",
+        "2020-01-01-.md",
+        "2020-01-01-x",
+        "2020-01-01x.md",
+        "12345-01-01-x.md",
+        "2020-001-01-x.md",
+        "sub/2020-01-01-x.md",
+        "2020-01-01-x.a/b",
+        "x-2020-01-01-x.md",
+        "2020-01-01-x.",
+        "２０２０-01-01-x.md",
+        "a/b/2020-1-1-é.md",
+        "2020-01-01-a.b.c",
+        "2020-01-01-a/b.md",
+        "a.md",
+        "README",
+        "a.",
+        "d.x/f",
+        ".md",
+        "",
+        "2020-01-01-x.md/",
+        "0000-0-0-x.y",
+        "999-99-99-x.y",
+        "2020-01-01-x y.md",
+        "a/.b",
+        "2020-13-45-x.md",
+        "x/2020-01-01-x.md/y",
+        "2020-01-01-ü.日本",
     ]
     .iter()
     .map(|s| s.to_string())
@@ -412,9 +558,24 @@ fn yaml_header_agrees_with_jekyll() {
     }
     let tmp = tempfile::tempdir().expect("temp dir");
     let texts: &[&[u8]] = &[
-        b"---\n", b"---", b"", b"--- \n", b"---\t\r\n", b"---\r\n", b"--- x\n", b"----\n",
-        b"\xef\xbb\xbf---\n", b" ---\n", b"---\x0b\x0c\n", b"---\r\r\n", b"\n---\n", b"+++\n",
-        b"---\xc2\xa0\n", b"--\n", b"---\n---\n", b"---\x00\n",
+        b"---\n",
+        b"---",
+        b"",
+        b"--- \n",
+        b"---\t\r\n",
+        b"---\r\n",
+        b"--- x\n",
+        b"----\n",
+        b"\xef\xbb\xbf---\n",
+        b" ---\n",
+        b"---\x0b\x0c\n",
+        b"---\r\r\n",
+        b"\n---\n",
+        b"+++\n",
+        b"---\xc2\xa0\n",
+        b"--\n",
+        b"---\n---\n",
+        b"---\x00\n",
     ];
     let mut paths = Vec::new();
     for (i, text) in texts.iter().enumerate() {
@@ -552,9 +713,18 @@ fn defaults_agree_with_jekyll() {
     let tmp = tempfile::tempdir().expect("temp dir");
     let src = tmp.path();
     for f in [
-        "x.md", "blog/a.md", "blogroll.md", "docs/a.md", "docs/sub/b.md", "docs/.h/c.md",
-        "my/_posts/2020-01-01-p.md", "my/_docs/d.md", "my/page.md", "_posts/2020-01-01-q.md",
-        "news/_posts/2020-01-01-n.md", "é/ü.md",
+        "x.md",
+        "blog/a.md",
+        "blogroll.md",
+        "docs/a.md",
+        "docs/sub/b.md",
+        "docs/.h/c.md",
+        "my/_posts/2020-01-01-p.md",
+        "my/_docs/d.md",
+        "my/page.md",
+        "_posts/2020-01-01-q.md",
+        "news/_posts/2020-01-01-n.md",
+        "é/ü.md",
     ] {
         let p = src.join(f);
         std::fs::create_dir_all(p.parent().expect("parent")).expect("mkdir");
@@ -596,7 +766,11 @@ fn defaults_agree_with_jekyll() {
     let jekyll_queries: Vec<(String, &str)> = queries
         .iter()
         .map(|(p, k)| {
-            let p = if *k == "pages" { p } else { p.strip_prefix("my/").unwrap_or(p) };
+            let p = if *k == "pages" {
+                p
+            } else {
+                p.strip_prefix("my/").unwrap_or(p)
+            };
             (p.to_string(), *k)
         })
         .collect();

@@ -203,7 +203,14 @@ pub(super) fn glob(source: &Path, pattern: &str) -> Vec<String> {
 /// Most results and depth a scope glob may produce.
 const GLOB_LIMIT: usize = 100_000;
 
-fn walk(source: &Path, rel: &str, parts: &[&str], dirs_only: bool, out: &mut Vec<String>, depth: usize) {
+fn walk(
+    source: &Path,
+    rel: &str,
+    parts: &[&str],
+    dirs_only: bool,
+    out: &mut Vec<String>,
+    depth: usize,
+) {
     if out.len() >= GLOB_LIMIT || depth > 64 {
         return;
     }

@@ -243,13 +243,14 @@ impl JekyllConfig {
     /// alone when there is none.
     pub fn load(root: &Path) -> Result<JekyllConfig, ConfigError> {
         let Some(path) = config_file(root) else {
-            let mut config = JekyllConfig::from_table(root, None, Table::default(), "")
-                .map_err(|(_, message)| ConfigError {
+            let mut config = JekyllConfig::from_table(root, None, Table::default(), "").map_err(
+                |(_, message)| ConfigError {
                     path: root.to_path_buf(),
                     source: String::new(),
                     span: None,
                     message,
-                })?;
+                },
+            )?;
             config.github_pages = gemfile_names_github_pages(root);
             return Ok(config);
         };
@@ -294,13 +295,11 @@ impl JekyllConfig {
             let message = e.message.replace("front matter", "the configuration");
             origin.error(e.span, message)
         })?;
-        let mut config =
-            JekyllConfig::from_table(root, Some(path.clone()), table, &source).map_err(
-                |(span, message)| match span {
-                    Some(span) => origin.error(span, message),
-                    None => fail(source.clone(), message),
-                },
-            )?;
+        let mut config = JekyllConfig::from_table(root, Some(path.clone()), table, &source)
+            .map_err(|(span, message)| match span {
+                Some(span) => origin.error(span, message),
+                None => fail(source.clone(), message),
+            })?;
         config.github_pages = gemfile_names_github_pages(root);
         Ok(config)
     }
@@ -339,8 +338,8 @@ impl JekyllConfig {
             string_list(t, "include", true)?.unwrap_or_else(|| vec![".htaccess".to_owned()]);
         let keep_files = string_list(t, "keep_files", false)?
             .unwrap_or_else(|| vec![".git".to_owned(), ".svn".to_owned()]);
-        let markdown_ext = string(t, "markdown_ext")?
-            .unwrap_or_else(|| "markdown,mkdown,mkdn,mkd,md".into());
+        let markdown_ext =
+            string(t, "markdown_ext")?.unwrap_or_else(|| "markdown,mkdown,mkdn,mkd,md".into());
         let markdown_ext = ruby_split_comma(&markdown_ext)
             .into_iter()
             .map(|e| format!(".{}", e.to_lowercase()))
@@ -417,7 +416,7 @@ impl JekyllConfig {
     /// (`Converters::Markdown#matches`).
     pub fn is_markdown_ext(&self, ext: &str) -> bool {
         let ext = ext.to_lowercase();
-        self.markdown_ext.iter().any(|e| *e == ext)
+        self.markdown_ext.contains(&ext)
     }
 
     /// The collection called `label`.
@@ -497,7 +496,10 @@ fn string_list(table: &Table, key: &str, strict: bool) -> Fallible<Option<Vec<St
     };
     match &node.value {
         Value::Array(items) => Ok(Some(
-            items.iter().filter_map(|n| n.as_str().map(str::to_owned)).collect(),
+            items
+                .iter()
+                .filter_map(|n| n.as_str().map(str::to_owned))
+                .collect(),
         )),
         Value::String(s) if !strict => Ok(Some(vec![s.clone()])),
         _ => Err((
@@ -574,11 +576,10 @@ fn sanitize_label(label: &str) -> String {
 /// forced on and its permalink defaulting to the global style's pattern.
 fn collections(t: &Table, permalink: &str) -> Fallible<Vec<Collection>> {
     let mut list: Vec<(String, Table)> = vec![("posts".into(), Table::default())];
-    let mut add = |label: String, metadata: Table| {
-        match list.iter_mut().find(|(l, _)| *l == label) {
-            Some(entry) => entry.1 = metadata,
-            None => list.push((label, metadata)),
-        }
+    let mut add = |label: String, metadata: Table| match list.iter_mut().find(|(l, _)| *l == label)
+    {
+        Some(entry) => entry.1 = metadata,
+        None => list.push((label, metadata)),
     };
     if let Some(node) = get(t, "collections") {
         match &node.value {

@@ -196,7 +196,10 @@ impl<'c> EntryFilter<'c> {
     }
 
     fn is_dir(&self, rel: &str) -> bool {
-        self.config.source.join(rel.trim_start_matches('/')).is_dir()
+        self.config
+            .source
+            .join(rel.trim_start_matches('/'))
+            .is_dir()
     }
 
     /// `included?`: the entry or its last component matches `include`
@@ -240,7 +243,11 @@ impl<'c> EntryFilter<'c> {
 }
 
 fn basename(entry: &str) -> &str {
-    entry.trim_end_matches('/').rsplit('/').next().unwrap_or(entry)
+    entry
+        .trim_end_matches('/')
+        .rsplit('/')
+        .next()
+        .unwrap_or(entry)
 }
 
 fn symlink_outside(full: &Path, source: &Path) -> bool {
@@ -349,12 +356,21 @@ impl Plan<'_> {
         if depth > MAX_DEPTH || !base.is_dir() {
             return;
         }
-        if let Ok(real) = std::fs::canonicalize(&base)
-            && !self.visited.insert(real)
+        // Only a folder inside itself (a symlink loop) is not read again.
+        let real = std::fs::canonicalize(&base).ok();
+        if let Some(real) = &real
+            && !self.visited.insert(real.clone())
         {
             return;
         }
-        let Some(entries) = names(&base) else { return };
+        self.read_directory(dir, &base, depth);
+        if let Some(real) = &real {
+            self.visited.remove(real);
+        }
+    }
+
+    fn read_directory(&mut self, dir: &str, base: &Path, depth: usize) {
+        let Some(entries) = names(base) else { return };
         let jekyll_base = if dir.is_empty() {
             String::new()
         } else {
@@ -458,9 +474,7 @@ impl Plan<'_> {
                 &relative_directory,
             );
             let base = self.abs(&dir);
-            if !base.is_dir()
-                || (self.config.safe && symlink_outside(&base, &self.config.source))
-            {
+            if !base.is_dir() || (self.config.safe && symlink_outside(&base, &self.config.source)) {
                 continue;
             }
             let mut all = Vec::new();
@@ -564,8 +578,7 @@ impl Plan<'_> {
             .kinds
             .iter()
             .filter(|(path, kind)| {
-                matches!(kind, Kind::Static | Kind::CollectionStatic { .. })
-                    && self.markdown(path)
+                matches!(kind, Kind::Static | Kind::CollectionStatic { .. }) && self.markdown(path)
             })
             .map(|(p, _)| p.clone())
             .collect();
@@ -617,7 +630,7 @@ fn glob_star_star(base: &Path, rel: &str, dotmatch: bool, out: &mut Vec<String>,
 }
 
 /// Every file under `dir` (relative paths), following symlinked folders
-/// once.
+/// but not into a folder that contains them.
 fn walk_all(
     dir: &Path,
     rel: &str,
@@ -629,19 +642,22 @@ fn walk_all(
     if depth > MAX_DEPTH {
         return;
     }
-    if let Ok(real) = std::fs::canonicalize(&here)
-        && !seen.insert(real)
+    let real = std::fs::canonicalize(&here).ok();
+    if let Some(real) = &real
+        && !seen.insert(real.clone())
     {
         return;
     }
-    let Some(entries) = names(&here) else { return };
-    for name in entries {
+    for name in names(&here).unwrap_or_default() {
         let path = join_rel(rel, &name);
         if dir.join(&path).is_dir() {
             walk_all(dir, &path, out, depth + 1, seen);
         } else {
             out.push(path);
         }
+    }
+    if let Some(real) = &real {
+        seen.remove(real);
     }
 }
 
@@ -668,7 +684,12 @@ mod tests {
         ] {
             assert_eq!(date_filename_matches(name), want, "{name}");
         }
-        for (name, want) in [("a.md", true), ("README", false), ("a.", false), ("d.x/f", true)] {
+        for (name, want) in [
+            ("a.md", true),
+            ("README", false),
+            ("a.", false),
+            ("d.x/f", true),
+        ] {
             assert_eq!(dateless_filename_matches(name), want, "{name}");
         }
     }
@@ -694,8 +715,16 @@ mod tests {
     fn exclude_patterns() {
         let p = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
         assert!(glob_include(&p(&["foo"]), "/foobar.md", false));
-        assert!(glob_include(&p(&["vendor/bundle/"]), "/vendor/bundle", true));
-        assert!(!glob_include(&p(&["vendor/bundle/"]), "/vendor/bundle", false));
+        assert!(glob_include(
+            &p(&["vendor/bundle/"]),
+            "/vendor/bundle",
+            true
+        ));
+        assert!(!glob_include(
+            &p(&["vendor/bundle/"]),
+            "/vendor/bundle",
+            false
+        ));
         assert!(glob_include(&p(&["*.txt"]), "/a/b.txt", false));
         assert!(glob_include(&p(&[""]), "/anything", false));
         assert!(glob_include(&p(&["/docs"]), "/docs/x.md", false));

@@ -57,7 +57,10 @@ fn which_config_file_wins() {
     let c = JekyllConfig::load(dir.path()).expect("loads");
     assert_eq!(c.permalink, "none");
     std::fs::write(dir.path().join("_config.yml"), "permalink: ordinal\n").expect("write");
-    assert_eq!(JekyllConfig::load(dir.path()).expect("loads").permalink, "ordinal");
+    assert_eq!(
+        JekyllConfig::load(dir.path()).expect("loads").permalink,
+        "ordinal"
+    );
     std::fs::remove_file(dir.path().join("_config.yml")).expect("rm");
     std::fs::remove_file(dir.path().join("_config.yaml")).expect("rm");
     let c = JekyllConfig::load(dir.path()).expect("loads");
@@ -95,7 +98,9 @@ fn psych_booleans_and_null_keeps_default() {
 
 #[test]
 fn kramdown_reads_strings_as_booleans_its_way() {
-    let (_d, c) = load("kramdown:\n  auto_ids: \"no\"\n  auto_id_stripping: 0\n  transliterated_header_ids: \"\"\n");
+    let (_d, c) = load(
+        "kramdown:\n  auto_ids: \"no\"\n  auto_id_stripping: 0\n  transliterated_header_ids: \"\"\n",
+    );
     assert!(c.kramdown.auto_ids);
     assert!(c.kramdown.auto_id_stripping);
     assert!(!c.kramdown.transliterated_header_ids);
@@ -129,7 +134,11 @@ fn exclude_gets_the_default_excludes_and_must_be_a_list() {
     assert_eq!(c.include, vec!["_redirects"]);
     let dir = site(&[("_config.yml", "title: x\nexclude: drafts\n")]);
     let e = JekyllConfig::load(dir.path()).expect_err("refused");
-    assert!(e.message.contains("'exclude' should be set as an array"), "{}", e.message);
+    assert!(
+        e.message.contains("'exclude' should be set as an array"),
+        "{}",
+        e.message
+    );
     assert_eq!(e.span, Some(18..24));
 }
 
@@ -161,7 +170,10 @@ fn plugins_and_github_pages() {
     assert!(!c.has_plugin("jekyll-relative-links"));
     let dir = site(&[
         ("_config.yml", "gems: [jekyll-feed]\n"),
-        ("Gemfile", "source 'https://rubygems.org'\ngem \"github-pages\", group: :jekyll_plugins\n"),
+        (
+            "Gemfile",
+            "source 'https://rubygems.org'\ngem \"github-pages\", group: :jekyll_plugins\n",
+        ),
     ]);
     let c = JekyllConfig::load(dir.path()).expect("loads");
     assert!(c.github_pages);
