@@ -11,8 +11,9 @@ pub fn fnmatch(pattern: &str, path: &str) -> bool {
     helper(&p, &s)
 }
 
-/// One component of `Dir.glob` (`FNM_PATHNAME` within a single name): as
-/// [`fnmatch`], and a leading `.` is matched only by a literal `.`.
+/// One name against one component of a `Dir.glob` pattern (Ruby matches
+/// each with `FNM_PATHNAME`): as [`fnmatch`], whose leading-`.` rule then
+/// applies to every name.
 pub(super) fn component(pattern: &str, name: &str) -> bool {
     let p: Vec<char> = pattern.chars().collect();
     let s: Vec<char> = name.chars().collect();

@@ -243,7 +243,7 @@ impl JekyllConfig {
     /// alone when there is none.
     pub fn load(root: &Path) -> Result<JekyllConfig, ConfigError> {
         let Some(path) = config_file(root) else {
-            let mut config = JekyllConfig::from_table(root, None, Table::default(), "").map_err(
+            let mut config = JekyllConfig::from_table(root, None, Table::default()).map_err(
                 |(_, message)| ConfigError {
                     path: root.to_path_buf(),
                     source: String::new(),
@@ -277,8 +277,7 @@ impl JekyllConfig {
             path: &path,
             source: &source,
         };
-        // Ruby's File.read with `bom|utf-8` is not used for the config; a
-        // BOM would be a YAML error in Psych too, but skip it like most tools.
+        // Psych skips a byte order mark.
         let start = if source.starts_with('\u{feff}') { 3 } else { 0 };
         let is_toml = path
             .extension()
@@ -295,22 +294,21 @@ impl JekyllConfig {
             let message = e.message.replace("front matter", "the configuration");
             origin.error(e.span, message)
         })?;
-        let mut config = JekyllConfig::from_table(root, Some(path.clone()), table, &source)
-            .map_err(|(span, message)| match span {
+        let mut config = JekyllConfig::from_table(root, Some(path.clone()), table).map_err(
+            |(span, message)| match span {
                 Some(span) => origin.error(span, message),
                 None => fail(source.clone(), message),
-            })?;
+            },
+        )?;
         config.github_pages = gemfile_names_github_pages(root);
         Ok(config)
     }
 
-    /// Build the configuration from a parsed file (`source` is its text,
-    /// for spans).
+    /// Build the configuration from a parsed file.
     fn from_table(
         root: &Path,
         file: Option<PathBuf>,
         table: Table,
-        _source: &str,
     ) -> Result<JekyllConfig, (Option<Range<usize>>, String)> {
         let t = &table;
         let source_dir = match string(t, "source")? {

@@ -97,37 +97,27 @@ fn yaml_header_line(bytes: &[u8]) -> bool {
 /// last component (or, when it has `/`, also the whole path) is
 /// `YYYY-MM-DD-title.ext` (2 to 4 digits of year, 1 or 2 of month and day).
 pub fn date_filename_matches(entry: &str) -> bool {
-    let tail = |s: &str| -> bool {
-        let digits = |s: &str, min: usize, max: usize| -> Option<usize> {
-            let n = s.bytes().take_while(u8::is_ascii_digit).count();
-            (n >= min).then_some(n.min(max))
-        };
-        // The greedy \d{2,4} etc. cannot overrun a '-', so taking the run
-        // (capped) is the regex's only choice unless the run is too long.
-        let mut rest = s;
-        for (i, (min, max)) in [(2, 4), (1, 2), (1, 2)].into_iter().enumerate() {
-            let Some(n) = digits(rest, min, max) else {
-                return false;
-            };
-            if rest.bytes().take_while(u8::is_ascii_digit).count() != n {
-                return false;
-            }
-            rest = &rest[n..];
-            let Some(r) = rest.strip_prefix('-') else {
-                return false;
-            };
-            rest = r;
-            let _ = i;
-        }
-        // ([^/]*)(\.[^.]+)$ : a '.' followed by one or more non-dots to the
-        // end, with no '/' before that '.'.
-        match rest.rfind('.') {
-            Some(dot) => dot + 1 < rest.len() && !rest[..dot].contains('/'),
-            None => false,
-        }
-    };
     let last = entry.rsplit('/').next().unwrap_or(entry);
-    tail(last) || (entry.contains('/') && tail(entry))
+    dated(last) || (entry.contains('/') && dated(entry))
+}
+
+/// `(\d{2,4}-\d{1,2}-\d{1,2})-([^/]*)(\.[^.]+)$` from the start of `s`.
+fn dated(s: &str) -> bool {
+    let mut rest = s;
+    for (min, max) in [(2, 4), (1, 2), (1, 2)] {
+        // A run of digits must be followed by '-': its whole length counts.
+        let n = rest.bytes().take_while(u8::is_ascii_digit).count();
+        if n < min || n > max {
+            return false;
+        }
+        match rest[n..].strip_prefix('-') {
+            Some(r) => rest = r,
+            None => return false,
+        }
+    }
+    // The last '.', followed by at least one character, no '/' before it.
+    rest.rfind('.')
+        .is_some_and(|dot| dot + 1 < rest.len() && !rest[..dot].contains('/'))
 }
 
 /// `Document::DATELESS_FILENAME_MATCHER`: the path has a `.` that is
