@@ -77,6 +77,8 @@ fn copy_dir(from: &Path, to: &Path) {
 /// front matter defaults gave it.
 const DUMP: &str = r#"
 src, dest = ARGV
+$data = []
+Jekyll::DataReader.prepend(Module.new { def read_data_file(path); $data << path; super; end })
 site = Jekyll::Site.new(Jekyll.configuration("source" => src, "destination" => dest, "quiet" => true))
 site.process
 rel = ->(p) { p.sub(src + "/", "") }
@@ -84,6 +86,8 @@ out = []
 site.pages.each { |p| out << "page\t#{p.relative_path}\t#{p.data["greeting"]}" }
 site.static_files.each { |f| out << "static\t#{rel.(f.path)}\t#{f.write?}" }
 site.collections.each { |label, c| c.docs.each { |d| out << "doc:#{label}\t#{rel.(d.path)}\t#{d.data["greeting"]}" } }
+site.layouts.each_value { |l| out << "layout\t#{rel.(l.path)}" }
+$data.each { |p| out << "data\t#{rel.(p)}" }
 puts out.sort
 "#;
 
@@ -127,6 +131,12 @@ fn plan_lines(config: &JekyllConfig) -> BTreeSet<String> {
             }
             Kind::Draft { .. } if config.show_drafts => {
                 lines.insert(format!("doc:posts\t{path}\t{}", greeting("posts")));
+            }
+            Kind::Layout => {
+                lines.insert(format!("layout\t{path}"));
+            }
+            Kind::Data => {
+                lines.insert(format!("data\t{path}"));
             }
             Kind::Document { collection, .. } => {
                 lines.insert(format!(

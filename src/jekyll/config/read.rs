@@ -495,47 +495,76 @@ impl Plan<'_> {
     /// reads as material rather than content.
     fn special_dirs(&mut self) {
         let c = self.config;
-        let dirs = [
-            (c.layouts_dir.as_str(), Kind::Layout),
+        let clean = |dir: &str| -> Option<String> {
+            let dir = dir.trim_matches('/');
+            (!dir.is_empty() && !dir.split('/').any(|c| c == "..")).then(|| dir.to_owned())
+        };
+        if let Some(dir) = clean(&c.layouts_dir) {
+            self.layouts(&dir);
+        }
+        // Includes, Sass partials and plugins are read when used: every file
+        // there is material.
+        for (dir, kind) in [
             (c.includes_dir.as_str(), Kind::Include),
             ("_sass", Kind::Sass),
             (c.plugins_dir.as_str(), Kind::Plugin),
-        ];
-        for (dir, kind) in dirs {
-            let dir = dir.trim_matches('/');
-            if dir.is_empty() || dir.split('/').any(|c| c == "..") {
-                continue;
-            }
+        ] {
+            let Some(dir) = clean(dir) else { continue };
             let mut all = Vec::new();
-            walk_all(&self.abs(dir), "", &mut all, 0, &mut HashSet::new());
+            walk_all(&self.abs(&dir), "", &mut all, 0, &mut HashSet::new());
             for f in all {
                 self.kinds
-                    .entry(join_rel(dir, &f))
+                    .entry(join_rel(&dir, &f))
                     .or_insert_with(|| kind.clone());
             }
         }
-        let data = c.data_dir.trim_matches('/');
-        if !data.is_empty() && !data.split('/').any(|c| c == "..") {
-            self.data(data, 0);
+        if let Some(dir) = clean(&c.data_dir) {
+            self.data(&dir, 0);
         }
     }
 
-    /// `DataReader#read_data_to`: `*.{yaml,yml,json,csv,tsv}` and folders,
-    /// through the filter, recursively.
+    /// `LayoutReader#layout_entries`: `Dir["**/*.*"]` in the layouts folder
+    /// through the site's top filter (so `exclude` is matched as if the
+    /// paths were at the top of the source).
+    fn layouts(&mut self, dir: &str) {
+        let base = self.abs(dir);
+        if !base.is_dir() {
+            return;
+        }
+        let mut all = Vec::new();
+        glob_star_star(&base, "", false, &mut all, 0);
+        let filter = EntryFilter::new(self.config, "");
+        for entry in all {
+            let full = base.join(&entry);
+            if basename(&entry).contains('.') && !full.is_dir() && filter.keeps(&entry, &full) {
+                self.kinds.insert(join_rel(dir, &entry), Kind::Layout);
+            }
+        }
+    }
+
+    /// `DataReader#read_data_to`: `*.{yaml,yml,json,csv,tsv}` and folders
+    /// (no names starting with `.`; no other filter: `_x.yml` is read),
+    /// recursively; in `safe` mode, not through a symlink leaving the source.
     fn data(&mut self, dir: &str, depth: usize) {
         let base = self.abs(dir);
-        if depth > MAX_DEPTH {
+        let safe = self.config.safe;
+        if depth > MAX_DEPTH
+            || !base.is_dir()
+            || (safe && symlink_outside(&base, &self.config.source))
+        {
             return;
         }
         let Some(entries) = names(&base) else { return };
-        let filter = EntryFilter::new(self.config, &format!("/{dir}"));
         for name in entries {
             let full = base.join(&name);
             let is_dir = full.is_dir();
             let data_ext = [".yaml", ".yml", ".json", ".csv", ".tsv"]
                 .iter()
                 .any(|e| name.ends_with(e));
-            if name.starts_with('.') || !(is_dir || data_ext) || !filter.keeps(&name, &full) {
+            if name.starts_with('.')
+                || !(is_dir || data_ext)
+                || (safe && symlink_outside(&full, &self.config.source))
+            {
                 continue;
             }
             let rel = join_rel(dir, &name);
