@@ -46,11 +46,11 @@ pub const DEFAULT_EXCLUDES: [&str; 10] = [
     "vendor/ruby/",
 ];
 
-/// The plugins the `github-pages` gem (v228, Jekyll 3.10) turns on without
-/// being listed (`GitHubPages::Plugins::DEFAULT_PLUGINS`).
-pub const GITHUB_PAGES_DEFAULT_PLUGINS: [&str; 10] = [
+/// The plugins GitHub Pages turns on without being listed: the
+/// `github-pages` gem's `GitHubPages::Plugins::DEFAULT_PLUGINS`
+/// (github/pages-gem, `lib/github-pages/plugins.rb`).
+pub const GITHUB_PAGES_DEFAULT_PLUGINS: [&str; 9] = [
     "jekyll-coffeescript",
-    "jekyll-commonmark-ghpages",
     "jekyll-default-layout",
     "jekyll-gist",
     "jekyll-github-metadata",
@@ -219,6 +219,10 @@ pub struct JekyllConfig {
     pub github_pages: bool,
     /// The configuration file's whole map, for other keys.
     pub table: Table,
+    /// The file was read but Jekyll 4.3.1 ignores it (YAML whose top is not
+    /// a map: Jekyll warns "Error reading configuration. Using defaults"
+    /// and builds): why, pointing into the file. The fields hold the defaults.
+    pub ignored: Option<ConfigError>,
 }
 
 /// The configuration file's text, for errors.
@@ -290,10 +294,22 @@ impl JekyllConfig {
                 t
             })
         };
-        let table = parsed.map_err(|e| {
-            let message = e.message.replace("front matter", "the configuration");
-            origin.error(e.span, message)
-        })?;
+        let mut ignored = None;
+        let table = match parsed {
+            Ok(table) => table,
+            // `yaml::parse` refuses a document that is not a map with this
+            // message; Jekyll reads it, finds no Hash and uses its defaults.
+            Err(e) if e.message.starts_with("front matter must be a map") => {
+                let message = e.message.replace("front matter", "the configuration")
+                    + "; Jekyll 4.3.1 ignores the file and uses its defaults";
+                ignored = Some(origin.error(e.span, message));
+                Table::default()
+            }
+            Err(e) => {
+                let message = e.message.replace("front matter", "the configuration");
+                return Err(origin.error(e.span, message));
+            }
+        };
         let mut config = JekyllConfig::from_table(root, Some(path.clone()), table).map_err(
             |(span, message)| match span {
                 Some(span) => origin.error(span, message),
@@ -301,6 +317,7 @@ impl JekyllConfig {
             },
         )?;
         config.github_pages = gemfile_names_github_pages(root);
+        config.ignored = ignored;
         Ok(config)
     }
 
@@ -395,6 +412,7 @@ impl JekyllConfig {
             lang: string(t, "lang")?,
             github_pages: false,
             table,
+            ignored: None,
         };
         Ok(config)
     }
