@@ -261,7 +261,7 @@ fn a_configuration_that_is_not_a_map_is_ignored_as_jekyll_does() {
     // Jekyll 4.3.1 warns "Error reading configuration. Using defaults".
     let (_d, c) = load("- a\n- b\n");
     let why = c.ignored.expect("noted");
-    assert_eq!(why.span, Some(0..8));
+    assert_eq!(why.span, Some(0..7));
     assert!(why.message.contains("uses its defaults"), "{}", why.message);
     assert_eq!(c.permalink, "date");
     let (_d, c) = load("# nothing\n");
