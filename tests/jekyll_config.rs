@@ -567,7 +567,11 @@ fn yaml_header_agrees_with_jekyll() {
         return;
     }
     let tmp = tempfile::tempdir().expect("temp dir");
+    let long_blank = [&b"---"[..], &[b' '; 600][..], b"\n"].concat();
+    let long_text = [&b"---"[..], &[b' '; 600][..], b"x\n"].concat();
     let texts: &[&[u8]] = &[
+        &long_blank,
+        &long_text,
         b"---\n",
         b"---",
         b"",

@@ -67,16 +67,24 @@ pub struct Entry {
 /// spaces, tabs, `\r`, `\f` or `\v`, then a line break. An empty file, a
 /// byte order mark or `--- x` means no front matter.
 pub fn has_yaml_header(path: &Path) -> bool {
-    let Ok(file) = std::fs::File::open(path) else {
+    let Ok(mut file) = std::fs::File::open(path) else {
         return false;
     };
-    // The first line may be long; look at no more than needed.
+    // Read only as far as the first line can still be a `---` line.
     let mut buf = Vec::new();
-    let mut reader = file.take(64 * 1024);
-    if reader.read_to_end(&mut buf).is_err() {
-        return false;
+    let mut chunk = [0u8; 256];
+    loop {
+        let n = match file.read(&mut chunk) {
+            Ok(0) | Err(_) => return yaml_header_line(&buf),
+            Ok(n) => n,
+        };
+        buf.extend_from_slice(&chunk[..n]);
+        let undecided = buf.len() < 3
+            || (buf.starts_with(b"---") && buf[3..].iter().all(|b| b" \t\r\x0b\x0c".contains(b)));
+        if !undecided || buf.len() > 1 << 20 {
+            return yaml_header_line(&buf);
+        }
     }
-    yaml_header_line(&buf)
 }
 
 fn yaml_header_line(bytes: &[u8]) -> bool {
