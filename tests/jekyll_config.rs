@@ -234,7 +234,9 @@ fn basic_site_read_as_jekyll_reads_it() {
     assert_eq!(kind_of("_data/x.yml"), Some(Kind::Data));
     assert_eq!(kind_of("_data/z.txt"), Some(Kind::Skipped));
     assert_eq!(kind_of("_layouts/default.html"), Some(Kind::Layout));
-    assert_eq!(kind_of("node_modules/pkg/index.md"), Some(Kind::Skipped));
+    assert_eq!(kind_of("node_modules/"), Some(Kind::Skipped));
+    assert_eq!(kind_of("secretary.md"), Some(Kind::Skipped));
+    assert_eq!(kind_of("_posts/_under/"), Some(Kind::Skipped));
     assert_eq!(
         kind_of("_drafts/d.md"),
         Some(Kind::Draft { dir: String::new() })

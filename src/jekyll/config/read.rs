@@ -50,7 +50,8 @@ pub enum Kind {
     /// A Ruby plugin (`_plugins`).
     Plugin,
     /// Not read: filtered out (`_`, `.`, `#`, `~` names, `exclude`, the
-    /// destination folder, …).
+    /// destination folder, …). A folder nothing is read from is one entry,
+    /// its path ending with `/`.
     Skipped,
 }
 
@@ -286,10 +287,20 @@ impl JekyllConfig {
         if self.has_plugin("jekyll-optional-front-matter") && self.optional_front_matter.enabled {
             plan.optional_front_matter();
         }
-        // Everything else is skipped.
-        let mut all = Vec::new();
-        walk_all(&self.source, "", &mut all, 0, &mut HashSet::new());
-        for path in all {
+        // Everything else is skipped: files beside what is read, and whole
+        // folders nothing is read from (one entry each).
+        let mut read_dirs: HashSet<String> = HashSet::new();
+        for path in plan.kinds.keys() {
+            let mut end = 0;
+            while let Some(i) = path[end..].find('/') {
+                end += i;
+                read_dirs.insert(path[..end].to_owned());
+                end += 1;
+            }
+        }
+        let mut skipped = Vec::new();
+        skipped_files(&self.source, "", &read_dirs, &mut skipped, 0);
+        for path in skipped {
             plan.kinds.entry(path).or_insert(Kind::Skipped);
         }
         plan.kinds
@@ -627,6 +638,30 @@ impl Plan<'_> {
                     copied,
                 },
             );
+        }
+    }
+}
+
+/// The files under `rel` and the folders not in `read_dirs` (as `dir/`),
+/// entering only the folders in `read_dirs`.
+fn skipped_files(
+    source: &Path,
+    rel: &str,
+    read_dirs: &HashSet<String>,
+    out: &mut Vec<String>,
+    depth: usize,
+) {
+    if depth > MAX_DEPTH {
+        return;
+    }
+    for name in names(&source.join(rel)).unwrap_or_default() {
+        let path = join_rel(rel, &name);
+        if !source.join(&path).is_dir() {
+            out.push(path);
+        } else if read_dirs.contains(&path) {
+            skipped_files(source, &path, read_dirs, out, depth + 1);
+        } else {
+            out.push(format!("{path}/"));
         }
     }
 }
