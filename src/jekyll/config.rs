@@ -1,1 +1,0 @@
-//! Jekyll: config (being written).
