@@ -92,11 +92,12 @@ fn bloglint_ids(doc: &str, options: &IdOptions) -> BTreeMap<usize, String> {
 /// Compares line by line. Lines where kramdown has a header the outline
 /// does not (a known difference of the parsers, listed in the module's
 /// documentation) are counted, not compared.
-fn compare(doc: &str, options: &IdOptions, options_json: &str) -> (usize, Vec<String>) {
+fn compare(doc: &str, options: &IdOptions, options_json: &str) -> (usize, usize, Vec<String>) {
     let theirs = kramdown_ids(doc, options_json);
     let ours = bloglint_ids(doc, options);
     let lines: Vec<&str> = doc.lines().collect();
     let mut compared = 0;
+    let with_id = theirs.values().filter(|id| !id.is_empty()).count();
     let mut diffs = Vec::new();
     for (line, our) in &ours {
         let their = theirs.get(line).cloned().unwrap_or_default();
@@ -108,7 +109,7 @@ fn compare(doc: &str, options: &IdOptions, options_json: &str) -> (usize, Vec<St
             ));
         }
     }
-    (compared, diffs)
+    (compared, with_id, diffs)
 }
 
 /// Heading lines, each made into `# …` and separated by blank lines.
@@ -311,9 +312,10 @@ fn document() -> String {
 
 fn run(options: IdOptions, json: &str) {
     let doc = document();
-    let (compared, diffs) = compare(&doc, &options, json);
-    println!("{json}: {compared} headings compared");
+    let (compared, with_id, diffs) = compare(&doc, &options, json);
+    println!("{json}: {compared} headings compared, {with_id} with an id");
     assert!(compared > 200, "only {compared} headings");
+    assert!(with_id > 10, "only {with_id} ids");
     assert!(
         diffs.is_empty(),
         "{} of {compared} ids differ from kramdown 2.4.0 ({json}):\n{}",
