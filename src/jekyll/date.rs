@@ -264,7 +264,13 @@ fn yaml_timestamp(t: &str) -> Option<Result<JekyllDate, DateError>> {
     let (mo, d, h, mi, s) = (num(mo)?, num(d)?, num(h)?, num(mi)?, num(s)?);
     // Psych's `Time.utc`/`Time.new` rolls days 29–31 and hour 24 over; out
     // of range, Psych keeps the string and `Time.parse` rejects it.
-    if !(1..=12).contains(&mo) || !(1..=31).contains(&d) || h > 24 || mi > 59 || s > 60 {
+    if !(1..=12).contains(&mo)
+        || !(1..=31).contains(&d)
+        || h > 24
+        || (h == 24 && (mi > 0 || s > 0))
+        || mi > 59
+        || s > 60
+    {
         return Some(Err(DateError::Invalid));
     }
     if offset.is_some_and(|o| o.abs() >= 24 * 3600) {
@@ -392,6 +398,15 @@ fn iso(t: &str) -> Option<Result<JekyllDate, DateError>> {
     let Some((h, mi, s, offset)) = parsed else {
         return Some(Err(DateError::NotModelled));
     };
+    if offset.is_some()
+        && (1..=12).contains(&mo)
+        && (d < 1 || d > days_in_month(y, mo) || h > 23 || mi > 59 || s > 59)
+    {
+        // With an offset, `Time.parse` checks the fields once the offset is
+        // taken off (`2024-01-32 00:30 +14:00` is January 31st, 10:30 UTC):
+        // not modelled.
+        return Some(Err(DateError::NotModelled));
+    }
     if !(1..=12).contains(&mo)
         || !(1..=31).contains(&d)
         || h > 24
@@ -445,12 +460,24 @@ fn month_name_date(t: &str) -> Option<Result<JekyllDate, DateError>> {
             .position(|m| *m == w || (w.len() == 3 && m.starts_with(&w)))?;
         u8::try_from(at + 1).ok()
     };
-    let day = |w: &str| digits(w, 1, 2).filter(|(_, r)| r.is_empty()).and_then(|(d, _)| num(d));
-    let year = |w: &str| digits(w, 4, 4).filter(|(_, r)| r.is_empty()).and_then(|(y, _)| num4(y));
+    let day = |w: &str| {
+        digits(w, 1, 2)
+            .filter(|(_, r)| r.is_empty())
+            .and_then(|(d, _)| num(d))
+    };
+    let year = |w: &str| {
+        digits(w, 4, 4)
+            .filter(|(_, r)| r.is_empty())
+            .and_then(|(y, _)| num4(y))
+    };
     // A comma only after the day of `Month D, YYYY`.
     let comma_ok = match t.find(',') {
         None => true,
-        Some(at) => t[at + 1..].find(',').is_none() && month(words[0]).is_some() && t[..at].trim_end().ends_with(words[1]),
+        Some(at) => {
+            t[at + 1..].find(',').is_none()
+                && month(words[0]).is_some()
+                && t[..at].trim_end().ends_with(words[1])
+        }
     };
     if !comma_ok {
         return None;
@@ -499,6 +526,15 @@ fn civil(
         has_time: time.is_some(),
         yaml_utc: false,
     })
+}
+
+fn days_in_month(year: i32, month: u8) -> u8 {
+    match month {
+        2 if crate::hugo::date::is_leap(year) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
 }
 
 /// Leading ASCII digits, `min` to `max` of them (no more may follow).
