@@ -446,10 +446,7 @@ fn zone_offset(zone: &str) -> Option<i32> {
 /// `January 5, 2024`, `Jan 5 2024`, `5 January 2024` (English month names
 /// or their first three letters, any case).
 fn month_name_date(t: &str) -> Option<Result<JekyllDate, DateError>> {
-    let words: Vec<&str> = t
-        .split(|c: char| c == ' ' || c == ',')
-        .filter(|w| !w.is_empty())
-        .collect();
+    let words: Vec<&str> = t.split([' ', ',']).filter(|w| !w.is_empty()).collect();
     if words.len() != 3 {
         return None;
     }

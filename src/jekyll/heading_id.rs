@@ -293,12 +293,14 @@ fn read_heading(source: &str, body: usize, h: &Heading, input: Input) -> Option<
     let prefix = &source[first_line_start..if h.setext { span.start } else { marker.start }];
     let top_level = prefix.trim().is_empty();
     let needs_boundary = h.setext || input == Input::Kramdown;
-    if needs_boundary && top_level && first_line_start > body {
-        if let Some((_, prev)) = previous_line(source, first_line_start) {
-            if !is_blank(prev) && ial_line(prev).is_none() {
-                return None;
-            }
-        }
+    if needs_boundary
+        && top_level
+        && first_line_start > body
+        && let Some((_, prev)) = previous_line(source, first_line_start)
+        && !is_blank(prev)
+        && ial_line(prev).is_none()
+    {
+        return None;
     }
     let (mut text, mut explicit) = header_contents(&contents);
     if !h.setext {
@@ -792,12 +794,12 @@ impl Scanner<'_> {
     /// `i - 1`), footnote markers at `i` (the `[`).
     fn link(&self, s: &str, i: usize, image: bool, out: &mut String) -> usize {
         let rest = &s[i..];
-        if !image && let Some(name) = rest.strip_prefix("[^") {
-            if let Some(close) = name.find(']')
-                && self.defs.footnotes.contains(&name[..close])
-            {
-                return i + 2 + close + 1;
-            }
+        if !image
+            && let Some(name) = rest.strip_prefix("[^")
+            && let Some(close) = name.find(']')
+            && self.defs.footnotes.contains(&name[..close])
+        {
+            return i + 2 + close + 1;
         }
         let Some(close) = matching_bracket(rest) else {
             if image {
