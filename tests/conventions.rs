@@ -34,7 +34,7 @@ fn findings(
 ) -> Vec<(String, String)> {
     let config = Config::parse(&only_rule(rule, extra), root).unwrap_or_else(|e| panic!("{e:?}"));
     let site =
-        Site::load(bloglint::site::Generator::load(root).unwrap_or_else(|e| panic!("{e:?}")));
+        Site::load(bloglint::site::Generator::detect(root).unwrap_or_else(|e| panic!("{e:?}")));
     bloglint::lint(&site, &config, NOW, only)
         .into_iter()
         .map(|d| {

@@ -28,7 +28,7 @@ fn lint_fixture(rule: &str, root: &Path) -> (BTreeSet<PathBuf>, Vec<PathBuf>, St
         }
     }
     let config = Config::parse(&toml, root).unwrap_or_else(|e| panic!("{e:?}"));
-    let generator = bloglint::site::Generator::load(root).unwrap_or_else(|e| panic!("{e:?}"));
+    let generator = bloglint::site::Generator::detect(root).unwrap_or_else(|e| panic!("{e:?}"));
     let site = Site::load(generator);
     let diags = bloglint::lint(&site, &config, NOW, None);
     let mut files: Vec<PathBuf> = site.posts.iter().map(|p| p.path.clone()).collect();

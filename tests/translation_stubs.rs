@@ -61,7 +61,7 @@ fn lint(root: &Path, rules: &[&str]) -> String {
     }
     let config = Config::parse(&toml, root).unwrap_or_else(|e| panic!("{e:?}"));
     let site =
-        Site::load(bloglint::site::Generator::load(root).unwrap_or_else(|e| panic!("{e:?}")));
+        Site::load(bloglint::site::Generator::detect(root).unwrap_or_else(|e| panic!("{e:?}")));
     let diags = bloglint::lint(&site, &config, NOW, None);
     let mut out = Vec::new();
     render::concise::render(&diags, &site, &mut out).unwrap();

@@ -15,6 +15,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::render;
 use crate::rules::RULES;
 use crate::site::Generator;
+use crate::site::generator::GeneratorKind;
 use crate::site::{self, Site};
 use crate::{EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK};
 use crate::{fix, write};
@@ -109,6 +110,11 @@ struct CheckArgs {
     /// --fix, write the fixed post to stdout.
     #[arg(long, value_name = "PATH")]
     stdin_filename: Option<PathBuf>,
+    /// The site's generator, where its folder could be either's (default:
+    /// detected: `_config.yml` is Jekyll; `hugo.toml`, `config.toml` or
+    /// `content/` is Hugo)
+    #[arg(long, value_enum)]
+    generator: Option<GeneratorKind>,
     /// Use this configuration file instead of discovering bloglint.toml.
     #[arg(long)]
     config: Option<PathBuf>,
@@ -232,15 +238,20 @@ fn prepare(args: &CheckArgs) -> io::Result<Result<Run, i32>> {
     } else {
         start_dir
     };
-    let found_root = Generator::find_root(&start_dir);
+    let found_root = Generator::find_root(&start_dir, args.generator);
     // Files given outside any Hugo site: each is linted as a post of a
     // default site (a folder outside a site still reports where content was
     // looked for).
     let loose = found_root.is_none()
         && (args.stdin_filename.is_some()
             || (!args.paths.is_empty() && paths.iter().all(|p| p.is_file())));
-    let root = found_root.unwrap_or_else(|| start_dir.clone());
-    let generator = match Generator::load(&root) {
+    let (root, kind) = found_root.unwrap_or_else(|| {
+        (
+            start_dir.clone(),
+            args.generator.unwrap_or(GeneratorKind::Hugo),
+        )
+    });
+    let generator = match Generator::load(&root, kind) {
         Ok(g) => g,
         Err(e) => {
             report_config_error(&e);

@@ -18,6 +18,7 @@ use crate::document::Post;
 use crate::hugo::urls::{self, Meta, Render};
 use crate::site::Generator;
 use crate::site::Site;
+use crate::site::generator::GeneratorKind;
 use crate::site::index::{Page, Served, SiteIndex};
 use crate::site::model::Unpublished;
 use crate::text::edit_distance;
@@ -33,6 +34,10 @@ pub struct SiteArgs {
     /// Also list the heading ids of every content page, in document order.
     #[arg(long)]
     ids: bool,
+    /// The site's generator, where its folder could be either's (default:
+    /// detected)
+    #[arg(long, value_enum)]
+    generator: Option<GeneratorKind>,
     /// Say what serves this URL (a path under the baseURL, a path with its
     /// sub-path, or a full URL); exit 1 when nothing does.
     #[arg(long, value_name = "URL")]
@@ -163,6 +168,7 @@ pub const REASONS: &[&str] = &[
     "invalid-date",
     "no-output",
     "bad-url",
+    "no-front-matter",
     "front-matter-error",
     "read-error",
 ];
@@ -207,8 +213,9 @@ pub fn run(
             .filter(|p| !p.as_os_str().is_empty())
             .map_or(PathBuf::from("."), Path::to_path_buf)
     };
-    let root = Generator::find_root(&start).unwrap_or(start);
-    let generator = match Generator::load(&root) {
+    let (root, kind) = Generator::find_root(&start, args.generator)
+        .unwrap_or((start, args.generator.unwrap_or(GeneratorKind::Hugo)));
+    let generator = match Generator::load(&root, kind) {
         Ok(g) => g,
         Err(e) => {
             config_error(e);
@@ -296,7 +303,7 @@ fn rank(index: &SiteIndex, url: &str, served: &Served) -> u8 {
         Served::Alias(..) => 2,
         Served::Page(_) | Served::Section(_) | Served::Taxonomy(_) | Served::Term(..) => 3,
         Served::Resource(_) => 4,
-        Served::Static(_) => 5,
+        Served::Static(_) | Served::Generated(_) => 5,
     }
 }
 
@@ -369,6 +376,13 @@ pub fn build(site: &Site, index: &SiteIndex, root: &Path, with_ids: bool) -> Rep
                 kind: "static",
                 lang: None,
                 source: Some(relative(root, path)),
+                target: None,
+                ids: ids_of(None),
+            },
+            Served::Generated(plugin) => Claim {
+                kind: "generated",
+                lang: None,
+                source: Some((*plugin).to_string()),
                 target: None,
                 ids: ids_of(None),
             },
@@ -555,6 +569,7 @@ fn reason(post: &Post, why: &Unpublished) -> (&'static str, String) {
         Unpublished::InvalidDate => "invalid-date",
         Unpublished::NoOutput => "no-output",
         Unpublished::BadUrl => "bad-url",
+        Unpublished::NoFrontMatter => "no-front-matter",
     };
     if *why != Unpublished::NotRendered {
         return (code, why.reason().to_string());

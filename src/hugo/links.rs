@@ -25,9 +25,9 @@ use crate::hugo::urls;
 use crate::rules::Context;
 use crate::rules::broken_link::META;
 use crate::site::index::{Served, SiteIndex};
+use crate::site::links::{browser_join, is_site_path, last_segment, rooted_join, split_url};
 use crate::site::model::Unpublished;
 use crate::suggest::{Nearest, closest};
-use crate::text::percent_decode;
 
 /// Check every link of every page of a Hugo site (`broken-link`).
 pub fn check(site: &SiteIndex, hugo: &HugoConfig, cx: &Context, out: &mut Vec<Diagnostic>) {
@@ -2031,23 +2031,6 @@ fn writes_ids(template: &str) -> Option<&'static str> {
 
 // Path helpers
 
-/// Whether a destination is a path on this site: not empty, no scheme
-/// (`https:`, `mailto:`…), not protocol-relative, no template syntax.
-fn is_site_path(dest: &str) -> bool {
-    if dest.is_empty() || dest.starts_with("//") || dest.contains("{{") {
-        return false;
-    }
-    let scheme = dest
-        .split_once(':')
-        .map(|(s, _)| s)
-        .filter(|s| !s.contains(['/', '?', '#']));
-    !scheme.is_some_and(|s| {
-        s.starts_with(|c: char| c.is_ascii_alphabetic())
-            && s.chars()
-                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
-    })
-}
-
 /// The scheme of a destination that Go's templates replace with
 /// `#ZgotmplZ` in a URL attribute: any but http, https and mailto.
 fn unsafe_scheme(dest: &str) -> Option<&str> {
@@ -2060,16 +2043,6 @@ fn unsafe_scheme(dest: &str) -> Option<&str> {
         .iter()
         .any(|s| scheme.eq_ignore_ascii_case(s));
     (valid && !safe && !dest.contains("{{")).then_some(scheme)
-}
-
-/// The decoded path (query dropped) and fragment of a destination.
-fn split_url(dest: &str) -> (String, Option<String>) {
-    let (before, fragment) = match dest.split_once('#') {
-        Some((b, f)) => (b, Some(percent_decode(f))),
-        None => (dest, None),
-    };
-    let path = before.split('?').next().unwrap_or_default();
-    (percent_decode(path), fragment)
 }
 
 /// Hugo's `paths.HasExt`: a dot in the last path segment.
@@ -2088,10 +2061,6 @@ fn is_bare_word(path: &str) -> bool {
         .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
 }
 
-fn last_segment(path: &str) -> &str {
-    path.rsplit('/').next().unwrap_or(path)
-}
-
 /// The part of a file name before its first dot: `index` for `index.fr.md`.
 fn file_stem(content_path: &str) -> &str {
     last_segment(content_path)
@@ -2105,24 +2074,6 @@ fn parent(dir: &str) -> &str {
     match dir.trim_end_matches('/').rsplit_once('/') {
         Some(("", _)) | None => "/",
         Some((p, _)) => p,
-    }
-}
-
-/// Go's `path.Join("/", dir, rel)`: `.` and `..` resolved, never above the
-/// root.
-fn rooted_join(dir: &str, rel: &str) -> String {
-    crate::text::path_join(&["/", dir, rel])
-}
-
-/// A relative URL path resolved against a directory, as a browser does:
-/// like [`rooted_join`], keeping a trailing slash.
-fn browser_join(dir: &str, rel: &str) -> String {
-    let joined = rooted_join(dir, rel);
-    let dir_like = rel.ends_with('/') || matches!(last_segment(rel), "." | "..");
-    if dir_like && !joined.ends_with('/') {
-        format!("{joined}/")
-    } else {
-        joined
     }
 }
 
@@ -2277,8 +2228,8 @@ mod tests {
             ("/posts/café/".to_string(), Some("té".to_string()))
         );
         assert_eq!(split_url("#"), (String::new(), Some(String::new())));
-        assert_eq!(percent_decode("100%"), "100%");
-        assert_eq!(percent_decode("a%2"), "a%2");
+        assert_eq!(crate::text::percent_decode("100%"), "100%");
+        assert_eq!(crate::text::percent_decode("a%2"), "a%2");
         assert!(has_extension("a.md") && !has_extension("v1.2/a"));
         assert!(has_content_extension("../a.MD") && !has_content_extension("a.png"));
         assert!(is_bare_word("g") && !is_bare_word("a/b"));

@@ -23,7 +23,10 @@ fn is_html(ext: &str) -> bool {
 pub fn walk_site(jk: &JekyllConfig, found: &mut dyn FnMut(Found)) {
     if !jk.source.is_dir() {
         let message = "the source folder does not exist: nothing to lint".to_string();
-        found(Found::Error(crate::site::read_error(jk.source.clone(), message)));
+        found(Found::Error(crate::site::read_error(
+            jk.source.clone(),
+            message,
+        )));
         return;
     }
     let md_ext = jk

@@ -29,6 +29,7 @@ use std::sync::OnceLock;
 
 use super::config::JekyllConfig;
 use super::date::{self, JekyllDate};
+use super::heading_id::{self, IdOptions, Input};
 use super::url::{self, Civil, DocumentPlaceholders};
 use crate::document::{Node, Post, Quote, Table, Value};
 use crate::hugo::urls::{scalar_string, string_items};
@@ -41,11 +42,17 @@ use crate::site::model::{Kind, Place, Unpublished, file_url};
 pub enum Role {
     Page,
     /// A post (`_posts`); `dir`: the folder above `_posts`.
-    Post { dir: String },
+    Post {
+        dir: String,
+    },
     /// A draft (`_drafts`); `dir`: the folder above `_drafts`.
-    Draft { dir: String },
+    Draft {
+        dir: String,
+    },
     /// A document of a collection.
-    Document { label: String },
+    Document {
+        label: String,
+    },
 }
 
 /// The role of a content path (relative to the source folder).
@@ -132,7 +139,12 @@ pub fn post_date(meta: &Meta) -> Option<Result<JekyllDate, date::DateError>> {
         let text = scalar_string(n).unwrap_or_default();
         return Some(date::parse_value(&text, n.quote != Quote::None));
     }
-    let name = meta.post.content_path.rsplit('/').next().unwrap_or_default();
+    let name = meta
+        .post
+        .content_path
+        .rsplit('/')
+        .next()
+        .unwrap_or_default();
     date::filename_date(name).map(|f| f.date)
 }
 
@@ -140,10 +152,8 @@ pub fn post_date(meta: &Meta) -> Option<Result<JekyllDate, date::DateError>> {
 /// offset (UTC when the site sets none: the build machine's zone decides).
 fn instant(d: &JekyllDate, tz: Option<&str>) -> i64 {
     let days = crate::hugo::date::days_from_civil(d.year, d.month, d.day);
-    let local = days * 86_400
-        + i64::from(d.hour) * 3600
-        + i64::from(d.minute) * 60
-        + i64::from(d.second);
+    let local =
+        days * 86_400 + i64::from(d.hour) * 3600 + i64::from(d.minute) * 60 + i64::from(d.second);
     let offset = match d.offset {
         Some(o) => i64::from(o),
         None => {
@@ -154,7 +164,12 @@ fn instant(d: &JekyllDate, tz: Option<&str>) -> i64 {
                 hour: d.hour,
                 minute: d.minute,
                 second: d.second,
-                ..Default::default()
+                nanosecond: 0,
+                offset: None,
+                form: crate::hugo::date::Form::Toml,
+                has_time: true,
+                has_year: true,
+                ignored_zone: None,
             };
             i64::from(crate::hugo::zone::offset_at(tz, &hd).unwrap_or(0))
         }
@@ -217,7 +232,12 @@ fn target(
             if matches!(role, Role::Post { .. }) && date::filename_date(name).is_none() {
                 why = Some(Unpublished::UndatedPost);
             }
-            let date = post_date(meta);
+            let mut date = post_date(meta);
+            if let Some(Err(date::DateError::NotModelled)) = date {
+                // A form Jekyll reads and bloglint does not: the file
+                // name's date is the best guess for the URL.
+                date = date::filename_date(name).map(|f| f.date);
+            }
             let civil = match &date {
                 Some(Ok(d)) => {
                     if !jk.future && instant(d, jk.timezone.as_deref()) > now {
@@ -229,13 +249,23 @@ fn target(
                 }
                 _ => Civil::default(),
             };
-            if let Some(Err(_)) = date {
+            if let Some(Err(date::DateError::Invalid)) = date {
                 why = why.or(Some(Unpublished::InvalidDate));
             }
             let cats = categories(meta, dir);
             let label = "posts";
-            let template = url::collection_template(label, collection_permalink(jk, label), &jk.permalink);
-            document_url(jk, rel, label, &template, permalink.as_deref(), meta, &cats, civil)
+            let template =
+                url::collection_template(label, collection_permalink(jk, label), &jk.permalink);
+            document_url(
+                jk,
+                rel,
+                label,
+                &template,
+                permalink.as_deref(),
+                meta,
+                &cats,
+                civil,
+            )
         }
         Role::Document { label } => {
             if !jk.collection(label).is_some_and(|c| c.output) {
@@ -249,7 +279,16 @@ fn target(
             };
             let template =
                 url::collection_template(label, collection_permalink(jk, label), &jk.permalink);
-            document_url(jk, rel, label, &template, permalink.as_deref(), meta, &[], civil)
+            document_url(
+                jk,
+                rel,
+                label,
+                &template,
+                permalink.as_deref(),
+                meta,
+                &[],
+                civil,
+            )
         }
     };
     (url, why)
@@ -314,11 +353,12 @@ fn redirects(meta: &Meta) -> Vec<Alias> {
     let Some(node) = meta.field("redirect_from") else {
         return Vec::new();
     };
-    let own = meta
-        .post
-        .front_matter
-        .as_ref()
-        .is_some_and(|fm| fm.root.entries.iter().any(|(k, _)| k.name == "redirect_from"));
+    let own = meta.post.front_matter.as_ref().is_some_and(|fm| {
+        fm.root
+            .entries
+            .iter()
+            .any(|(k, _)| k.name == "redirect_from")
+    });
     let anchor = meta.post.front_matter_anchor();
     string_items(node)
         .into_iter()
@@ -334,6 +374,31 @@ fn redirects(meta: &Meta) -> Vec<Alias> {
         .collect()
 }
 
+/// The ids kramdown gives a page's headings, as the site's `kramdown:`
+/// settings say; none for an HTML page (published as written).
+pub fn heading_ids(post: &Post, jk: &JekyllConfig) -> Vec<String> {
+    if crate::document::is_html_content(&post.content_path) {
+        return Vec::new();
+    }
+    let k = &jk.kramdown;
+    if k.input != "GFM" && k.input != "kramdown" || jk.markdown != "kramdown" {
+        // Another parser or converter: its ids are not modelled.
+        return Vec::new();
+    }
+    let options = IdOptions {
+        input: if k.input == "GFM" {
+            Input::Gfm
+        } else {
+            Input::Kramdown
+        },
+        auto_ids: k.auto_ids,
+        auto_id_prefix: k.auto_id_prefix.clone(),
+        auto_id_stripping: k.auto_id_stripping,
+        transliterated_header_ids: k.transliterated_header_ids,
+    };
+    heading_id::page_ids(&post.source, &post.outline.headings, &options)
+}
+
 /// Index the posts of a Jekyll site.
 pub fn build<'a>(
     generator: &'a Generator,
@@ -344,6 +409,8 @@ pub fn build<'a>(
     now: i64,
 ) -> SiteIndex<'a> {
     let redirects_on = jk.has_plugin("jekyll-redirect-from");
+    let optional_front_matter =
+        jk.has_plugin("jekyll-optional-front-matter") && jk.optional_front_matter.enabled;
     let mut index = SiteIndex {
         generator,
         pages: Vec::with_capacity(posts.len()),
@@ -370,13 +437,24 @@ pub fn build<'a>(
             }
         };
         let url = if url.is_empty() { url } else { file_url(&url) };
+        if role == Role::Page
+            && post.front_matter.is_none()
+            && post.front_matter_error.is_none()
+            && !optional_front_matter
+        {
+            why = Some(Unpublished::NoFrontMatter);
+        }
         let place = match &role {
             Role::Page => Place::Root,
             Role::Post { .. } | Role::Draft { .. } => Place::Section("/posts".into()),
             Role::Document { label } => Place::Section(format!("/{label}")),
         };
         let kind = if url == "/" { Kind::Home } else { Kind::Page };
-        let aliases = if redirects_on { redirects(&meta) } else { Vec::new() };
+        let aliases = if redirects_on {
+            redirects(&meta)
+        } else {
+            Vec::new()
+        };
         index.pages.push(Page {
             post,
             lang: String::new(),
@@ -421,5 +499,46 @@ pub fn build<'a>(
             .or_default()
             .push(Served::Static(path.clone()));
     }
+    // What plugins write where nothing else is.
+    for (plugin, url) in plugin_files(jk) {
+        index
+            .urls
+            .entry(url)
+            .or_insert_with(|| vec![Served::Generated(plugin)]);
+    }
     index
+}
+
+/// The files plugins write: jekyll-feed's feeds (`feed.path`, and one per
+/// `feed.categories` entry), jekyll-sitemap's `sitemap.xml` and
+/// `robots.txt`, jekyll-redirect-from's `redirects.json`.
+fn plugin_files(jk: &JekyllConfig) -> Vec<(&'static str, String)> {
+    let mut out = Vec::new();
+    if jk.has_plugin("jekyll-feed") {
+        let feed = jk.table.value("feed").and_then(|n| match &n.value {
+            Value::Table(t) => Some(t),
+            _ => None,
+        });
+        let path = feed
+            .and_then(|t| t.value("path"))
+            .and_then(scalar_string)
+            .map_or_else(
+                || "feed.xml".to_string(),
+                |p| p.trim_start_matches('/').to_string(),
+            );
+        out.push(("jekyll-feed", format!("/{path}")));
+        if let Some(categories) = feed.and_then(|t| t.value("categories")) {
+            for (c, _) in string_items(categories) {
+                out.push(("jekyll-feed", format!("/feed/{c}.xml")));
+            }
+        }
+    }
+    if jk.has_plugin("jekyll-sitemap") {
+        out.push(("jekyll-sitemap", "/sitemap.xml".to_string()));
+        out.push(("jekyll-sitemap", "/robots.txt".to_string()));
+    }
+    if jk.has_plugin("jekyll-redirect-from") {
+        out.push(("jekyll-redirect-from", "/redirects.json".to_string()));
+    }
+    out
 }

@@ -3,6 +3,9 @@
 //! URLs and permalinks, its dates, its heading ids.
 
 pub mod config;
+pub mod content;
 pub mod date;
 pub mod heading_id;
+pub mod index;
+pub mod links;
 pub mod url;

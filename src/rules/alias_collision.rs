@@ -127,6 +127,7 @@ fn hides(site: &SiteIndex, i: usize, j: usize, url: &str, owner: &Served) -> Dia
         Served::Section(s) => (format!("the URL of the section `{s}`"), None),
         Served::Taxonomy(t) => (format!("the URL of the taxonomy `{t}`"), None),
         Served::Term(t, term) => (format!("the URL of the `{t}` term `{term}`"), None),
+        Served::Generated(plugin) => (format!("the URL of the file {plugin} writes"), None),
         Served::Static(p) | Served::Resource(p) => {
             (format!("the URL of the file {}", p.display()), None)
         }

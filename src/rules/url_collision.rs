@@ -91,7 +91,8 @@ impl Claimant {
             Served::Resource(p) => {
                 Claimant::File(p.clone(), format!("the page resource {}", p.display()))
             }
-            Served::Alias(..) => return None,
+            // A plugin writes its file only where nothing else is.
+            Served::Alias(..) | Served::Generated(_) => return None,
         })
     }
 

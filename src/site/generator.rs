@@ -3,9 +3,8 @@
 //! (`src/hugo/`, `src/jekyll/`); this is the one place that tells them
 //! apart.
 
-use std::path::Path;
-
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
 
 use super::Found;
 use super::index::SiteIndex;
@@ -14,28 +13,102 @@ use crate::diagnostic::ConfigError;
 use crate::document::Node;
 use crate::document::Post;
 use crate::hugo::config::HugoConfig;
+use crate::jekyll::config::JekyllConfig;
 
 /// A site's generator, with its configuration.
 pub enum Generator {
     Hugo(HugoConfig),
+    Jekyll(JekyllConfig),
 }
 
+/// Which generator: what `--generator` names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum GeneratorKind {
+    Hugo,
+    Jekyll,
+}
+
+/// The keys Jekyll reads a post's date from.
+static JEKYLL_DATE_KEYS: LazyLock<Vec<String>> =
+    LazyLock::new(|| vec!["date".to_string(), ":filename".to_string()]);
+
+/// The one language of a Jekyll site (none is modelled).
+static NO_LANGUAGE: LazyLock<String> = LazyLock::new(String::new);
+
+/// The site's taxonomies on Jekyll: tags and categories, which Jekyll
+/// keeps as written (no term pages without a plugin).
+static JEKYLL_TAXONOMIES: LazyLock<Vec<(String, String)>> = LazyLock::new(|| {
+    vec![
+        ("tag".to_string(), "tags".to_string()),
+        ("category".to_string(), "categories".to_string()),
+    ]
+});
+
 impl Generator {
-    /// The root of the site `start` (a folder) belongs to: the nearest
-    /// folder at or above it that a generator recognises.
-    pub fn find_root(start: &Path) -> Option<PathBuf> {
-        crate::hugo::config::find_root(start)
+    /// The root of the site `start` (a folder) belongs to and its
+    /// generator: the nearest folder at or above it that a generator
+    /// recognises (`hugo.toml`, `config.toml`, `content/`…: Hugo;
+    /// `_config.yml`: Jekyll). Where one folder could be both, a `hugo.*`
+    /// configuration file says Hugo, else Jekyll. `forced`: look for that
+    /// generator's sites only.
+    pub fn find_root(
+        start: &Path,
+        forced: Option<GeneratorKind>,
+    ) -> Option<(PathBuf, GeneratorKind)> {
+        let hugo = || crate::hugo::config::find_root(start);
+        let jekyll = || crate::jekyll::config::find_root(start);
+        match forced {
+            Some(GeneratorKind::Hugo) => return hugo().map(|r| (r, GeneratorKind::Hugo)),
+            Some(GeneratorKind::Jekyll) => return jekyll().map(|r| (r, GeneratorKind::Jekyll)),
+            None => {}
+        }
+        match (hugo(), jekyll()) {
+            (Some(h), Some(j)) => {
+                let hugo_named = ["hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json"]
+                    .iter()
+                    .any(|f| h.join(f).is_file());
+                if j == h && !hugo_named || j != h && j.starts_with(&h) {
+                    Some((j, GeneratorKind::Jekyll))
+                } else {
+                    Some((h, GeneratorKind::Hugo))
+                }
+            }
+            (Some(h), None) => Some((h, GeneratorKind::Hugo)),
+            (None, Some(j)) => Some((j, GeneratorKind::Jekyll)),
+            (None, None) => None,
+        }
     }
 
     /// Read the configuration of the site at `root`.
-    pub fn load(root: &Path) -> Result<Generator, ConfigError> {
-        HugoConfig::load(root).map(Generator::Hugo)
+    pub fn load(root: &Path, kind: GeneratorKind) -> Result<Generator, ConfigError> {
+        match kind {
+            GeneratorKind::Hugo => HugoConfig::load(root).map(Generator::Hugo),
+            GeneratorKind::Jekyll => JekyllConfig::load(root).map(Generator::Jekyll),
+        }
+    }
+
+    /// Read the configuration of the site at `root`, its generator
+    /// detected as [`Generator::find_root`] does (Hugo when nothing says).
+    pub fn detect(root: &Path) -> Result<Generator, ConfigError> {
+        let kind = Generator::find_root(root, None)
+            .filter(|(r, _)| r == root)
+            .map_or(GeneratorKind::Hugo, |(_, k)| k);
+        Generator::load(root, kind)
+    }
+
+    /// Which generator this is.
+    pub fn kind(&self) -> GeneratorKind {
+        match self {
+            Generator::Hugo(_) => GeneratorKind::Hugo,
+            Generator::Jekyll(_) => GeneratorKind::Jekyll,
+        }
     }
 
     /// The generator's name, for messages: `Hugo`.
     pub fn name(&self) -> &'static str {
         match self {
             Generator::Hugo(_) => "Hugo",
+            Generator::Jekyll(_) => "Jekyll",
         }
     }
 
@@ -43,6 +116,7 @@ impl Generator {
     pub fn root(&self) -> &Path {
         match self {
             Generator::Hugo(h) => &h.root,
+            Generator::Jekyll(j) => &j.root,
         }
     }
 
@@ -50,6 +124,7 @@ impl Generator {
     pub fn hugo(&self) -> Option<&HugoConfig> {
         match self {
             Generator::Hugo(h) => Some(h),
+            Generator::Jekyll(_) => None,
         }
     }
 
@@ -63,6 +138,9 @@ impl Generator {
             (Generator::Hugo(_), Role::Aliases) => "aliases",
             (Generator::Hugo(_), Role::Url) => "url",
             (Generator::Hugo(_), Role::Draft) => "draft",
+            (Generator::Jekyll(_), Role::Aliases) => "redirect_from",
+            (Generator::Jekyll(_), Role::Url) => "permalink",
+            (Generator::Jekyll(_), Role::Draft) => "published",
         }
     }
 
@@ -77,6 +155,7 @@ impl Generator {
     pub fn date_keys(&self) -> &[String] {
         match self {
             Generator::Hugo(h) => &h.front_matter.date,
+            Generator::Jekyll(_) => &JEKYLL_DATE_KEYS,
         }
     }
 
@@ -84,6 +163,7 @@ impl Generator {
     pub fn time_zone(&self) -> Option<&str> {
         match self {
             Generator::Hugo(h) => h.time_zone.as_deref(),
+            Generator::Jekyll(j) => j.timezone.as_deref(),
         }
     }
 
@@ -91,6 +171,7 @@ impl Generator {
     pub fn taxonomies(&self) -> &[(String, String)] {
         match self {
             Generator::Hugo(h) => &h.taxonomies,
+            Generator::Jekyll(_) => &JEKYLL_TAXONOMIES,
         }
     }
 
@@ -98,6 +179,7 @@ impl Generator {
     pub fn languages(&self) -> &[String] {
         match self {
             Generator::Hugo(h) => &h.languages,
+            Generator::Jekyll(_) => std::slice::from_ref(&*NO_LANGUAGE),
         }
     }
 
@@ -105,6 +187,7 @@ impl Generator {
     pub fn default_language(&self) -> &str {
         match self {
             Generator::Hugo(h) => &h.default_content_language,
+            Generator::Jekyll(_) => "",
         }
     }
 
@@ -112,6 +195,7 @@ impl Generator {
     pub fn base_url(&self) -> &str {
         match self {
             Generator::Hugo(h) => &h.base_url,
+            Generator::Jekyll(j) => j.url.as_deref().unwrap_or_default(),
         }
     }
 
@@ -120,6 +204,7 @@ impl Generator {
     pub fn language_of_url(&self, url: &str) -> String {
         match self {
             Generator::Hugo(h) => crate::hugo::urls::language_of_url(url, h),
+            Generator::Jekyll(_) => String::new(),
         }
     }
 
@@ -130,6 +215,7 @@ impl Generator {
                 let info = crate::hugo::urls::path_info(post, h);
                 (info.lang, info.kind)
             }
+            Generator::Jekyll(_) => (String::new(), Kind::Page),
         }
     }
 
@@ -137,6 +223,10 @@ impl Generator {
     pub fn url_source(&self, post: &Post) -> (UrlSource, std::ops::Range<usize>) {
         match self {
             Generator::Hugo(h) => crate::hugo::urls::url_source(post, h),
+            Generator::Jekyll(_) => match post.field("permalink") {
+                Some(n) => (UrlSource::Url("permalink"), n.span.clone()),
+                None => (UrlSource::File, post.front_matter_anchor()),
+            },
         }
     }
 
@@ -144,6 +234,12 @@ impl Generator {
     pub fn unparsed_front_matter(&self) -> &'static str {
         match self {
             Generator::Hugo(_) => "its front matter does not parse: Hugo fails the build",
+            Generator::Jekyll(j) if j.strict_front_matter => {
+                "its front matter does not parse: with `strict_front_matter`, Jekyll fails the build"
+            }
+            Generator::Jekyll(_) => {
+                "its front matter does not parse: Jekyll drops it and publishes the body anyway"
+            }
         }
     }
 
@@ -151,6 +247,7 @@ impl Generator {
     pub fn publishes_aliases(&self) -> bool {
         match self {
             Generator::Hugo(h) => !h.disable_aliases,
+            Generator::Jekyll(j) => j.has_plugin("jekyll-redirect-from"),
         }
     }
 
@@ -158,6 +255,7 @@ impl Generator {
     pub fn term_url(&self, plural: &str, term: &str, lang: &str) -> String {
         match self {
             Generator::Hugo(h) => crate::hugo::urls::term_url(plural, term, lang, h),
+            Generator::Jekyll(_) => String::new(),
         }
     }
 
@@ -165,6 +263,7 @@ impl Generator {
     pub fn walk(&self, found: &mut dyn FnMut(Found)) {
         match self {
             Generator::Hugo(h) => crate::hugo::content::walk_site(h, found),
+            Generator::Jekyll(j) => crate::jekyll::content::walk_site(j, found),
         }
     }
 
@@ -173,6 +272,7 @@ impl Generator {
     pub fn content_path(&self, path: &Path) -> Option<String> {
         match self {
             Generator::Hugo(h) => crate::hugo::content::content_path(h, path),
+            Generator::Jekyll(j) => crate::jekyll::content::content_path(j, path),
         }
     }
 
@@ -189,6 +289,9 @@ impl Generator {
             Generator::Hugo(h) => {
                 crate::hugo::index::build(self, h, posts, resources, static_files, now)
             }
+            Generator::Jekyll(j) => {
+                crate::jekyll::index::build(self, j, posts, resources, static_files, now)
+            }
         }
     }
 
@@ -197,6 +300,7 @@ impl Generator {
     pub fn heading_ids(&self, post: &Post) -> (Vec<String>, Vec<String>) {
         match self {
             Generator::Hugo(h) => crate::hugo::heading_id::post_ids(post, h),
+            Generator::Jekyll(j) => (crate::jekyll::index::heading_ids(post, j), Vec::new()),
         }
     }
 
@@ -210,6 +314,7 @@ impl Generator {
     ) {
         match self {
             Generator::Hugo(h) => crate::hugo::links::check(site, h, cx, out),
+            Generator::Jekyll(j) => crate::jekyll::links::check(site, j, cx, out),
         }
     }
 }

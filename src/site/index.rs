@@ -74,6 +74,9 @@ pub enum Served {
     Static(PathBuf),
     /// A file inside a page bundle.
     Resource(PathBuf),
+    /// A file the generator or one of its plugins writes itself
+    /// (`feed.xml` by jekyll-feed): the plugin's name.
+    Generated(&'static str),
 }
 
 pub struct SiteIndex<'a> {

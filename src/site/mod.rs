@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 pub mod generator;
 pub mod index;
+pub mod links;
 pub mod model;
 pub mod redirects;
 

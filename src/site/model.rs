@@ -44,6 +44,9 @@ pub enum Unpublished {
     NoOutput,
     /// The generator cannot make its URL (it fails the build).
     BadUrl,
+    /// A Markdown file without front matter: Jekyll copies it as it is,
+    /// unconverted.
+    NoFrontMatter,
 }
 
 impl Unpublished {
@@ -72,6 +75,9 @@ impl Unpublished {
             Unpublished::InvalidDate => "its date is invalid: the build fails",
             Unpublished::NoOutput => "a document of a collection without `output: true`",
             Unpublished::BadUrl => "its URL cannot be made: the build fails",
+            Unpublished::NoFrontMatter => {
+                "no front matter: Jekyll copies the Markdown file as it is, not as a page"
+            }
         }
     }
 }

@@ -1,0 +1,53 @@
+//! What links mean on any site: which destinations are paths of the site,
+//! and how a browser joins a relative one to the page's URL.
+
+use crate::text::percent_decode;
+
+/// Whether a destination is a path on this site: not empty, no scheme
+/// (`https:`, `mailto:`…), not protocol-relative, no template syntax.
+pub fn is_site_path(dest: &str) -> bool {
+    if dest.is_empty() || dest.starts_with("//") || dest.contains("{{") {
+        return false;
+    }
+    let scheme = dest
+        .split_once(':')
+        .map(|(s, _)| s)
+        .filter(|s| !s.contains(['/', '?', '#']));
+    !scheme.is_some_and(|s| {
+        s.starts_with(|c: char| c.is_ascii_alphabetic())
+            && s.chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+    })
+}
+
+/// The decoded path (query dropped) and fragment of a destination.
+pub fn split_url(dest: &str) -> (String, Option<String>) {
+    let (before, fragment) = match dest.split_once('#') {
+        Some((b, f)) => (b, Some(percent_decode(f))),
+        None => (dest, None),
+    };
+    let path = before.split('?').next().unwrap_or_default();
+    (percent_decode(path), fragment)
+}
+
+/// A relative URL path resolved against a directory, as a browser does:
+/// like [`rooted_join`], keeping a trailing slash.
+pub fn browser_join(dir: &str, rel: &str) -> String {
+    let joined = rooted_join(dir, rel);
+    let dir_like = rel.ends_with('/') || matches!(last_segment(rel), "." | "..");
+    if dir_like && !joined.ends_with('/') {
+        format!("{joined}/")
+    } else {
+        joined
+    }
+}
+
+/// Go's `path.Join` of a folder and a relative path, from the root.
+pub fn rooted_join(dir: &str, rel: &str) -> String {
+    crate::text::path_join(&["/", dir, rel])
+}
+
+/// The last segment of a path.
+pub fn last_segment(path: &str) -> &str {
+    path.rsplit('/').next().unwrap_or(path)
+}
