@@ -430,6 +430,9 @@ fn zone_offset(zone: &str) -> Option<i32> {
         _ => return None,
     };
     let body = &zone[1..];
+    if !body.is_ascii() {
+        return None;
+    }
     let (h, m) = match body.len() {
         2 => (body, "00"),
         4 => (&body[..2], &body[2..]),
