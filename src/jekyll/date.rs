@@ -155,9 +155,11 @@ pub fn parse_value(text: &str, quoted: bool) -> Result<JekyllDate, DateError> {
 
 /// The civil fields Jekyll uses for a date's permalink placeholders: the
 /// date moved to the site's `timezone:` (`tz`, which Jekyll sets as `TZ`)
-/// when it has an offset, else as written. `None` when that depends on the
-/// build machine (an offset and no `timezone:`) or the zone is not in the
-/// system's database.
+/// when it has an offset, else as written (a wall time in a daylight-saving
+/// gap, which Ruby moves on an hour, is not modelled). `None` when that
+/// depends on the build machine (an offset and no `timezone:`) or the zone
+/// is not in the system's database (Ruby then reads UTC), or the date is
+/// past the database's last transition in a zone that still changes clocks.
 pub fn local(date: &JekyllDate, tz: Option<&str>) -> Option<Civil> {
     let Some(offset) = date.offset else {
         return Some(date.civil());
