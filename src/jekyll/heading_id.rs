@@ -35,8 +35,9 @@
 //!
 //! Headings kramdown sees but the outline does not are not listed here:
 //! `#Title` without a space (a heading in kramdown input, not in GFM input),
-//! ATX headings right after a fenced code block with backticks in kramdown
-//! input (backtick fences are not kramdown code blocks). Not modelled (the
+//! a `# line` after a blank line inside a backtick fence in kramdown input
+//! (backtick fences are not kramdown code blocks), headings inside
+//! `<div markdown="1">`. Not modelled (the
 //! heading is given the id computed without it): Liquid, which Jekyll runs
 //! before kramdown; span extensions (`{::comment}`) and span IALs; abbreviations;
 //! headings indented by 1–3 spaces, which kramdown does not read as headings
@@ -1394,6 +1395,12 @@ mod tests {
         assert_eq!(gfm("# T\n{: #one #two}\n"), ["two"]);
         assert_eq!(gfm("{: #lone}\n\n# T\n"), ["lone"]);
         assert_eq!(gfm("# T\n\n{: #not-mine}\n"), ["t"]);
+    }
+
+    #[test]
+    fn crlf_lines() {
+        assert_eq!(gfm("# A\r\n\r\n# B c\r\n"), ["a", "b-c"]);
+        assert_eq!(kramdown("# A\r\n\r\n# B c\r\n"), ["a", "b-c"]);
     }
 
     #[test]
