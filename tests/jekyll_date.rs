@@ -390,3 +390,139 @@ macro_rules! oracle {
 oracle!(utc, "UTC");
 oracle!(new_york, "America/New_York");
 oracle!(kolkata, "Asia/Kolkata");
+
+/// One real build: posts with dates in their front matter and in their file
+/// names, on a site with `timezone: America/New_York` and a permalink of
+/// every date field; where Jekyll writes each post is compared with
+/// `local(parse_value(…))` and `filename_date`.
+#[test]
+fn a_real_build_publishes_where_bloglint_says() {
+    let jekyll_cli = Command::new("jekyll")
+        .arg("--version")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    if !jekyll_cli {
+        println!("skipped: jekyll not installed");
+        return;
+    }
+    let tz = "America/New_York";
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let src = dir.path().join("src");
+    let posts = src.join("_posts");
+    std::fs::create_dir_all(&posts).expect("mkdir");
+    std::fs::write(
+        src.join("_config.yml"),
+        format!("timezone: {tz}\npermalink: /:year/:month/:day/:hour/:minute/:second/:title/\n"),
+    )
+    .expect("config");
+    // (front matter `date:` line, quoted) — each post is `p<N>`.
+    let dated: &[(&str, bool)] = &[
+        ("2024-01-05", false),
+        ("2024-02-30", false),
+        ("'2024-04-31'", true),
+        ("2024-01-05 10:00:00", false),
+        ("'2024-01-05 10:00:00'", true),
+        ("2024-01-05T10:00:00Z", false),
+        ("2024-01-05 10:00:00 +0100", false),
+        ("2024-01-05T10:00", false),
+        ("'2024-07-01 23:30 +02:00'", true),
+        ("2024-01-05 24:00", false),
+        ("20240105", false),
+        ("January 5, 2024", false),
+        ("2023-12-31 23:59:60", false),
+    ];
+    let mut expected = Vec::new();
+    for (n, (value, quoted)) in dated.iter().enumerate() {
+        std::fs::write(
+            posts.join(format!("2020-06-15-p{n}.md")),
+            format!("---\ndate: {value}\n---\nbody\n"),
+        )
+        .expect("post");
+        let text = if *quoted {
+            &value[1..value.len() - 1]
+        } else {
+            value
+        };
+        let date = parse_value(text, *quoted).expect(value);
+        let c = local(&date, Some(tz)).expect("a local date");
+        expected.push(url(c, &format!("p{n}")));
+    }
+    for name in ["2024-02-30-f1.md", "24-1-5-f2.md", "2024-03-10-f3..md"] {
+        std::fs::write(posts.join(name), "---\n---\nbody\n").expect("post");
+        let f = filename_date(name).expect(name);
+        let c = local(&f.date.expect(name), Some(tz)).expect("a local date");
+        expected.push(url(c, &f.slug));
+    }
+    // Not posts: Jekyll skips them.
+    std::fs::write(posts.join("2024-01-05-noext"), "---\n---\n").expect("file");
+    std::fs::write(posts.join("notes.md"), "---\n---\n").expect("file");
+    assert_eq!(filename_date("2024-01-05-noext"), None);
+    assert_eq!(filename_date("notes.md"), None);
+
+    let out = dir.path().join("out");
+    let status = Command::new("jekyll")
+        .arg("build")
+        .arg("-s")
+        .arg(&src)
+        .arg("-d")
+        .arg(&out)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .expect("jekyll runs");
+    assert!(status.success(), "jekyll build failed");
+    let mut published = Vec::new();
+    collect(&out, &out, &mut published);
+    published.sort();
+    expected.sort();
+    assert_eq!(published, expected);
+
+    // A date that fails the build, per parse_value, fails it.
+    let e = parse_value("2024-13-01", false).expect_err("invalid");
+    assert!(e.fails_build());
+    std::fs::write(
+        posts.join("2020-06-15-bad.md"),
+        "---\ndate: 2024-13-01\n---\n",
+    )
+    .expect("post");
+    let status = Command::new("jekyll")
+        .arg("build")
+        .arg("-s")
+        .arg(&src)
+        .arg("-d")
+        .arg(dir.path().join("out2"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .expect("jekyll runs");
+    assert!(!status.success(), "Jekyll 4.3.1 fails on date: 2024-13-01");
+}
+
+fn url(c: Civil, title: &str) -> String {
+    format!(
+        "/{:04}/{:02}/{:02}/{:02}/{:02}/{:02}/{title}/",
+        c.year, c.month, c.day, c.hour, c.minute, c.second
+    )
+}
+
+/// The folders holding an `index.html`, as URLs.
+fn collect(root: &std::path::Path, dir: &std::path::Path, out: &mut Vec<String>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let path = e.path();
+        if path.is_dir() {
+            collect(root, &path, out);
+        } else if path.file_name().is_some_and(|n| n == "index.html") {
+            let rel = path
+                .parent()
+                .and_then(|p| p.strip_prefix(root).ok())
+                .map(|p| p.to_string_lossy().replace('\\', "/"))
+                .unwrap_or_default();
+            out.push(format!("/{rel}/"));
+        }
+    }
+}

@@ -155,9 +155,11 @@ pub fn parse_value(text: &str, quoted: bool) -> Result<JekyllDate, DateError> {
 
 /// The civil fields Jekyll uses for a date's permalink placeholders: the
 /// date moved to the site's `timezone:` (`tz`, which Jekyll sets as `TZ`)
-/// when it has an offset, else as written. `None` when that depends on the
-/// build machine (an offset and no `timezone:`) or the zone is not in the
-/// system's database.
+/// when it has an offset, else as written (a wall time in a daylight-saving
+/// gap, which Ruby moves on an hour, is not modelled). `None` when that
+/// depends on the build machine (an offset and no `timezone:`) or the zone
+/// is not in the system's database (Ruby then reads UTC), or the date is
+/// past the database's last transition in a zone that still changes clocks.
 pub fn local(date: &JekyllDate, tz: Option<&str>) -> Option<Civil> {
     let Some(offset) = date.offset else {
         return Some(date.civil());
@@ -430,6 +432,9 @@ fn zone_offset(zone: &str) -> Option<i32> {
         _ => return None,
     };
     let body = &zone[1..];
+    if !body.is_ascii() {
+        return None;
+    }
     let (h, m) = match body.len() {
         2 => (body, "00"),
         4 => (&body[..2], &body[2..]),
@@ -589,5 +594,193 @@ fn from_unix(secs: i64) -> Civil {
         hour: u8::try_from(rem / 3600).unwrap_or(0),
         minute: u8::try_from(rem % 3600 / 60).unwrap_or(0),
         second: u8::try_from(rem % 60).unwrap_or(0),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ymd_hms(d: &JekyllDate) -> (i32, u8, u8, u8, u8, u8) {
+        (d.year, d.month, d.day, d.hour, d.minute, d.second)
+    }
+
+    // Each case was checked with a real build (Jekyll 4.3.1, Ruby 3.1.2):
+    // where the post is written, or whether the build fails.
+
+    #[test]
+    fn file_names() {
+        let f = filename_date("2024-01-05-hello.md").expect("a post name");
+        assert_eq!(
+            (f.text.as_str(), f.slug.as_str(), f.ext.as_str()),
+            ("2024-01-05", "hello", ".md")
+        );
+        let d = f.date.expect("a date");
+        assert_eq!(ymd_hms(&d), (2024, 1, 5, 0, 0, 0));
+        assert_eq!(d.offset, None);
+        assert!(!d.rolled_over);
+
+        let rolled = filename_date("2024-02-30-x.md").expect("a post name").date;
+        let rolled = rolled.expect("rolled over");
+        assert_eq!((rolled.month, rolled.day, rolled.rolled_over), (3, 1, true));
+        for bad in [
+            "2024-13-01-x.md",
+            "2024-02-32-x.md",
+            "2024-00-10-x.md",
+            "2024-01-00-x.md",
+        ] {
+            let f = filename_date(bad).expect("a post name");
+            assert_eq!(f.date, Err(DateError::Invalid), "{bad}");
+        }
+        assert_eq!(
+            filename_date("24-01-05-x.md")
+                .and_then(|f| f.date.ok())
+                .map(|d| d.year),
+            Some(2024)
+        );
+        assert_eq!(
+            filename_date("2024-1-5-x.md")
+                .and_then(|f| f.date.ok())
+                .map(|d| d.day),
+            Some(5)
+        );
+        assert_eq!(
+            filename_date("2024-01-05-x..md").map(|f| f.slug),
+            Some("x".into())
+        );
+        assert_eq!(
+            filename_date("2024-01-05-x.y.md").map(|f| f.slug),
+            Some("x.y".into())
+        );
+        assert_eq!(
+            filename_date("2024-01-05-.md").map(|f| f.slug),
+            Some(String::new())
+        );
+        assert_eq!(
+            filename_date("_posts/a/2024-01-05-x.md").map(|f| f.slug),
+            Some("x".into())
+        );
+        // Skipped by Jekyll: no extension, no `-` after the date.
+        assert_eq!(filename_date("2024-01-05-x"), None);
+        assert_eq!(filename_date("2024-01-05x.md"), None);
+        assert_eq!(filename_date(""), None);
+    }
+
+    #[test]
+    fn dates_alone_are_wall_clock_midnight() {
+        for (text, quoted) in [
+            ("2024-01-05", false),
+            ("2024-01-05", true),
+            ("2024-1-5", false),
+            ("20240105", false),
+            ("January 5, 2024", false),
+        ] {
+            let d = parse_value(text, quoted).expect(text);
+            assert_eq!(ymd_hms(&d), (2024, 1, 5, 0, 0, 0), "{text}");
+            assert_eq!(d.offset, None, "{text}");
+            assert!(!d.has_time, "{text}");
+        }
+    }
+
+    #[test]
+    fn unquoted_timestamps_are_utc_quoted_ones_wall_clock() {
+        let utc = parse_value("2024-01-05 10:00:00", false).expect("a timestamp");
+        assert_eq!((utc.offset, utc.yaml_utc), (Some(0), true));
+        let ny = local(&utc, Some("America/New_York")).expect("a zone");
+        assert_eq!((ny.day, ny.hour), (5, 5));
+        assert_eq!(local(&utc, None), None);
+
+        let wall = parse_value("2024-01-05 10:00:00", true).expect("a string");
+        assert_eq!((wall.offset, wall.yaml_utc), (None, false));
+        assert_eq!(
+            local(&wall, Some("America/New_York")).map(|c| c.hour),
+            Some(10)
+        );
+        // No seconds: not a YAML timestamp.
+        assert_eq!(
+            parse_value("2024-01-05T10:00", false)
+                .expect("a string")
+                .offset,
+            None
+        );
+
+        let plus = parse_value("2024-01-05 10:00:00 +0100", false).expect("a timestamp");
+        assert_eq!(plus.offset, Some(3600));
+        assert_eq!(
+            local(&plus, Some("America/New_York")).map(|c| c.hour),
+            Some(4)
+        );
+        let t = parse_value("2024-01-05T10:00+02:00", true).expect("a string");
+        assert_eq!(local(&t, Some("UTC")).map(|c| c.hour), Some(8));
+    }
+
+    #[test]
+    fn roll_overs() {
+        for (text, quoted, want) in [
+            ("2024-02-30", false, (2024, 3, 1, 0, 0, 0)),
+            ("2024-02-30", true, (2024, 3, 1, 0, 0, 0)),
+            ("2024-04-31", false, (2024, 5, 1, 0, 0, 0)),
+            ("2023-02-29", false, (2023, 3, 1, 0, 0, 0)),
+            ("2024-01-05 24:00", true, (2024, 1, 6, 0, 0, 0)),
+            ("2024-01-05 10:00:60", true, (2024, 1, 5, 10, 1, 0)),
+        ] {
+            let d = parse_value(text, quoted).expect(text);
+            assert_eq!(ymd_hms(&d), want, "{text}");
+            assert!(d.rolled_over, "{text}");
+        }
+    }
+
+    #[test]
+    fn values_that_fail_the_build() {
+        for (text, quoted) in [
+            ("2024-13-01", false),
+            ("2024-02-32", false),
+            ("2024-01-05 25:00", true),
+            ("2024-01-05 10:60", true),
+            ("2024-01-05 24:00:01", true),
+            ("2024-13-01 10:00:00", false),
+            ("", false),
+            ("", true),
+            ("~", false),
+            ("2024", false),
+            ("yesterday", false),
+            ("today", true),
+            ("now", false),
+            ("true", false),
+        ] {
+            let e = parse_value(text, quoted).expect_err(text);
+            assert!(e.fails_build(), "{text}");
+        }
+    }
+
+    #[test]
+    fn forms_left_to_ruby() {
+        // Time.parse reads these, not always sensibly: bloglint does not guess.
+        for text in [
+            "2024-01-05 junk",
+            "5/1/2024",
+            "2024-01-05 10:00 +2",
+            "2024-01-05 10:00 CEST",
+            "March",
+            "2024-01-32 00:30 +14:00",
+            "0x10",
+            "日本",
+        ] {
+            assert_eq!(
+                parse_value(text, true),
+                Err(DateError::NotModelled),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn local_moves_offset_dates_into_the_zone() {
+        let d = parse_value("2024-06-01 00:30:00 +0000", false).expect("a timestamp");
+        let paris = local(&d, Some("Europe/Paris")).expect("a zone");
+        assert_eq!((paris.month, paris.day, paris.hour), (6, 1, 2));
+        let ny = local(&d, Some("America/New_York")).expect("a zone");
+        assert_eq!((ny.month, ny.day, ny.hour, ny.minute), (5, 31, 20, 30));
+        assert_eq!(local(&d, Some("Not/AZone")), None);
     }
 }
