@@ -1083,3 +1083,92 @@ fn readers() {
     assert_eq!(What::from_claim("static"), What::File);
     assert_eq!(What::from_claim("page"), What::Page);
 }
+
+/// The comparison on a made-up report: agreement, then one difference of
+/// each sort.
+#[test]
+fn compare_finds_each_difference() {
+    let output = |what, target: Option<&str>, ids: &[&str]| Output {
+        what,
+        target: target.map(str::to_string),
+        ids: ids.iter().map(|s| s.to_string()).collect(),
+    };
+    let jekyll: BTreeMap<String, Output> = [
+        ("/", output(Page, None, &["a", "a-1"])),
+        ("/r/", output(What::Redirect, Some("/sub/x/"), &[])),
+        (
+            "/away.html",
+            output(What::Redirect, Some("https://e.example/"), &[]),
+        ),
+        ("/f.txt", output(File, None, &[])),
+        ("/2020/01/01/p.html", output(Post, None, &[])),
+        ("/c/d.html", output(Document, None, &["h"])),
+    ]
+    .into_iter()
+    .map(|(u, o)| (u.to_string(), o))
+    .collect();
+    let report = serde_json::json!({
+        "generator": "jekyll",
+        "base_url": "https://example.org/sub",
+        "base_path": "/sub",
+        "urls": [
+            {"url": "/", "kind": "page", "source": "index.md", "target": null,
+             "ids": ["a", "a-1"], "also": []},
+            {"url": "/r/", "kind": "alias", "source": "x.md", "target": "/x/",
+             "ids": null, "also": []},
+            {"url": "/away.html", "kind": "redirect", "source": "away.md",
+             "target": "https://e.example/", "ids": null, "also": []},
+            {"url": "/f.txt", "kind": "static", "source": "f.txt", "target": null,
+             "ids": null, "also": []},
+            {"url": "/2020/01/01/p.html", "kind": "post", "source": "_posts/2020-01-01-p.md",
+             "target": null, "ids": [], "also": []},
+            {"url": "/c/d.html", "kind": "document", "source": "_c/d.md", "target": null,
+             "ids": ["h"], "also": []},
+            {"url": "/feed.xml", "kind": "page", "source": null, "target": null,
+             "ids": null, "also": []}
+        ]
+    });
+    let plugins = vec!["jekyll-feed".to_string()];
+    let parse =
+        |v: &serde_json::Value| -> SiteJson { serde_json::from_value(v.clone()).expect("report") };
+    let (diff, tally) = compare(&jekyll, &bloglint_outputs(&parse(&report), &plugins));
+    assert!(diff.is_empty(), "{diff:?}");
+    assert_eq!(tally.pages, (3, 3));
+    assert_eq!(tally.redirects, (2, 2));
+    assert_eq!(tally.ids, (3, 3));
+
+    let with = |i: usize, field: &str, value: serde_json::Value| {
+        let mut r = report.clone();
+        r["urls"][i][field] = value;
+        let (diff, _) = compare(&jekyll, &bloglint_outputs(&parse(&r), &plugins));
+        diff
+    };
+    // Another kind, another target, other ids, another URL.
+    let d = with(4, "kind", "page".into());
+    assert_eq!(
+        d,
+        ["- /2020/01/01/p.html  Post", "+ /2020/01/01/p.html  Page"]
+    );
+    let d = with(1, "target", "/y/".into());
+    assert_eq!(
+        d,
+        ["- /r/  Redirect → /sub/x/", "+ /r/  Redirect → /sub/y/"]
+    );
+    let d = with(0, "ids", serde_json::json!(["a", "a"]));
+    assert_eq!(d, ["- /  ids: a a-1", "+ /  ids: a a"]);
+    let d = with(5, "ids", serde_json::Value::Null);
+    assert_eq!(
+        d,
+        ["- /c/d.html  ids: h", "+ /c/d.html  ids: (none reported)"]
+    );
+    let d = with(3, "url", "/g.txt".into());
+    assert_eq!(
+        d,
+        [
+            "- /f.txt  File",
+            "+ /f.txt  (not listed)",
+            "- /g.txt  (not written)",
+            "+ /g.txt  File"
+        ]
+    );
+}
