@@ -875,6 +875,138 @@ const FACTS: &[Facts] = &[
         ids: &[],
         count: 9,
     },
+    Facts {
+        site: "oracle-custom",
+        written: &[
+            ("/", Page),
+            // `:short_year`, `:i_month`, `:i_day`, `:y_day`, `:hour`,
+            // `:minute`, `:second`; `:slug` downcased.
+            ("/09/2-3/034/000000/early.html", Post),
+            ("/web/rust/10/11-12/316/000000/mixed-case-name.html", Post),
+            ("/11/1-9/009/131415/my-own-slug.html", Post),
+            ("/12/12-31/366/000000/ünïcode-title.html", Post),
+            // `:path` keeps the space, `:name` is slugified, `:title` is
+            // slugified keeping case; `slug` replaces `:title`.
+            (
+                "/kb/kb/topic/Intro Page/intro-page/Intro-Page.html",
+                Document,
+            ),
+            ("/kb/kb/faq/faq/questions.html", Document),
+            // A collection's static file under the collection's pattern.
+            ("/kb/kb/topic/data/data.csv", File),
+            // A dated name gives a document its date and loses it in its
+            // slug; front matter dates an undated one.
+            ("/talks/2019/04/05/rustconf/", Document),
+            ("/talks/2018/03/04/undated/", Document),
+            ("/p/pages/one.html", Page),
+            ("/p2/two/", Page),
+            // A page has no `:title`: the pattern stays literal.
+            ("/:title/", Page),
+        ],
+        absent: &[],
+        redirects: &[],
+        ids: &[],
+        count: 13,
+    },
+    Facts {
+        site: "oracle-optional-front-matter",
+        written: &[
+            ("/", Page),
+            // A page, and the file still copied (`remove_originals` is
+            // false by default).
+            ("/notes.html", Page),
+            ("/notes.md", File),
+            ("/docs/guide.html", Page),
+            ("/docs/guide.md", File),
+            // README, LICENSE and CONTRIBUTING stay files; CHANGELOG does
+            // not.
+            ("/README.md", File),
+            ("/LICENSE.md", File),
+            ("/CONTRIBUTING.md", File),
+            ("/CHANGELOG.html", Page),
+            ("/CHANGELOG.md", File),
+            ("/data.txt", File),
+            ("/2020/01/01/post.html", Post),
+        ],
+        absent: &["/README.html", "/LICENSE.html", "/CONTRIBUTING.html"],
+        redirects: &[],
+        ids: &[
+            ("/notes.html", &["notes"]),
+            ("/docs/guide.html", &["guide", "step-one"]),
+        ],
+        count: 12,
+    },
+    Facts {
+        site: "oracle-headings-kramdown",
+        written: &[("/basics.html", Page), ("/more.html", Page)],
+        absent: &[],
+        redirects: &[],
+        ids: &[
+            (
+                "/basics.html",
+                &[
+                    "hello-world",
+                    "hello-world-1",
+                    "hello-world-2",
+                    "hello-world-1",
+                    "whats-new-2024-edition",
+                    "c--rust-a-tale",
+                    "pure",
+                    "leading-and-trailing-spaces",
+                    "ncd-f",
+                    "section",
+                    "moji--party",
+                    "section-1",
+                    "ber-coolstuff",
+                    "underscore-and-hyphen-ated",
+                    "dotsinheading",
+                    "starts-with-digits",
+                    "section-2",
+                    "section-3",
+                    "a-code-span-inside",
+                    // The raw text of the link, URL included.
+                    "a-linkhttpsexamplecom-inside",
+                    "emphasis-and-strong",
+                    "html-eminlineem-tag",
+                    "escaped--star",
+                    "trailing-hashes",
+                    "setext-heading",
+                    "setext-level-two",
+                    "my-custom",
+                    "ial-id",
+                    "hello-world",
+                    "hello-world-3",
+                    // kramdown's input needs no space after `#`, and
+                    // reads a seventh `#` as text.
+                    "nospace",
+                    "seven-hashes",
+                ],
+            ),
+            (
+                "/more.html",
+                &[
+                    "same",
+                    "same-1",
+                    "same-2",
+                    "tabinside",
+                    "line--with---spaces",
+                    "ampersand-amp-entity",
+                    "quote-double-and-single",
+                    "ends-with-colon",
+                    "nd",
+                    "leading-hyphen",
+                    "snakecasewords",
+                    "mixed-case-words",
+                    "slash--and-backslash-",
+                    "non-breaking-space-here",
+                    "only-code",
+                    "heading-in-a-quote",
+                    "heading-in-a-list",
+                ],
+            ),
+        ],
+        count: 2,
+    },
 ];
 
 /// The facts of one site on Jekyll's output: the broken ones.
