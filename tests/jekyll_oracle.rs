@@ -369,6 +369,8 @@ fn jekyll_outputs(
 #[derive(Deserialize)]
 struct SiteJson {
     #[serde(default)]
+    base_url: String,
+    #[serde(default)]
     base_path: String,
     urls: Vec<UrlJson>,
 }
@@ -450,6 +452,15 @@ struct Expected {
     ids: Option<Vec<String>>,
 }
 
+/// `https://example.org/sub/` → `https://example.org`.
+fn origin_of(base_url: &str) -> String {
+    let Some((scheme, rest)) = base_url.split_once("://") else {
+        return String::new();
+    };
+    let host = rest.split('/').next().unwrap_or_default();
+    format!("{scheme}://{host}")
+}
+
 /// What bloglint expects, by URL, the ignored outputs left out.
 fn bloglint_outputs(site: &SiteJson, plugins: &[String]) -> BTreeMap<String, Expected> {
     let mut urls: BTreeMap<String, Expected> = BTreeMap::new();
@@ -462,10 +473,12 @@ fn bloglint_outputs(site: &SiteJson, plugins: &[String]) -> BTreeMap<String, Exp
             let what = What::from_claim(&claim.kind);
             e.what.insert(what);
             if let (What::Redirect, Some(target)) = (what, &claim.target) {
+                // A path under the base URL, or a full URL (the site's own
+                // origin taken off, as for Jekyll's).
                 let target = if target.starts_with('/') {
-                    bloglint::text::percent_decode(&format!("{}{target}", site.base_path))
+                    normalize_target(&format!("{}{target}", site.base_path), "")
                 } else {
-                    target.clone()
+                    normalize_target(target, &origin_of(&site.base_url))
                 };
                 e.targets.insert(target);
             }
@@ -1276,6 +1289,9 @@ fn readers() {
         "https://elsewhere.example/x"
     );
     assert_eq!(normalize_target("/x.html", ""), "/x.html");
+    assert_eq!(origin_of("https://example.org/sub/"), "https://example.org");
+    assert_eq!(origin_of("http://h:4000"), "http://h:4000");
+    assert_eq!(origin_of(""), "");
     let plugins = vec!["jekyll-feed".to_string()];
     assert!(ignored_output("/feed.xml", &plugins));
     assert!(!ignored_output("/sitemap.xml", &plugins));
@@ -1350,6 +1366,8 @@ fn compare_finds_each_difference() {
         d,
         ["- /2020/01/01/p.html  Post", "+ /2020/01/01/p.html  Page"]
     );
+    let d = with(1, "target", "https://example.org/sub/x/".into());
+    assert!(d.is_empty(), "{d:?}");
     let d = with(1, "target", "/y/".into());
     assert_eq!(
         d,
