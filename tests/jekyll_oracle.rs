@@ -542,6 +542,23 @@ fn theirs_what(o: &Output) -> String {
     }
 }
 
+/// Known differences: (site, URL, why). Each is a documented limit of
+/// bloglint's model, not a guess of what Jekyll does.
+const KNOWN: &[(&str, &str, &str)] = &[
+    (
+        "oracle-pretty",
+        "/feed.json",
+        "a page of another format than Markdown or HTML is published as a file: bloglint \
+         does not lint it",
+    ),
+    (
+        "oracle-headings-kramdown",
+        "/basics.html",
+        "kramdown input reads `#nospace` and 7-hash lines as headings; bloglint's CommonMark \
+         outline does not see them (their ids are missing, the others agree)",
+    ),
+];
+
 /// The differences as diff lines (`-` Jekyll, `+` bloglint), and what
 /// agrees.
 fn compare(
@@ -563,7 +580,10 @@ fn compare(
             continue;
         };
         let target_differs = out.target.as_ref().is_some_and(|t| !e.targets.contains(t));
-        if !e.what.contains(&out.what) || target_differs {
+        // bloglint's pages are Jekyll's pages, posts and documents alike.
+        let page_like =
+            matches!(out.what, What::Post | What::Document) && e.what.contains(&What::Page);
+        if !(e.what.contains(&out.what) || page_like) || target_differs {
             diff.push(format!("- {url}  {}", theirs_what(out)));
             diff.push(format!("+ {url}  {}", whats(e)));
             continue;
@@ -1173,6 +1193,16 @@ fn check_site(case: &Path) -> Result<Outcome, String> {
         Report::Jekyll(ours) => ours,
     };
     let (mut diff, tally) = compare(&theirs, &bloglint_outputs(&ours, &config.plugins));
+    // Differences bloglint documents as not modelled, each with its reason.
+    for (site, url, why) in KNOWN {
+        if *site == name {
+            let before = diff.len();
+            diff.retain(|line| !line[2..].starts_with(&format!("{url}  ")));
+            if diff.len() < before {
+                println!("{name}: {url}: known difference: {why}");
+            }
+        }
+    }
     let baseurl = config.baseurl.trim_end_matches('/');
     if ours.base_path != baseurl {
         diff.push(format!("- baseurl {baseurl:?}"));
@@ -1361,11 +1391,13 @@ fn compare_finds_each_difference() {
         diff
     };
     // Another kind, another target, other ids, another URL.
-    let d = with(4, "kind", "page".into());
+    let d = with(4, "kind", "static".into());
     assert_eq!(
         d,
-        ["- /2020/01/01/p.html  Post", "+ /2020/01/01/p.html  Page"]
+        ["- /2020/01/01/p.html  Post", "+ /2020/01/01/p.html  File"]
     );
+    // A page is what bloglint calls a post or a document.
+    assert!(with(4, "kind", "page".into()).is_empty());
     let d = with(1, "target", "https://example.org/sub/x/".into());
     assert!(d.is_empty(), "{d:?}");
     let d = with(1, "target", "/y/".into());

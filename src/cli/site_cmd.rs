@@ -178,6 +178,8 @@ pub const REASONS: &[&str] = &[
 pub struct Report {
     /// The site root, as found from the path given.
     pub root: String,
+    /// The generator that publishes it: `hugo` or `jekyll`.
+    pub generator: &'static str,
     pub base_url: String,
     /// The baseURL's path (`/blog`), `` at the root of the host.
     pub base_path: String,
@@ -329,12 +331,22 @@ pub fn build(site: &Site, index: &SiteIndex, root: &Path, with_ids: bool) -> Rep
         match served {
             Served::Page(i) => {
                 let page = &index.pages[*i];
-                Claim {
-                    kind: page.kind.name(),
-                    lang: Some(page.lang.clone()),
-                    source: Some(relative(root, &page.post.path)),
-                    target: None,
-                    ids: ids_of(Some(page)),
+                match &page.redirect_to {
+                    // A page whose content is a redirect (`redirect_to`).
+                    Some(to) => Claim {
+                        kind: "alias",
+                        lang: Some(page.lang.clone()),
+                        source: Some(relative(root, &page.post.path)),
+                        target: Some(to.clone()),
+                        ids: ids_of(None),
+                    },
+                    None => Claim {
+                        kind: page.kind.name(),
+                        lang: Some(page.lang.clone()),
+                        source: Some(relative(root, &page.post.path)),
+                        target: None,
+                        ids: ids_of(Some(page)),
+                    },
                 }
             }
             Served::Alias(i, _) => {
@@ -532,6 +544,10 @@ pub fn build(site: &Site, index: &SiteIndex, root: &Path, with_ids: bool) -> Rep
 
     Report {
         root: crate::render::shown(root),
+        generator: match generator.kind() {
+            GeneratorKind::Hugo => "hugo",
+            GeneratorKind::Jekyll => "jekyll",
+        },
         base_url: generator.base_url().to_string(),
         base_path: index.base_path.clone(),
         urls: entries.into_values().collect(),

@@ -515,6 +515,7 @@ pub fn build<'a>(
             stub_of: stubs[i],
             place: Place::Root,
             date_url: None,
+            redirect_to: None,
             ids: OnceLock::new(),
         });
         index

@@ -68,9 +68,8 @@ pub fn walk_site(jk: &JekyllConfig, found: &mut dyn FnMut(Found)) {
                 }
             }
             Kind::CollectionStatic { collection, output } => {
-                if output {
-                    let below = collection_relative(jk, &rel, &collection);
-                    found(Found::Static(path, format!("/{collection}/{below}")));
+                if output && let Some(url) = collection_static_url(jk, &rel, &collection) {
+                    found(Found::Static(path, url));
                 }
             }
             Kind::Data
@@ -83,13 +82,39 @@ pub fn walk_site(jk: &JekyllConfig, found: &mut dyn FnMut(Found)) {
     }
 }
 
-/// A collection file's path below its `_label` folder.
-fn collection_relative<'r>(jk: &JekyllConfig, rel: &'r str, label: &str) -> &'r str {
-    let dir = match jk.collections_dir.trim_matches('/') {
-        "" => format!("_{label}/"),
-        d => format!("{d}/_{label}/"),
+/// The URL of a static file of a collection (`StaticFile#url`): the
+/// collection's permalink with the file's path and name and no extension
+/// or title, its trailing slash dropped, then the file's extension.
+fn collection_static_url(jk: &JekyllConfig, rel: &str, label: &str) -> Option<String> {
+    let permalink = jk.collection(label).and_then(|c| c.permalink.as_deref());
+    let template = super::url::collection_template(label, permalink, &jk.permalink);
+    let ext = super::url::extname(rel);
+    let in_collections = match jk.collections_dir.trim_matches('/') {
+        "" => rel,
+        d => rel
+            .strip_prefix(d)
+            .and_then(|r| r.strip_prefix('/'))
+            .unwrap_or(rel),
     };
-    rel.strip_prefix(&dir).unwrap_or(rel)
+    let stem = in_collections.strip_suffix(ext).unwrap_or(in_collections);
+    let path = stem
+        .trim_end_matches('.')
+        .replacen(&format!("_{label}"), "", 1);
+    let name = rel.rsplit('/').next().unwrap_or(rel);
+    let name = name.strip_suffix(ext).unwrap_or(name);
+    let mut url = template;
+    for (key, value) in [
+        (":collection", label),
+        (":path", path.as_str()),
+        (":output_ext", ""),
+        (":name", name),
+        (":title", ""),
+    ] {
+        url = url.replace(key, &super::url::escape_path(value).ok()?);
+    }
+    let url = super::url::sanitize_url(&url);
+    let url = super::url::unescape_path(url.trim_end_matches('/'));
+    Some(format!("{url}{ext}"))
 }
 
 /// The content path of a file of the site: its path below the source

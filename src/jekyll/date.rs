@@ -166,11 +166,16 @@ pub fn local(date: &JekyllDate, tz: Option<&str>) -> Option<Civil> {
     };
     let tz = tz?;
     let utc = date.unix_utc(offset);
-    // The offset in force at that instant: read the UTC wall time in the
-    // zone, then correct once with the offset it gives.
-    let guess = crate::hugo::zone::offset_at(Some(tz), &hugo_date(from_unix(utc)))?;
-    let local_offset =
-        crate::hugo::zone::offset_at(Some(tz), &hugo_date(from_unix(utc + i64::from(guess))))?;
+    // The offset in force at that instant. The zone answers for wall
+    // times: of the offsets a day before and a day after (either side of
+    // a transition), the one whose wall time gives itself back.
+    let at = |wall: i64| crate::hugo::zone::offset_at(Some(tz), &hugo_date(from_unix(wall)));
+    let before = at(utc - 86_400)?;
+    let after = at(utc + 86_400)?;
+    let local_offset = [before, after]
+        .into_iter()
+        .find(|&o| at(utc + i64::from(o)) == Some(o))
+        .unwrap_or(after);
     Some(from_unix(utc + i64::from(local_offset)))
 }
 

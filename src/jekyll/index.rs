@@ -218,7 +218,16 @@ fn target(
     let permalink = meta.string("permalink").filter(|p| !p.is_empty());
     let md_ext = markdown_ext(jk);
     let mut why = None;
-    if meta.truthy("published") == Some(false) && !jk.unpublished {
+    // Jekyll 4.3.1 reads `published` of a page from its own front matter
+    // only; defaults unpublish posts and documents.
+    let published = match role {
+        Role::Page => meta
+            .post
+            .field("published")
+            .map(|n| !matches!(n.value, Value::Bool(false) | Value::Null)),
+        _ => meta.truthy("published"),
+    };
+    if published == Some(false) && !jk.unpublished {
         why = Some(Unpublished::PublishedFalse);
     }
     let url = match role {
@@ -243,7 +252,7 @@ fn target(
                     if !jk.future && instant(d, jk.timezone.as_deref()) > now {
                         why = why.or(Some(Unpublished::Future));
                     }
-                    date::local(d, jk.timezone.as_deref())
+                    date::local(d, Some(jk.timezone.as_deref().unwrap_or("UTC")))
                         .map(|c| to_url_civil(&c))
                         .unwrap_or_default()
                 }
@@ -272,13 +281,14 @@ fn target(
                 why = why.or(Some(Unpublished::NoOutput));
             }
             let civil = match post_date(meta) {
-                Some(Ok(d)) => date::local(&d, jk.timezone.as_deref())
+                Some(Ok(d)) => date::local(&d, Some(jk.timezone.as_deref().unwrap_or("UTC")))
                     .map(|c| to_url_civil(&c))
                     .unwrap_or_default(),
                 _ => Civil::default(),
             };
             let template =
                 url::collection_template(label, collection_permalink(jk, label), &jk.permalink);
+            let cats = categories(meta, "");
             document_url(
                 jk,
                 rel,
@@ -286,11 +296,18 @@ fn target(
                 &template,
                 permalink.as_deref(),
                 meta,
-                &[],
+                &cats,
                 civil,
             )
         }
     };
+    // The URL the server answers for: the file Jekyll writes.
+    let writer = match role {
+        Role::Page => url::Writer::Page,
+        _ => url::Writer::Document,
+    };
+    let out_ext = url::output_ext(url::extname(rel), permalink.as_deref(), &md_ext);
+    let url = url.map(|u| file_url(&format!("/{}", url::destination(&u, &out_ext, writer))));
     (url, why)
 }
 
@@ -363,8 +380,8 @@ fn redirects(meta: &Meta) -> Vec<Alias> {
     string_items(node)
         .into_iter()
         .map(|(written, n)| Alias {
-            url: url::redirect_from_url(&written)
-                .map(|u| file_url(&u))
+            url: url::redirect_from_destination(&written)
+                .map(|f| file_url(&format!("/{f}")))
                 .map_err(|e| format!("jekyll-redirect-from cannot write it: {e:?}")),
             relative: false,
             written: written.into_owned(),
@@ -378,7 +395,13 @@ fn redirects(meta: &Meta) -> Vec<Alias> {
 /// settings say; none for an HTML page (published as written).
 pub fn heading_ids(post: &Post, jk: &JekyllConfig) -> Vec<String> {
     if crate::document::is_html_content(&post.content_path) {
-        return Vec::new();
+        // Published as written: the ids its headings carry.
+        return post
+            .outline
+            .headings
+            .iter()
+            .map(|h| h.custom_id.clone().unwrap_or_default())
+            .collect();
     }
     let k = &jk.kramdown;
     if k.input != "GFM" && k.input != "kramdown" || jk.markdown != "kramdown" {
@@ -436,11 +459,10 @@ pub fn build<'a>(
                 String::new()
             }
         };
-        let url = if url.is_empty() { url } else { file_url(&url) };
         if role == Role::Page
             && post.front_matter.is_none()
             && post.front_matter_error.is_none()
-            && !optional_front_matter
+            && !(optional_front_matter && super::config::optional_page(jk, &post.content_path))
         {
             why = Some(Unpublished::NoFrontMatter);
         }
@@ -465,6 +487,11 @@ pub fn build<'a>(
             stub_of: None,
             place,
             date_url: None,
+            redirect_to: redirects_on
+                .then(|| meta.field("redirect_to"))
+                .flatten()
+                .and_then(|n| string_items(n).into_iter().next())
+                .map(|(s, _)| s.into_owned()),
             ids: OnceLock::new(),
         });
         index

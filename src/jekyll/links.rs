@@ -405,7 +405,9 @@ impl<'s, 'a> Links<'s, 'a> {
             served
                 .iter()
                 .find_map(|s| match s {
-                    Served::Page(j) => Some(Landing::Page(*j)),
+                    Served::Page(j) if self.site.pages[*j].redirect_to.is_none() => {
+                        Some(Landing::Page(*j))
+                    }
                     _ => None,
                 })
                 .unwrap_or(Landing::Other),

@@ -37,6 +37,9 @@ pub struct Page<'a> {
     pub place: Place,
     /// For a regular page whose URL is built from its date: how.
     pub date_url: Option<DateUrl>,
+    /// Where the page redirects instead of showing its content
+    /// (jekyll-redirect-from's `redirect_to`): a URL as written.
+    pub redirect_to: Option<String>,
     pub(crate) ids: OnceLock<(Vec<String>, Vec<String>)>,
 }
 

@@ -24,7 +24,7 @@ pub use defaults::DefaultSet;
 pub use fnmatch::fnmatch;
 pub use read::{
     Entry, EntryFilter, Kind, date_filename_matches, dateless_filename_matches, glob_include,
-    has_yaml_header,
+    has_yaml_header, optional_page,
 };
 
 /// The configuration files Jekyll 4.3.1 looks for in the source folder,

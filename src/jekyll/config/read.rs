@@ -63,6 +63,30 @@ pub struct Entry {
     pub kind: Kind,
 }
 
+/// Whether jekyll-optional-front-matter 0.3.2 makes a page of a Markdown
+/// file without front matter: all but README, LICENSE, LICENCE, COPYING,
+/// CODE_OF_CONDUCT, CONTRIBUTING, ISSUE_TEMPLATE, PULL_REQUEST_TEMPLATE
+/// (any case), unless `include`d.
+pub fn optional_page(config: &JekyllConfig, path: &str) -> bool {
+    const BLACKLIST: [&str; 8] = [
+        "README",
+        "LICENSE",
+        "LICENCE",
+        "COPYING",
+        "CODE_OF_CONDUCT",
+        "CONTRIBUTING",
+        "ISSUE_TEMPLATE",
+        "PULL_REQUEST_TEMPLATE",
+    ];
+    let name = basename(path);
+    let stem = match name.rfind('.') {
+        Some(dot) => &name[..dot],
+        None => name,
+    };
+    !BLACKLIST.contains(&stem.to_uppercase().as_str())
+        || EntryFilter::new(config, "").included(path)
+}
+
 /// Whether a file starts with a front matter line as Jekyll 4.3.1's
 /// `Utils.has_yaml_header?` sees it: its first line is `---`, then only
 /// spaces, tabs, `\r`, `\f` or `\v`, then a line break. An empty file, a
@@ -596,22 +620,10 @@ impl Plan<'_> {
     }
 
     /// jekyll-optional-front-matter 0.3.2: every Markdown static file (of
-    /// the site or a collection) but README, LICENSE, LICENCE, COPYING,
-    /// CODE_OF_CONDUCT, CONTRIBUTING, ISSUE_TEMPLATE, PULL_REQUEST_TEMPLATE
-    /// (any case; unless `include`d) also becomes a page.
+    /// the site or a collection) but the ones [`optional_page`] leaves
+    /// alone also becomes a page.
     fn optional_front_matter(&mut self) {
-        const BLACKLIST: [&str; 8] = [
-            "README",
-            "LICENSE",
-            "LICENCE",
-            "COPYING",
-            "CODE_OF_CONDUCT",
-            "CONTRIBUTING",
-            "ISSUE_TEMPLATE",
-            "PULL_REQUEST_TEMPLATE",
-        ];
         let copied = !self.config.optional_front_matter.remove_originals;
-        let filter = EntryFilter::new(self.config, "");
         let paths: Vec<String> = self
             .kinds
             .iter()
@@ -621,13 +633,7 @@ impl Plan<'_> {
             .map(|(p, _)| p.clone())
             .collect();
         for path in paths {
-            let name = basename(&path);
-            let stem = match name.rfind('.') {
-                Some(dot) => &name[..dot],
-                None => name,
-            };
-            let listed = BLACKLIST.contains(&stem.to_uppercase().as_str());
-            if listed && !filter.included(&path) {
+            if !optional_page(self.config, &path) {
                 continue;
             }
             self.kinds.insert(
