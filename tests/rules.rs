@@ -1,8 +1,10 @@
 //! Every rule against its fixtures. `tests/fixtures/<rule>/fires/` and
 //! `tests/fixtures/<rule>/silent/` are tiny Hugo sites (a `content/` folder,
-//! and a `hugo.toml` when the rule needs one). Only the rule under test runs.
-//! In `fires`, every content file must get at least one diagnostic, and the
-//! rendered output is a snapshot; `silent` must get none.
+//! and a `hugo.toml` when the rule needs one); `tests/fixtures/<rule>/jekyll/
+//! fires/` and `…/jekyll/silent/` are tiny Jekyll sites (a `_config.yml`).
+//! Only the rule under test runs. In `fires`, every content file must get at
+//! least one diagnostic, and the rendered output is a snapshot; `silent`
+//! must get none.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -55,8 +57,25 @@ fn check_rule(rule: &str) {
         "{}/content is missing",
         silent.display()
     );
+    check_fixtures(rule, rule, &fires, &silent);
+    let jekyll = base.join("jekyll");
+    if jekyll.is_dir() {
+        let (fires, silent) = (jekyll.join("fires"), jekyll.join("silent"));
+        for site in [&fires, &silent] {
+            assert!(
+                site.join("_config.yml").is_file(),
+                "{}/_config.yml is missing",
+                site.display()
+            );
+        }
+        check_fixtures(rule, &format!("{rule}-jekyll"), &fires, &silent);
+    }
+}
 
-    let (hit, files, rendered) = lint_fixture(rule, &fires);
+/// A rule against one pair of fixture sites; `snapshot` names the
+/// snapshot of what `fires` reports.
+fn check_fixtures(rule: &str, snapshot: &str, fires: &Path, silent: &Path) {
+    let (hit, files, rendered) = lint_fixture(rule, fires);
     assert!(!files.is_empty(), "{rule}: no fixtures that fire");
     for f in &files {
         assert!(
@@ -66,10 +85,10 @@ fn check_rule(rule: &str) {
         );
     }
     insta::with_settings!({ snapshot_path => "snapshots/rules", prepend_module_to_snapshot => false }, {
-        insta::assert_snapshot!(rule, rendered);
+        insta::assert_snapshot!(snapshot, rendered);
     });
 
-    let (hit, files, rendered) = lint_fixture(rule, &silent);
+    let (hit, files, rendered) = lint_fixture(rule, silent);
     assert!(!files.is_empty(), "{rule}: no fixtures that stay silent");
     assert!(
         hit.is_empty(),
