@@ -216,49 +216,58 @@ struct Virtual {
     target: Target,
 }
 
-/// Index the posts of a Hugo site. `resources` are the non-content files
-/// under the content directories, as (path on disk, content path);
-/// `static_files` the files of the static directories, as (path on disk,
-/// URL path).
-pub fn build<'a>(
-    generator: &'a Generator,
-    hugo: &'a HugoConfig,
-    posts: &[&'a Post],
-    resources: &[(PathBuf, String)],
-    static_files: &[(PathBuf, String)],
-    now: i64,
-) -> SiteIndex<'a> {
-    let permalinks = Permalinks::new(hugo);
-    let infos: Vec<PathInfo> = posts.par_iter().map(|p| urls::path_info(p, hugo)).collect();
-    let disabled = |k: Kind| hugo.disable_kinds.iter().any(|d| d == k.name());
+/// Hugo's bundles, by language and page path: leaf bundles (`index.md`)
+/// and branch bundles (`_index.md`, list pages), and the folders of the
+/// leaf bundles (what is below them is a resource).
+struct Bundles<'i> {
+    leaves: HashMap<(&'i str, &'i str), usize>,
+    branches: HashMap<(&'i str, &'i str), usize>,
+    leaf_dirs: HashSet<&'i str>,
+}
 
-    // Bundles and list pages, by Hugo's path.
-    let mut leaves: HashMap<(&str, &str), usize> = HashMap::new();
-    let mut branches: HashMap<(&str, &str), usize> = HashMap::new();
-    let mut leaf_dirs: HashSet<&str> = HashSet::new();
-    for (i, info) in infos.iter().enumerate() {
-        let key = (info.lang.as_str(), info.path.as_str());
-        match info.bundle {
-            Bundle::Leaf => {
-                leaf_dirs.insert(info.path.as_str());
-                leaves.entry(key).or_insert(i);
+impl<'i> Bundles<'i> {
+    fn of(infos: &'i [PathInfo]) -> Bundles<'i> {
+        let mut tree = Bundles {
+            leaves: HashMap::new(),
+            branches: HashMap::new(),
+            leaf_dirs: HashSet::new(),
+        };
+        for (i, info) in infos.iter().enumerate() {
+            let key = (info.lang.as_str(), info.path.as_str());
+            match info.bundle {
+                Bundle::Leaf => {
+                    tree.leaf_dirs.insert(info.path.as_str());
+                    tree.leaves.entry(key).or_insert(i);
+                }
+                Bundle::Branch => {
+                    tree.branches.entry(key).or_insert(i);
+                }
+                Bundle::None => {}
             }
-            Bundle::Branch => {
-                branches.entry(key).or_insert(i);
-            }
-            Bundle::None => {}
         }
+        tree
     }
-    let in_leaf = |info: &PathInfo| ancestors(&info.path).any(|d| leaf_dirs.contains(d));
 
-    // Cascades, nearest first.
+    /// Whether a content file sits inside a leaf bundle.
+    fn in_leaf(&self, info: &PathInfo) -> bool {
+        ancestors(&info.path).any(|d| self.leaf_dirs.contains(d))
+    }
+}
+
+/// The `cascade` entries that apply to each page, nearest first, and the
+/// post each is written in.
+#[allow(clippy::type_complexity)]
+fn cascade_chains<'p>(
+    posts: &[&'p Post],
+    infos: &[PathInfo],
+    branches: &HashMap<(&str, &str), usize>,
+) -> (Vec<Vec<&'p Table>>, Vec<Vec<usize>>) {
     let compiled: HashMap<usize, Vec<Cascade>> = branches
         .values()
         .map(|&i| (i, cascades(posts[i], &infos[i].lang)))
         .filter(|(_, c)| !c.is_empty())
         .collect();
-    // The matching entries, and the post each is written in.
-    let (chains, sources): (Vec<Vec<&Table>>, Vec<Vec<usize>>) = infos
+    infos
         .iter()
         .enumerate()
         .map(|(i, info)| {
@@ -277,20 +286,24 @@ pub fn build<'a>(
                 .map(|(j, c)| (c.table, j))
                 .unzip()
         })
-        .unzip();
-    let metas: Vec<Meta> = posts
-        .iter()
-        .zip(&chains)
-        .map(|(post, chain)| Meta {
-            post,
-            cascade: chain,
-        })
-        .collect();
+        .unzip()
+}
 
-    // Publication.
-    let (render, status): (Vec<Render>, Vec<Option<Unpublished>>) = infos
+/// Whether and how each page is built: its render mode and why it is not
+/// published (ignored file, bundle resource, disabled language or kind,
+/// draft, future, expired, not rendered, or another file of its path).
+fn publication(
+    posts: &[&Post],
+    infos: &[PathInfo],
+    metas: &[Meta],
+    tree: &Bundles,
+    hugo: &HugoConfig,
+    now: i64,
+) -> (Vec<Render>, Vec<Option<Unpublished>>) {
+    let disabled = |k: Kind| hugo.disable_kinds.iter().any(|d| d == k.name());
+    let (render, mut status): (Vec<Render>, Vec<Option<Unpublished>>) = infos
         .par_iter()
-        .zip(&metas)
+        .zip(metas)
         .map(|(info, meta)| {
             let mode = urls::render_mode(meta);
             let name = meta
@@ -301,7 +314,7 @@ pub fn build<'a>(
                 .unwrap_or_default();
             let status = if ignored(name) {
                 Some(Unpublished::Ignored)
-            } else if in_leaf(info) {
+            } else if tree.in_leaf(info) {
                 Some(Unpublished::LeafResource)
             } else if hugo.disabled_languages.contains(&info.lang) {
                 Some(Unpublished::DisabledLanguage)
@@ -315,8 +328,38 @@ pub fn build<'a>(
             (mode, status)
         })
         .unzip();
-    let mut status = status;
-    same_path(&infos, posts, &mut status);
+    same_path(infos, posts, &mut status);
+    (render, status)
+}
+
+/// Index the posts of a Hugo site. `resources` are the non-content files
+/// under the content directories, as (path on disk, content path);
+/// `static_files` the files of the static directories, as (path on disk,
+/// URL path).
+pub fn build<'a>(
+    generator: &'a Generator,
+    hugo: &'a HugoConfig,
+    posts: &[&'a Post],
+    resources: &[(PathBuf, String)],
+    static_files: &[(PathBuf, String)],
+    now: i64,
+) -> SiteIndex<'a> {
+    let permalinks = Permalinks::new(hugo);
+    let infos: Vec<PathInfo> = posts.par_iter().map(|p| urls::path_info(p, hugo)).collect();
+
+    let disabled = |k: Kind| hugo.disable_kinds.iter().any(|d| d == k.name());
+    let tree = Bundles::of(&infos);
+    let (leaves, branches, leaf_dirs) = (&tree.leaves, &tree.branches, &tree.leaf_dirs);
+    let (chains, sources) = cascade_chains(posts, &infos, branches);
+    let metas: Vec<Meta> = posts
+        .iter()
+        .zip(&chains)
+        .map(|(post, chain)| Meta {
+            post,
+            cascade: chain,
+        })
+        .collect();
+    let (render, status) = publication(posts, &infos, &metas, &tree, hugo, now);
     // Built: in the site, with a URL (maybe not rendered).
     let built = |i: usize| matches!(status[i], None | Some(Unpublished::NotRendered));
     let in_tree = |i: usize| {
@@ -708,7 +751,7 @@ pub fn build<'a>(
         // The page of that path (the one Hugo keeps, when several
         // files have it), else the list page Hugo makes there.
         let key = (lang.as_str(), owner);
-        let page = [&leaves, &plains, &branches]
+        let page = [leaves, &plains, branches]
             .into_iter()
             .filter_map(|m| m.get(&key).copied())
             .find(|&i| !matches!(status[i], Some(Unpublished::SamePath(_))));
