@@ -332,6 +332,45 @@ fn publication(
     (render, status)
 }
 
+/// The terms of the built pages that are not `render: never`, per
+/// language and term path (`Go` and `go` share `/tags/go/`): the taxonomy
+/// and the first spelling.
+#[allow(clippy::type_complexity)]
+fn used_terms(
+    infos: &[PathInfo],
+    metas: &[Meta],
+    status: &[Option<Unpublished>],
+    render: &[Render],
+    hugo: &HugoConfig,
+) -> BTreeMap<(String, String), (String, String)> {
+    let mut terms = BTreeMap::new();
+    // A term's path, computed once per spelling (pages share terms).
+    let mut term_paths: HashMap<(&str, String), String> = HashMap::new();
+    for (i, info) in infos.iter().enumerate() {
+        let built = matches!(status[i], None | Some(Unpublished::NotRendered));
+        if !built || render[i] == Render::Never {
+            continue;
+        }
+        for (_, plural) in &hugo.taxonomies {
+            let Some(node) = metas[i].field(plural) else {
+                continue;
+            };
+            for (term, _) in urls::string_items(node) {
+                if term.is_empty() {
+                    continue;
+                }
+                let key = term_paths
+                    .entry((plural.as_str(), term.to_string()))
+                    .or_insert_with(|| urls::term_path_cased(plural, &term, false));
+                terms
+                    .entry((info.lang.clone(), key.clone()))
+                    .or_insert_with(|| (plural.clone(), term.into_owned()));
+            }
+        }
+    }
+    terms
+}
+
 /// Index the posts of a Hugo site. `resources` are the non-content files
 /// under the content directories, as (path on disk, content path);
 /// `static_files` the files of the static directories, as (path on disk,
@@ -568,28 +607,7 @@ pub fn build<'a>(
             .push(i);
     }
     places(&mut index.pages, &infos, &permalinks);
-    for (i, page) in index.pages.iter().enumerate() {
-        if !page.is_published() {
-            continue;
-        }
-        index
-            .urls
-            .entry(page.url.clone())
-            .or_default()
-            .push(Served::Page(i));
-        if hugo.disable_aliases {
-            continue;
-        }
-        for (j, alias) in page.aliases.iter().enumerate() {
-            if let Ok(u) = &alias.url {
-                index
-                    .urls
-                    .entry(u.clone())
-                    .or_default()
-                    .push(Served::Alias(i, j));
-            }
-        }
-    }
+    index.publish_pages(!hugo.disable_aliases);
 
     // List pages without a content file: sections, homes, taxonomies, terms.
     let mut virtuals: Vec<Virtual> = Vec::new();
@@ -636,31 +654,7 @@ pub fn build<'a>(
             );
         }
     }
-    // Terms of the built pages that are not `render: never`.
-    let mut terms: BTreeMap<(String, String), (String, String)> = BTreeMap::new();
-    // A term's path, computed once per spelling (pages share terms).
-    let mut term_paths: HashMap<(&str, String), String> = HashMap::new();
-    for (i, info) in infos.iter().enumerate() {
-        if !built(i) || render[i] == Render::Never {
-            continue;
-        }
-        for (_, plural) in &hugo.taxonomies {
-            let Some(node) = metas[i].field(plural) else {
-                continue;
-            };
-            for (term, _) in urls::string_items(node) {
-                if term.is_empty() {
-                    continue;
-                }
-                let key = term_paths
-                    .entry((plural.as_str(), term.to_string()))
-                    .or_insert_with(|| urls::term_path_cased(plural, &term, false));
-                terms
-                    .entry((info.lang.clone(), key.clone()))
-                    .or_insert_with(|| (plural.clone(), term.into_owned()));
-            }
-        }
-    }
+    let terms = used_terms(&infos, &metas, &status, &render, hugo);
     for ((lang, path), (plural, term)) in &terms {
         let url_path = urls::term_path(plural, term, hugo);
         let served = Served::Term(plural.clone(), urls::urlize(term));

@@ -500,25 +500,7 @@ pub fn build<'a>(
             .or_default()
             .push(i);
     }
-    for (i, page) in index.pages.iter().enumerate() {
-        if !page.is_published() {
-            continue;
-        }
-        index
-            .urls
-            .entry(page.url.clone())
-            .or_default()
-            .push(Served::Page(i));
-        for (j, alias) in page.aliases.iter().enumerate() {
-            if let Ok(u) = &alias.url {
-                index
-                    .urls
-                    .entry(u.clone())
-                    .or_default()
-                    .push(Served::Alias(i, j));
-            }
-        }
-    }
+    index.publish_pages(true);
     for (path, url) in static_files {
         index
             .urls

@@ -125,6 +125,32 @@ impl Page<'_> {
 }
 
 impl SiteIndex<'_> {
+    /// Put every published page at its URL, and its aliases at theirs.
+    pub fn publish_pages(&mut self, with_aliases: bool) {
+        for (i, page) in self.pages.iter().enumerate() {
+            if !page.is_published() {
+                continue;
+            }
+            self
+                .urls
+                .entry(page.url.clone())
+                .or_default()
+                .push(Served::Page(i));
+            if !with_aliases {
+                continue;
+            }
+            for (j, alias) in page.aliases.iter().enumerate() {
+                if let Ok(u) = &alias.url {
+                    self
+                        .urls
+                        .entry(u.clone())
+                        .or_default()
+                        .push(Served::Alias(i, j));
+                }
+            }
+        }
+    }
+
     /// What serves a URL path (without the baseURL sub-path). Tries the path
     /// as given, then [`normalize`]d, then with percent-escapes decoded.
     pub fn lookup(&self, url: &str) -> Option<&[Served]> {
