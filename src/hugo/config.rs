@@ -441,7 +441,7 @@ pub fn find_root(start: &Path) -> Option<PathBuf> {
 /// `start` and its ancestors up to the filesystem root, relative when
 /// `start` is (`posts` → `posts`, `.`, `..`, `../..`…). Empty when `start`
 /// does not exist.
-fn ancestors(start: &Path) -> Vec<PathBuf> {
+pub(crate) fn ancestors(start: &Path) -> Vec<PathBuf> {
     let Ok(absolute) = start.canonicalize() else {
         return Vec::new();
     };

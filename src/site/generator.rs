@@ -67,7 +67,13 @@ impl Generator {
                 let hugo_named = ["hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json"]
                     .iter()
                     .any(|f| h.join(f).is_file());
-                if j == h && !hugo_named || j != h && j.starts_with(&h) {
+                // Compared as absolute paths: the roots are relative to
+                // `start` (`.`, `..`).
+                let (ha, ja) = (h.canonicalize().ok(), j.canonicalize().ok());
+                let same = ha == ja;
+                let jekyll_nearer =
+                    !same && matches!((&ha, &ja), (Some(ha), Some(ja)) if ja.starts_with(ha));
+                if same && !hugo_named || jekyll_nearer {
                     Some((j, GeneratorKind::Jekyll))
                 } else {
                     Some((h, GeneratorKind::Hugo))

@@ -131,8 +131,7 @@ impl SiteIndex<'_> {
             if !page.is_published() {
                 continue;
             }
-            self
-                .urls
+            self.urls
                 .entry(page.url.clone())
                 .or_default()
                 .push(Served::Page(i));
@@ -141,8 +140,7 @@ impl SiteIndex<'_> {
             }
             for (j, alias) in page.aliases.iter().enumerate() {
                 if let Ok(u) = &alias.url {
-                    self
-                        .urls
+                    self.urls
                         .entry(u.clone())
                         .or_default()
                         .push(Served::Alias(i, j));

@@ -64,10 +64,10 @@ pub const GITHUB_PAGES_DEFAULT_PLUGINS: [&str; 9] = [
 /// The nearest folder at or above `start` that holds one of
 /// [`CONFIG_FILES`]: the root of a Jekyll site.
 pub fn find_root(start: &Path) -> Option<PathBuf> {
-    start
-        .ancestors()
+    // Relative to `start` as given (`.`, `..`), as the Hugo side does.
+    crate::hugo::config::ancestors(start)
+        .into_iter()
         .find(|dir| CONFIG_FILES.iter().any(|f| dir.join(f).is_file()))
-        .map(Path::to_path_buf)
 }
 
 /// The configuration file Jekyll 4.3.1 reads in `root`: the first of

@@ -1,0 +1,128 @@
+//! Which generator a folder belongs to, as users meet it: detection from
+//! the site root and from a folder below it, a folder both generators could
+//! claim, `--generator` overriding, and a pre-commit run on some files of a
+//! Jekyll site.
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+fn bloglint(dir: &std::path::Path) -> Command {
+    let mut cmd = Command::cargo_bin("bloglint").unwrap();
+    cmd.current_dir(dir)
+        .env("NO_COLOR", "1")
+        .env("BLOGLINT_NOW", "1717200000");
+    cmd
+}
+
+/// A tiny site in a temporary folder: `files` are (path, content) pairs.
+fn site(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for (path, content) in files {
+        let p = dir.path().join(path);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, content).unwrap();
+    }
+    dir
+}
+
+/// The generator `bloglint site` reports, run from `from` (relative to
+/// the site) with `args`.
+fn generator_of(dir: &tempfile::TempDir, from: &str, args: &[&str]) -> String {
+    let out = bloglint(&dir.path().join(from))
+        .args(["site", "--format", "json"])
+        .args(args)
+        .output()
+        .unwrap();
+    let json: Value = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stderr)));
+    json["generator"].as_str().unwrap_or_default().to_string()
+}
+
+const POST: &str = "---\ntitle: Hello\n---\n\nHello.\n";
+
+#[test]
+fn a_config_yml_is_jekyll_from_the_root_and_below() {
+    let dir = site(&[
+        ("_config.yml", "title: A blog\n"),
+        ("_posts/2024-01-05-hello.md", POST),
+        ("about.md", POST),
+    ]);
+    assert_eq!(generator_of(&dir, ".", &[]), "jekyll");
+    assert_eq!(generator_of(&dir, "_posts", &[]), "jekyll");
+    let out = bloglint(&dir.path().join("_posts"))
+        .args(["site", "--url", "/2024/01/05/hello.html"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+}
+
+#[test]
+fn a_hugo_file_wins_where_both_could_claim_the_folder() {
+    let both = |hugo_file: &str| {
+        site(&[
+            ("_config.yml", "title: A blog\n"),
+            (hugo_file, "title = 'A blog'\n"),
+            ("content/posts/hello.md", POST),
+            ("_posts/2024-01-05-hello.md", POST),
+        ])
+    };
+    // `hugo.toml` names Hugo; `config.toml` (Hugo's old name) does not
+    // outweigh `_config.yml`.
+    let dir = both("hugo.toml");
+    assert_eq!(generator_of(&dir, ".", &[]), "hugo");
+    assert_eq!(
+        generator_of(&dir, ".", &["--generator", "jekyll"]),
+        "jekyll"
+    );
+    let dir = both("config.toml");
+    assert_eq!(generator_of(&dir, ".", &[]), "jekyll");
+    assert_eq!(generator_of(&dir, ".", &["--generator", "hugo"]), "hugo");
+}
+
+#[test]
+fn the_nearest_site_wins() {
+    // A Jekyll site inside a Hugo site's folder (a docs/ subsite).
+    let dir = site(&[
+        ("hugo.toml", "title = 'Outer'\n"),
+        ("content/a.md", POST),
+        ("docs/_config.yml", "title: Inner\n"),
+        ("docs/index.md", POST),
+    ]);
+    assert_eq!(generator_of(&dir, ".", &[]), "hugo");
+    assert_eq!(generator_of(&dir, "docs", &[]), "jekyll");
+}
+
+#[test]
+fn some_files_of_a_jekyll_site_are_checked_against_the_whole_site() {
+    let dir = site(&[
+        ("_config.yml", "title: A blog\n"),
+        (
+            "_posts/2024-01-05-hello.md",
+            "---\ntitle: Hello\n---\n\nSee [the other]({% post_url 2024-01-06-other %}).\n",
+        ),
+        (
+            "_posts/2024-01-07-broken.md",
+            "---\ntitle: Broken\n---\n\nSee [nothing]({% post_url 2024-01-09-nothing %}).\n",
+        ),
+        ("_posts/2024-01-06-other.md", POST),
+    ]);
+    // The staged post links to a post that is not staged: it lands.
+    let ok = bloglint(dir.path())
+        .args(["check", "--no-cache", "--format", "concise"])
+        .arg("_posts/2024-01-05-hello.md")
+        .output()
+        .unwrap();
+    assert_eq!(ok.status.code(), Some(0), "{ok:?}");
+    // The other post's broken tag is reported only when it is checked.
+    let broken = bloglint(dir.path())
+        .args(["check", "--no-cache", "--format", "concise"])
+        .arg("_posts/2024-01-07-broken.md")
+        .output()
+        .unwrap();
+    assert_eq!(broken.status.code(), Some(1));
+    let said = String::from_utf8_lossy(&broken.stdout);
+    assert!(
+        said.contains("_posts/2024-01-07-broken.md") && said.contains("post_url"),
+        "{said}"
+    );
+}
