@@ -246,7 +246,7 @@ fn post_from_bytes_with(
             Err(read_error(
                 path,
                 format!(
-                    "file is not valid UTF-8 (first bad byte at line {line}, byte {at}); Hugo needs UTF-8"
+                    "file is not valid UTF-8 (first bad byte at line {line}, byte {at}); Hugo fails the build on it, Jekyll skips the file"
                 ),
             ))
         }
