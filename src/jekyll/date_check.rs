@@ -27,6 +27,9 @@
 //!   machine's wall clock: its day is the same everywhere.
 //! - A post dated after the build is not written unless `future: true`.
 //!
+//! - With front matter that does not parse, Jekyll reads no date at all,
+//!   not even the file name's: the post is dated at build time.
+//!
 //! Forms bloglint does not model ([`DateError::NotModelled`]) are never
 //! reported; neither are dates set by front matter `defaults` (they are
 //! written in `_config.yml`, not in the post).
@@ -106,6 +109,12 @@ pub fn check(
         return;
     }
 
+    if post.front_matter_error.is_some() {
+        // Jekyll drops the front matter and never reads the file name's
+        // date either: the post is dated at build time (front-matter-syntax
+        // reports it).
+        return;
+    }
     let own = post
         .front_matter
         .as_ref()
@@ -294,32 +303,31 @@ fn mismatch(
 ) -> Option<Diagnostic> {
     let named = day_of(&name_date.civil());
     let written = d.civil();
-    let (day, label) = match date::local(d, tz) {
-        Some(local) if day_of(&local) != day_of(&written) => {
-            let zone = tz.unwrap_or("the site's zone");
-            (local, format!("{} in {zone}", show(&local, false)))
-        }
-        Some(local) => (local, show(&local, false)),
-        // The day depends on the build machine: compare what is written.
-        None => (written, show(&written, false)),
+    // The day Jekyll computes: in the site's zone, or as written when that
+    // depends on the build machine; and the zone when it moved the day.
+    let (day, zone) = match date::local(d, tz) {
+        Some(local) if day_of(&local) != day_of(&written) => (local, tz),
+        Some(local) => (local, None),
+        None => (written, None),
     };
     if day_of(&day) == named {
         return None;
     }
-    Some(
-        Diagnostic::new(
-            RULE,
-            Severity::Warning,
-            node.span.clone(),
-            format!(
-                "`date` {text:?} is not the day of the file name ({name_text}): Jekyll dates the {noun} {}",
-                show(&day, false)
-            ),
-        )
-        .with_label(format!("Jekyll dates the {noun} {label}"))
-        .with_help(
-            "Jekyll takes the front matter `date` over the file name's for the URL and the order: make the two agree",
+    let shown = show(&day, false);
+    let message = match zone {
+        Some(zone) => format!(
+            "`date` {text:?} is on {shown} in the site's zone ({zone}), not on the day of the file name ({name_text}): Jekyll dates the {noun} {shown}"
         ),
+        None => format!(
+            "`date` {text:?} is not the day of the file name ({name_text}): Jekyll dates the {noun} {shown}"
+        ),
+    };
+    Some(
+        Diagnostic::new(RULE, Severity::Warning, node.span.clone(), message)
+            .with_label(format!("Jekyll dates the {noun} {shown}"))
+            .with_help(
+                "Jekyll takes the front matter `date` over the file name's for the URL and the order: make the two agree",
+            ),
     )
 }
 
@@ -643,6 +651,14 @@ mod tests {
             run(notes, "_notes/a.md", "date: 2024-01-05 10:00:00\n").len(),
             1
         );
+    }
+
+    #[test]
+    fn broken_front_matter_leaves_the_date_to_the_build_time() {
+        // Jekyll 4.3.1 dates such a post at build time; the name is all slug.
+        assert_eq!(run("", "_posts/2024-13-01-a.md", "title: [oops\n"), []);
+        assert_eq!(run("", "_posts/2024-02-30-a.md", "title: [oops\n"), []);
+        assert_eq!(run("", "_posts/a.md", "title: [oops\n").len(), 1);
     }
 
     #[test]
