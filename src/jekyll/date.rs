@@ -191,7 +191,9 @@ impl JekyllDate {
         }
     }
 
-    fn unix_utc(&self, offset: i32) -> i64 {
+    /// Seconds since the epoch of the date read at `offset` (seconds east
+    /// of UTC).
+    pub fn unix_utc(&self, offset: i32) -> i64 {
         days_from_civil(self.year, self.month, 1) * 86_400
             + (i64::from(self.day) - 1) * 86_400
             + i64::from(self.hour) * 3600
@@ -199,6 +201,18 @@ impl JekyllDate {
             + i64::from(self.second)
             - i64::from(offset)
     }
+}
+
+/// Seconds since the epoch of a date: exact when it has an offset, else
+/// read on the wall clock of `tz`. `None` when that depends on the build
+/// machine (no offset, no `timezone:`) or the zone is not in the system's
+/// database.
+pub fn instant(date: &JekyllDate, tz: Option<&str>) -> Option<i64> {
+    let offset = match date.offset {
+        Some(o) => o,
+        None => crate::hugo::zone::offset_at(Some(tz?), &hugo_date(date.civil()))?,
+    };
+    Some(date.unix_utc(offset))
 }
 
 fn hugo_date(c: Civil) -> HugoDate {

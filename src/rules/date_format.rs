@@ -113,6 +113,10 @@ enum Problem {
 
 impl Rule for DateFormat {
     fn check_post(&self, post: &Post, cx: &Context, out: &mut Vec<Diagnostic>) {
+        // Jekyll's dates are Jekyll's own (src/jekyll/date_check.rs).
+        if cx.generator.check_dates(post, cx, self.future, out) {
+            return;
+        }
         let Some(fm) = &post.front_matter else {
             return;
         };

@@ -324,3 +324,25 @@ impl Generator {
         }
     }
 }
+
+// date-format: the dates of a generator's own kind.
+impl Generator {
+    /// `date-format`: the generator's own date checks of a post, when it
+    /// has them (Jekyll); `false` when the rule's Hugo checks apply.
+    pub fn check_dates(
+        &self,
+        post: &Post,
+        cx: &crate::rules::Context,
+        future: bool,
+        out: &mut Vec<crate::diagnostic::Diagnostic>,
+    ) -> bool {
+        match self {
+            Generator::Hugo(_) => false,
+            Generator::Jekyll(j) => {
+                let options = crate::jekyll::date_check::Options { future };
+                crate::jekyll::date_check::check(post, j, cx, options, out);
+                true
+            }
+        }
+    }
+}
