@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmarks: bloglint against the floor (read + pulldown-cmark, in
-# parallel, nothing else) and other Markdown linters, on the Hugo docs corpus
-# and on generated sites, in one run on one machine.
+# parallel, nothing else) and other Markdown linters, on the Hugo docs corpus,
+# the Jekyll docs corpus and on generated sites, in one run on one machine.
 #
 # Usage: scripts/bench.sh
 # Environment:
@@ -9,6 +9,10 @@
 #   BENCH_DIR=/tmp/bloglint-bench  where sites are generated (never committed)
 #   CORPUS=../shared/corpus/hugodocs  copied into BENCH_DIR first, so that
 #                                   caches are not written into it
+#   JEKYLL_CORPUS=../shared/corpus/jekylldocs  the same, for the Jekyll docs
+#                                   (a Jekyll site: its floor reads what
+#                                   Jekyll's read plan lists, see
+#                                   examples/floor.rs)
 #   MADO=/tmp/mado/target/release/mado  mado, built from its repository
 #   RUNS=N                      runs per command (default: 15 up to 1k pages,
 #                               5 up to 10k, 3 above); one warm-up run before
@@ -29,19 +33,24 @@ cd "$(dirname "$0")/.."
 work=${BENCH_DIR:-/tmp/bloglint-bench}
 sizes=${SIZES:-"1000 10000 100000"}
 corpus=${CORPUS:-../shared/corpus/hugodocs}
+jekyll_corpus=${JEKYLL_CORPUS:-../shared/corpus/jekylldocs}
 mado=${MADO:-/tmp/mado/target/release/mado}
 
 cargo build --release --quiet --bin bloglint --example floor --example gen-site
 mkdir -p "$work"
 sites=()
-if [ -d "$corpus" ]; then
-  rm -rf "$work/hugodocs"
-  cp -rp "$corpus" "$work/hugodocs"  # keeping times: files as old as in the corpus
-  rm -rf "$work/hugodocs/.bloglint-cache" "$work/hugodocs/.rumdl_cache"
-  sites+=("$work/hugodocs")
-else
-  echo "corpus not found at $corpus: skipped"
-fi
+for pair in "hugodocs:$corpus" "jekylldocs:$jekyll_corpus"; do
+  name=${pair%%:*}
+  src=${pair#*:}
+  if [ -d "$src" ]; then
+    rm -rf "${work:?}/$name"
+    cp -rp "$src" "$work/$name"  # keeping times: files as old as in the corpus
+    rm -rf "$work/$name/.bloglint-cache" "$work/$name/.rumdl_cache" "$work/$name/.jekyll-cache"
+    sites+=("$work/$name")
+  else
+    echo "corpus not found at $src: skipped"
+  fi
+done
 for n in $sizes; do
   site="$work/site-$n"
   if [ ! -f "$site/.complete" ]; then
@@ -86,15 +95,25 @@ def bench(cmd, cwd, runs):
 def fmt_t(s):
     return f"{s*1000:.0f} ms" if s < 10 else f"{s:.1f} s"
 
+def jekyll(site):
+    return any(os.path.exists(os.path.join(site, f))
+               for f in ("_config.yml", "_config.yaml", "_config.toml"))
+
 def pages(site):
+    # Hugo: the Markdown under content/; Jekyll: every Markdown file
+    # outside hidden folders and _site (what the floor reads, near enough).
     n = 0
-    for _, _, files in os.walk(os.path.join(site, "content")):
-        n += sum(f.endswith(".md") for f in files)
+    top = site if jekyll(site) else os.path.join(site, "content")
+    ext = (".md", ".markdown") if jekyll(site) else (".md",)
+    for d, dirs, files in os.walk(top):
+        dirs[:] = [x for x in dirs if not x.startswith(".") and x != "_site"]
+        n += sum(f.endswith(ext) for f in files)
     return n
 
 def staged(site):
     for rel in ("content/posts/part-000/page-000001.md",
-                "content/en/content-management/front-matter.md"):
+                "content/en/content-management/front-matter.md",
+                "_docs/front-matter.md"):
         if os.path.exists(os.path.join(site, rel)):
             return rel
     return None
@@ -115,7 +134,9 @@ for site in sites:
     n = pages(site)
     runs = int(os.environ.get("RUNS", 15 if n <= 1500 else 5 if n <= 15000 else 3))
     rel = staged(site)
-    content = "content/en" if os.path.isdir(os.path.join(site, "content/en")) else "content"
+    content = ("." if jekyll(site)
+               else "content/en" if os.path.isdir(os.path.join(site, "content/en"))
+               else "content")
     cmds = [
         ("floor", "floor", [floor, site]),
         ("bloglint", "bloglint --no-cache", [bloglint, "check", "--no-cache", "--format", "concise", site]),
