@@ -32,8 +32,8 @@ use crate::document::{LinkKind, Value};
 use crate::rules::Context;
 use crate::rules::broken_link::META;
 use crate::site::index::{Served, SiteIndex};
-use crate::site::model::Unpublished;
 use crate::site::links::{browser_join, fragment_fix, is_site_path, split_url};
+use crate::site::model::Unpublished;
 
 /// `{% link path %}`, `{% post_url name %}` (with `{%-` trimming), and the
 /// `#fragment` written right after the tag.
@@ -116,9 +116,9 @@ impl<'s, 'a> Links<'s, 'a> {
                 // Without front matter the file is a static file; a URL
                 // Jekyll cannot make or an invalid date fails the build
                 // anyway.
-                Some(Unpublished::NoFrontMatter | Unpublished::BadUrl | Unpublished::InvalidDate) => {
-                    Target::File
-                }
+                Some(
+                    Unpublished::NoFrontMatter | Unpublished::BadUrl | Unpublished::InvalidDate,
+                ) => Target::File,
                 Some(_) => Target::Unpublished(j),
             };
             if let Target::Page(_) = target {
@@ -318,9 +318,14 @@ impl<'s, 'a> Links<'s, 'a> {
         let Some(name) = PostName::parse(arg) else {
             return Some(error(
                 span,
-                format!("Jekyll fails the build: `{arg}` is not a post name for `{{% post_url %}}`"),
+                format!(
+                    "Jekyll fails the build: `{arg}` is not a post name for `{{% post_url %}}`"
+                ),
                 "not a post name",
-                Some("name the post by its file name without the extension: `2024-01-05-title`".into()),
+                Some(
+                    "name the post by its file name without the extension: `2024-01-05-title`"
+                        .into(),
+                ),
             ));
         };
         let posts = || {
@@ -342,13 +347,18 @@ impl<'s, 'a> Links<'s, 'a> {
                 )
             )
         };
-        let by_path = posts().find(|(_, p)| name.matches_path(relative_path(self.jk, &p.post.content_path)));
-        let found = by_path
-            .or_else(|| posts().find(|(_, p)| written(p) && name.matches_date_and_slug(self.jk, p.post)));
+        let by_path =
+            posts().find(|(_, p)| name.matches_path(relative_path(self.jk, &p.post.content_path)));
+        let found = by_path.or_else(|| {
+            posts().find(|(_, p)| written(p) && name.matches_date_and_slug(self.jk, p.post))
+        });
         match found {
             Some((j, p)) if written(p) => self.fragment(i, j, fragment.as_deref(), span),
             Some((_, p)) => {
-                let why = p.unpublished.as_ref().map_or("not published", Unpublished::reason);
+                let why = p
+                    .unpublished
+                    .as_ref()
+                    .map_or("not published", Unpublished::reason);
                 Some(error(
                     span,
                     format!(
@@ -365,12 +375,9 @@ impl<'s, 'a> Links<'s, 'a> {
                     .collect();
                 let budget = AtomicUsize::new(SUGGESTION_BUDGET);
                 let wanted = arg.trim_start_matches('/');
-                let near = crate::suggest::closest(
-                    wanted,
-                    names.iter().map(String::as_str),
-                    &budget,
-                )
-                .map(|(n, _)| n.to_string());
+                let near =
+                    crate::suggest::closest(wanted, names.iter().map(String::as_str), &budget)
+                        .map(|(n, _)| n.to_string());
                 let help = near
                     .as_ref()
                     .map(|n| format!("did you mean `{n}`?"))
@@ -642,7 +649,7 @@ impl<'s, 'a> Links<'s, 'a> {
                 .map(|(p, _)| p.trim_start_matches('/')),
             &budget,
         )
-            .map(|(p, _)| p.to_string())
+        .map(|(p, _)| p.to_string())
     }
 
     fn suggest_url(&self, wanted: &str) -> Option<String> {
@@ -711,7 +718,10 @@ impl PostName {
                 c.get(2).and_then(|m| numbers(m.as_str())),
                 c.get(3).map(|m| {
                     let ext = super::url::extname(m.as_str());
-                    m.as_str().strip_suffix(ext).unwrap_or(m.as_str()).to_string()
+                    m.as_str()
+                        .strip_suffix(ext)
+                        .unwrap_or(m.as_str())
+                        .to_string()
                 }),
             ),
             None => (None, None),
@@ -727,7 +737,10 @@ impl PostName {
 
 /// `2024-1-05` as numbers.
 fn numbers(date: &str) -> Option<(u32, u32, u32)> {
-    let mut parts = date.trim().splitn(3, '-').map(|p| p.trim().parse::<u32>().ok());
+    let mut parts = date
+        .trim()
+        .splitn(3, '-')
+        .map(|p| p.trim().parse::<u32>().ok());
     Some((parts.next()??, parts.next()??, parts.next()??))
 }
 
@@ -854,7 +867,10 @@ mod tests {
             ),
         ]);
         assert_eq!(found.len(), 4, "{found:#?}");
-        assert!(found.iter().all(|m| m.contains("is not published")), "{found:#?}");
+        assert!(
+            found.iter().all(|m| m.contains("is not published")),
+            "{found:#?}"
+        );
     }
 
     #[test]
@@ -892,7 +908,10 @@ mod tests {
     #[test]
     fn post_names_as_jekyll_splits_them() {
         let n = PostName::parse("/cat/sub/2024-1-5-a-b").expect("name");
-        assert_eq!((n.path.as_str(), n.date.as_str(), n.slug.as_str()), ("cat/sub/", "2024-1-5", "a-b"));
+        assert_eq!(
+            (n.path.as_str(), n.date.as_str(), n.slug.as_str()),
+            ("cat/sub/", "2024-1-5", "a-b")
+        );
         assert!(PostName::parse("hello").is_none());
         let n = PostName::parse("cat/2024-01-05-t").expect("name");
         assert!(n.matches_path("cat/_posts/2024-01-05-t.md"));

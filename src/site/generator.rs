@@ -353,7 +353,12 @@ impl Generator {
 
     /// What happens to an alias at the URL `owner` publishes; `own`: the
     /// owner is the page that declares the alias.
-    pub fn alias_over(&self, site: &SiteIndex, owner: &super::index::Served, own: bool) -> &'static str {
+    pub fn alias_over(
+        &self,
+        site: &SiteIndex,
+        owner: &super::index::Served,
+        own: bool,
+    ) -> &'static str {
         let Generator::Jekyll(jk) = self else {
             return if own {
                 "remove it: a page needs no alias to its own URL"
