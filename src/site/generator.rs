@@ -335,7 +335,7 @@ impl Generator {
     pub fn alias_rejected(&self, written: &str, why: &str) -> String {
         match self {
             Generator::Hugo(_) => format!("Hugo rejects the alias `{written}`: {why}"),
-            Generator::Jekyll(_) => format!("the redirect `{written}` cannot be written: {why}"),
+            Generator::Jekyll(_) => format!("the redirect `{written}`: {why}"),
         }
     }
 
