@@ -347,11 +347,17 @@ impl<'s, 'a> Links<'s, 'a> {
                 )
             )
         };
-        let by_path =
-            posts().find(|(_, p)| name.matches_path(relative_path(self.jk, &p.post.content_path)));
-        let found = by_path.or_else(|| {
-            posts().find(|(_, p)| written(p) && name.matches_date_and_slug(self.jk, p.post))
-        });
+        let by_path = |p: &crate::site::index::Page| {
+            name.matches_path(relative_path(self.jk, &p.post.content_path))
+        };
+        // Jekyll looks among the posts it writes only: by path, then by
+        // date and slug; a post it does not write is named in the message.
+        let found = posts()
+            .find(|(_, p)| written(p) && by_path(p))
+            .or_else(|| {
+                posts().find(|(_, p)| written(p) && name.matches_date_and_slug(self.jk, p.post))
+            })
+            .or_else(|| posts().find(|(_, p)| by_path(p)));
         match found {
             Some((j, p)) if written(p) => self.fragment(i, j, fragment.as_deref(), span),
             Some((_, p)) => {
