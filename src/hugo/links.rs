@@ -25,7 +25,9 @@ use crate::hugo::urls;
 use crate::rules::Context;
 use crate::rules::broken_link::META;
 use crate::site::index::{Served, SiteIndex};
-use crate::site::links::{browser_join, is_site_path, last_segment, rooted_join, split_url};
+use crate::site::links::{
+    browser_join, fragment_fix, is_site_path, last_segment, rooted_join, split_url, writable,
+};
 use crate::site::model::Unpublished;
 use crate::suggest::{Nearest, closest};
 
@@ -1626,17 +1628,7 @@ impl<'s, 'a> Links<'s, 'a> {
     /// `id`, when the fragment is written as it reads (no escapes, no
     /// percent-encoding).
     fn fragment_fix(&self, i: usize, span: &Range<usize>, fragment: &str, id: &str) -> Option<Fix> {
-        let raw = self.site.pages[i].post.source.get(span.clone())?;
-        let hash = raw.find('#')?;
-        if raw[hash + 1..] != *fragment || !writable(id, false) {
-            return None;
-        }
-        Some(Fix::replace(
-            Applicability::Unsafe,
-            format!("link to `{}{id}`", &raw[..=hash]),
-            span.start + hash + 1..span.end,
-            id,
-        ))
+        fragment_fix(&self.site.pages[i].post.source, span, fragment, id)
     }
 
     /// For a Markdown link of page `i`, rendered in page `c`, whose `path`
@@ -1796,13 +1788,6 @@ fn near_enough(wanted: &str, found: &str) -> bool {
 
 /// Whether a fragment (or, with `path`, a path segment) can be written in a
 /// link destination or a shortcode argument as it is.
-fn writable(s: &str, path: bool) -> bool {
-    !s.is_empty()
-        && s.chars().all(|c| {
-            c.is_alphanumeric() || matches!(c, '-' | '_' | '.' | '~') || (path && c == '/')
-        })
-}
-
 /// Attach a fix, when there is one.
 fn with_fix(d: Diagnostic, fix: Option<Fix>) -> Diagnostic {
     match fix {

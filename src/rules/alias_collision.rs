@@ -41,7 +41,7 @@ impl Rule for AliasCollision {
                             META.name,
                             Severity::Error,
                             alias.span.clone(),
-                            format!("Hugo rejects the alias `{}`: {why}", alias.written),
+                            site.generator.alias_rejected(&alias.written, why),
                         )
                         .with_label("rejected alias")
                         .with_help("write a path on this site, e.g. /old/path/")
@@ -87,10 +87,14 @@ impl Rule for AliasCollision {
                     META.name,
                     Severity::Error,
                     alias.span.clone(),
-                    format!("the alias `{url}` is claimed {} times", claimants.len()),
+                    format!(
+                        "the {} `{url}` is claimed {} times",
+                        site.generator.alias_noun(),
+                        claimants.len()
+                    ),
                 )
                 .with_label("claimed here")
-                .with_help("Hugo writes one redirect per URL and silently drops the others: keep the alias on one page")
+                .with_help(site.generator.alias_claimed_twice())
                 .in_file(page.post.path.clone());
                 for &&(oi, oj) in &others {
                     let other = &site.pages[oi];
@@ -133,16 +137,13 @@ fn hides(site: &SiteIndex, i: usize, j: usize, url: &str, owner: &Served) -> Dia
         }
         Served::Alias(..) => ("another alias".to_string(), None),
     };
-    let help = if matches!(owner, Served::Page(o) if *o == i) {
-        "remove it: a page needs no alias to its own URL".to_string()
-    } else {
-        "Hugo writes the redirect over the real page (or drops it): remove the alias, or point it elsewhere".to_string()
-    };
+    let own = matches!(owner, Served::Page(o) if *o == i);
+    let help = site.generator.alias_over(site, owner, own);
     let mut d = Diagnostic::new(
         META.name,
         Severity::Error,
         alias.span.clone(),
-        format!("the alias `{url}` is {what}"),
+        format!("the {} `{url}` is {what}", site.generator.alias_noun()),
     )
     .with_label("this alias")
     .with_help(help)

@@ -317,8 +317,9 @@ fn one_url(site: &SiteIndex, cx: &Context, causes: &Causes, out: &mut Vec<Diagno
                 Severity::Error,
                 span,
                 format!(
-                    "`{url}` is also published by {}: Hugo keeps only one of them",
-                    listing(&names)
+                    "`{url}` is also published by {}: {}",
+                    listing(&names),
+                    site.generator.url_shared()
                 ),
             )
             .with_label(label)
@@ -355,16 +356,18 @@ fn help(site: &SiteIndex, causes: &Causes, i: usize, url: &str, others: &[&Claim
             .into();
     }
     if others.iter().any(|o| matches!(o, Claimant::File(..))) {
-        return "Hugo copies the file and renders the page at the same time: the page nearly \
-                always wins, not always. Move or remove one of them"
-            .into();
+        return site.generator.url_shared_with_file().into();
     }
     let written = page
         .post
         .field(site.generator.key(Role::Url))
         .and_then(urls::scalar_string)
         .unwrap_or_default();
-    if matches!(cause, Cause::Url(_)) && !written.ends_with('/') && !written.contains('.') {
+    if site.generator.hugo().is_some()
+        && matches!(cause, Cause::Url(_))
+        && !written.ends_with('/')
+        && !written.contains('.')
+    {
         return format!(
             "Hugo writes `{written}` as `{url}index.html`: it is the same URL as `{url}`. Give \
              this page another one"
@@ -394,7 +397,7 @@ fn help(site: &SiteIndex, causes: &Causes, i: usize, url: &str, others: &[&Claim
                 "give each page its own `slug`".into()
             }
         }
-        _ => "give each page its own URL (its `slug`, `url` or file name)".into(),
+        _ => site.generator.url_shared_help().into(),
     }
 }
 
@@ -444,17 +447,10 @@ fn case_only(site: &SiteIndex, cx: &Context, causes: &Causes, out: &mut Vec<Diag
                 META.name,
                 Severity::Warning,
                 span,
-                format!(
-                    "{} differ only by case: on macOS and Windows they are one file, and Hugo \
-                     keeps only one of them",
-                    listing(&quoted)
-                ),
+                format!("{} {}", listing(&quoted), site.generator.url_case_only()),
             )
             .with_label(label)
-            .with_help(
-                "write URLs in one case: Hugo lower-cases the paths it makes, not a `url` \
-                 (nor anything with `disablePathToLower`)",
-            )
+            .with_help(site.generator.url_case_help())
             .in_file(page.post.path.clone());
             for (other_url, o) in &claims {
                 if other_url != url {

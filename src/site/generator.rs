@@ -346,3 +346,136 @@ impl Generator {
         }
     }
 }
+
+// alias-collision and url-collision: what the generator does when two
+// things claim one URL (Jekyll answers verified with Jekyll 4.3.1 and
+// jekyll-redirect-from 0.16.0 builds).
+impl Generator {
+    /// What a page's alias is called in messages: `alias`, `redirect`.
+    pub fn alias_noun(&self) -> &'static str {
+        match self {
+            Generator::Hugo(_) => "alias",
+            Generator::Jekyll(_) => "redirect",
+        }
+    }
+
+    /// Why an alias is not written, as a message.
+    pub fn alias_rejected(&self, written: &str, why: &str) -> String {
+        match self {
+            Generator::Hugo(_) => format!("Hugo rejects the alias `{written}`: {why}"),
+            Generator::Jekyll(_) => format!("the redirect `{written}`: {why}"),
+        }
+    }
+
+    /// What happens to one alias URL two pages claim.
+    pub fn alias_claimed_twice(&self) -> &'static str {
+        match self {
+            Generator::Hugo(_) => {
+                "Hugo writes one redirect per URL and silently drops the others: keep the alias on one page"
+            }
+            Generator::Jekyll(_) => {
+                "jekyll-redirect-from writes a redirect page for each entry to the same file, without a conflict warning: the last one written wins. Keep the entry on one page"
+            }
+        }
+    }
+
+    /// What happens to an alias at the URL `owner` publishes; `own`: the
+    /// owner is the page that declares the alias.
+    pub fn alias_over(
+        &self,
+        site: &SiteIndex,
+        owner: &super::index::Served,
+        own: bool,
+    ) -> &'static str {
+        let Generator::Jekyll(jk) = self else {
+            return if own {
+                "remove it: a page needs no alias to its own URL"
+            } else {
+                "Hugo writes the redirect over the real page (or drops it): remove the alias, or point it elsewhere"
+            };
+        };
+        // Jekyll writes its pages (redirect pages are pages, added last)
+        // before static files and documents: a redirect wins over a page,
+        // and loses to a post, a document or a static file.
+        let over_page = match owner {
+            super::index::Served::Page(o) => matches!(
+                crate::jekyll::index::role(jk, &site.pages[*o].post.content_path),
+                crate::jekyll::index::Role::Page
+            ),
+            _ => false,
+        };
+        match (own, over_page) {
+            (true, true) => {
+                "jekyll-redirect-from writes the redirect over the page itself: the page is lost and the redirect points at itself, a loop. Remove the entry"
+            }
+            (true, false) => {
+                "Jekyll writes the page over its own redirect: the entry does nothing. Remove it"
+            }
+            (false, true) => {
+                "jekyll-redirect-from writes the redirect over that page, without a conflict warning: the page is lost. Remove the entry, or point it elsewhere"
+            }
+            (false, false) => {
+                "Jekyll writes that file after the redirect, without a conflict warning: the redirect is lost. Remove the entry, or point it elsewhere"
+            }
+        }
+    }
+
+    /// What the generator does with one URL two sources publish, after a
+    /// colon: `Hugo keeps only one of them`.
+    pub fn url_shared(&self) -> &'static str {
+        match self {
+            Generator::Hugo(_) => "Hugo keeps only one of them",
+            Generator::Jekyll(_) => {
+                "Jekyll warns \"Conflict: The following destination is shared by multiple files\" and writes one over the other"
+            }
+        }
+    }
+
+    /// `url-collision`'s help for a page at the URL of a file copied as
+    /// it is (a static file).
+    pub fn url_shared_with_file(&self) -> &'static str {
+        match self {
+            Generator::Hugo(_) => {
+                "Hugo copies the file and renders the page at the same time: the page nearly always wins, not always. Move or remove one of them"
+            }
+            Generator::Jekyll(_) => {
+                "Jekyll copies static files after it writes pages: the file wins and the page is lost. Move or remove one of them"
+            }
+        }
+    }
+
+    /// `url-collision`'s help for two pages at one URL, when nothing more
+    /// specific applies.
+    pub fn url_shared_help(&self) -> &'static str {
+        match self {
+            Generator::Hugo(_) => "give each page its own URL (its `slug`, `url` or file name)",
+            Generator::Jekyll(_) => {
+                "give each its own URL (its `permalink` or file name): `about.md` and `about.html`, a `permalink: /x/` and `x/index.md`, two posts of one day and title are one URL"
+            }
+        }
+    }
+
+    /// URLs that differ only by case, after the listing of them.
+    pub fn url_case_only(&self) -> &'static str {
+        match self {
+            Generator::Hugo(_) => {
+                "differ only by case: on macOS and Windows they are one file, and Hugo keeps only one of them"
+            }
+            Generator::Jekyll(_) => {
+                "differ only by case: on macOS and Windows they are one file, and Jekyll writes one over the other"
+            }
+        }
+    }
+
+    /// `url-collision`'s help for URLs that differ only by case.
+    pub fn url_case_help(&self) -> &'static str {
+        match self {
+            Generator::Hugo(_) => {
+                "write URLs in one case: Hugo lower-cases the paths it makes, not a `url` (nor anything with `disablePathToLower`)"
+            }
+            Generator::Jekyll(_) => {
+                "write URLs in one case: Jekyll keeps the case of file names and `permalink`s"
+            }
+        }
+    }
+}

@@ -1,6 +1,9 @@
 //! What links mean on any site: which destinations are paths of the site,
 //! and how a browser joins a relative one to the page's URL.
 
+use std::ops::Range;
+
+use crate::diagnostic::{Applicability, Fix};
 use crate::text::percent_decode;
 
 /// Whether a destination is a path on this site: not empty, no scheme
@@ -50,4 +53,30 @@ pub fn rooted_join(dir: &str, rel: &str) -> String {
 /// The last segment of a path.
 pub fn last_segment(path: &str) -> &str {
     path.rsplit('/').next().unwrap_or(path)
+}
+
+/// Whether `s` can be written into a destination as it is (no escaping
+/// needed): an id, or with `path` a path.
+pub fn writable(s: &str, path: bool) -> bool {
+    !s.is_empty()
+        && s.chars().all(|c| {
+            c.is_alphanumeric() || matches!(c, '-' | '_' | '.' | '~') || (path && c == '/')
+        })
+}
+
+/// An unsafe fix replacing the fragment of the destination at `span` of
+/// `source` by `id`, when the fragment is written as it reads (no escapes,
+/// no percent-encoding) and ends the span.
+pub fn fragment_fix(source: &str, span: &Range<usize>, fragment: &str, id: &str) -> Option<Fix> {
+    let raw = source.get(span.clone())?;
+    let hash = raw.find('#')?;
+    if raw[hash + 1..] != *fragment || !writable(id, false) {
+        return None;
+    }
+    Some(Fix::replace(
+        Applicability::Unsafe,
+        format!("link to `{}{id}`", &raw[..=hash]),
+        span.start + hash + 1..span.end,
+        id,
+    ))
 }
