@@ -94,14 +94,19 @@ impl Rule for HeadingHierarchy {
         if !cx.is_rendered(post) {
             return;
         }
-        let has_title = self.title_is_h1
-            && !self.title_not_rendered.is_match(&post.content_path)
-            && post
-                .field("title")
-                .and_then(|n| n.as_str())
-                .is_some_and(|t| !t.trim().is_empty());
-        // The level of the heading before: the title counts as an h1.
-        let mut previous: Option<u8> = has_title.then_some(1);
+        // Pages that redirect show no headings.
+        if cx.generator.redirects_away(post) || !cx.generator.reads_front_matter(post) {
+            return;
+        }
+        // The heading the layout renders the title in (Hugo: an h1 when the
+        // page has a front matter title; Jekyll: as its layout says).
+        let title = cx
+            .generator
+            .title_heading(post)
+            .filter(|_| self.title_is_h1 && !self.title_not_rendered.is_match(&post.content_path));
+        let has_title = title == Some(1);
+        // The level of the heading before: the title counts as its heading.
+        let mut previous: Option<u8> = title;
         for h in &post.outline.headings {
             if h.level == 1 && has_title {
                 out.push(

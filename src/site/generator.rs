@@ -318,3 +318,137 @@ impl Generator {
         }
     }
 }
+
+// The page rules on Jekyll sites (required-front-matter, description-length,
+// taxonomy-spelling, heading-hierarchy, front-matter-syntax): what a page
+// has once the generator has read it.
+impl Generator {
+    /// A page's value of a key from the front matter defaults that apply to
+    /// it (Jekyll's `defaults` by path and type); `None` on Hugo or when
+    /// the page's own front matter has the key.
+    pub fn default_field<'a>(&'a self, post: &'a Post, key: &str) -> Option<&'a Node> {
+        match self {
+            Generator::Hugo(_) => None,
+            Generator::Jekyll(j) => {
+                if post.field(key).is_some() {
+                    return None;
+                }
+                let role = crate::jekyll::index::role(j, &post.content_path);
+                crate::jekyll::index::Meta::new(j, post, &role).field(key)
+            }
+        }
+    }
+
+    /// A page's value of a key: its own front matter's, else a default's.
+    pub fn page_field<'a>(&'a self, post: &'a Post, key: &str) -> Option<&'a Node> {
+        post.field(key).or_else(|| self.default_field(post, key))
+    }
+
+    /// Whether the generator gives the page a title of its own when its
+    /// front matter has none: Jekyll 4.3.1 titles every document (posts,
+    /// drafts, documents of collections) from its file name's slug
+    /// (`Document#populate_title`: `rendering-process.md` is "Rendering
+    /// Process"); pages get none. Hugo: no.
+    pub fn titles_from_file(&self, post: &Post) -> bool {
+        match self {
+            Generator::Hugo(_) => false,
+            Generator::Jekyll(j) => {
+                crate::jekyll::index::role(j, &post.content_path)
+                    != crate::jekyll::index::Role::Page
+            }
+        }
+    }
+
+    /// Whether the front matter as parsed is one the generator reads:
+    /// Jekyll 4.3.1 reads YAML between `---` lines only; a `+++` (TOML) or
+    /// JSON block is text of the page (a Markdown file whose only block is
+    /// one is copied as it is, unconverted).
+    pub fn reads_front_matter(&self, post: &Post) -> bool {
+        match (self, &post.front_matter) {
+            (Generator::Jekyll(_), Some(fm)) => {
+                fm.format == crate::document::Format::Yaml
+                    && post.source.get(fm.span.clone()).is_some_and(|s| s.starts_with("---"))
+            }
+            _ => true,
+        }
+    }
+
+    /// A page that redirects instead of showing its content
+    /// (jekyll-redirect-from's `redirect_to`, the plugin listed): it shows
+    /// no title, description or headings.
+    pub fn redirects_away(&self, post: &Post) -> bool {
+        match self {
+            Generator::Hugo(_) => false,
+            Generator::Jekyll(j) => {
+                j.has_plugin("jekyll-redirect-from") && self.page_field(post, "redirect_to").is_some()
+            }
+        }
+    }
+
+    /// Whether the page has a description shown in search results: a
+    /// `description` (with Jekyll, from the defaults too), or on Jekyll
+    /// with jekyll-seo-tag (2.8.0 writes `page.description ||
+    /// page.excerpt`), the excerpt every document has (Jekyll 4.3.1:
+    /// documents get one unless `excerpt_separator` is empty; pages only
+    /// with `page_excerpts`).
+    pub fn has_excerpt_description(&self, post: &Post) -> bool {
+        let Generator::Jekyll(j) = self else {
+            return false;
+        };
+        if !j.has_plugin("jekyll-seo-tag") {
+            return false;
+        }
+        let separator = |n: &Node| match &n.value {
+            crate::document::Value::String(s) => !s.is_empty(),
+            crate::document::Value::Null => false,
+            _ => true,
+        };
+        let truthy = |n: &Node| {
+            !matches!(
+                n.value,
+                crate::document::Value::Bool(false) | crate::document::Value::Null
+            )
+        };
+        let has_separator = self
+            .page_field(post, "excerpt_separator")
+            .or_else(|| j.table.value("excerpt_separator"))
+            .is_none_or(separator);
+        let excerpted = if self.titles_from_file(post) {
+            true
+        } else {
+            j.table.value("page_excerpts").is_some_and(truthy)
+        };
+        let own = self.page_field(post, "excerpt").is_some_and(|n| match &n.value {
+            crate::document::Value::String(s) => !s.trim().is_empty(),
+            _ => false,
+        });
+        let body = post.source.get(post.body_start..).unwrap_or_default();
+        own || excerpted && has_separator && !body.trim().is_empty()
+    }
+
+    /// The heading level the page's layout renders its title in, when
+    /// known: Hugo, an h1 when the front matter has a title (the theme's
+    /// usual layout). Jekyll: the layout chain (`layout:` of the page or
+    /// its defaults, then each layout's own) and the includes it names
+    /// literally, read from the site's `_layouts` and `_includes`; the
+    /// level of the first `<hN>` holding `{{ page.title }}`. `None` when
+    /// the page has no title, no layout (Jekyll 4.3.1 renders the body
+    /// alone), or the layout is not found (a theme's) or does not render
+    /// the title in a heading.
+    pub fn title_heading(&self, post: &Post) -> Option<u8> {
+        let has_title = self
+            .page_field(post, "title")
+            .and_then(|n| n.as_str())
+            .is_some_and(|t| !t.trim().is_empty());
+        match self {
+            Generator::Hugo(_) => has_title.then_some(1),
+            Generator::Jekyll(j) => {
+                if !has_title && !self.titles_from_file(post) {
+                    return None;
+                }
+                let name = self.page_field(post, "layout")?.as_str()?.to_string();
+                crate::jekyll::layout::title_heading(j, &name)
+            }
+        }
+    }
+}
