@@ -92,8 +92,11 @@ fn counted(status: &Option<Unpublished>) -> bool {
 
 /// Whether a page has a description: the key, with a value that is not
 /// empty.
-pub fn has_description(post: &Post) -> bool {
-    post.field("description").is_some_and(|n| match &n.value {
+pub fn has_description(post: &Post, generator: &crate::site::Generator) -> bool {
+    if generator.has_excerpt_description(post) {
+        return true;
+    }
+    generator.page_field(post, "description").is_some_and(|n| match &n.value {
         Value::Null => false,
         Value::String(s) => !s.trim().is_empty(),
         Value::Array(a) => !a.is_empty(),
@@ -110,7 +113,7 @@ impl Conventions {
             .par_iter()
             .map(|page| {
                 let dated = super::required_front_matter::has_date(page.post, index.generator);
-                (dated, has_description(page.post))
+                (dated, has_description(page.post, index.generator))
             })
             .collect();
         let mut out = Conventions {

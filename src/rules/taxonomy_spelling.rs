@@ -12,7 +12,6 @@ use rayon::prelude::*;
 use super::{Context, OptionError, OptionMeta, Options, Rule, RuleMeta, Scope};
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
 use crate::document::{Node, Quote, Value, edit};
-use crate::hugo::urls;
 use crate::site::index::SiteIndex;
 use crate::text::edit_distance;
 
@@ -82,6 +81,19 @@ struct Use<'a> {
     /// The list it is an item of, and its index there; `None` for a term
     /// written as a single string.
     list: Option<(&'a Node, usize)>,
+    /// A word of a space-separated string (Jekyll): its own span, no fix.
+    word: bool,
+}
+
+/// The words of a string and their byte offsets.
+fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.split(char::is_whitespace)
+        .scan(0, |at, w| {
+            let start = *at;
+            *at += w.len() + 1;
+            Some((start, w))
+        })
+        .filter(|(_, w)| !w.is_empty())
 }
 
 /// What is wrong with one use of a term.
@@ -155,7 +167,7 @@ impl Rule for TaxonomySpelling {
                     plural,
                     lang,
                 };
-                let found = self.findings(plural, uses);
+                let found = self.findings(plural, uses, cx.generator.term_key());
                 let targets: Vec<Option<Target>> = found
                     .iter()
                     .enumerate()
@@ -192,9 +204,31 @@ fn component_key(path: &std::path::Path) -> Vec<u8> {
 
 /// The uses of a taxonomy's terms in page `i`.
 fn uses_in<'a>(site: &'a SiteIndex, i: usize, plural: &str) -> Vec<Use<'a>> {
-    let Some(field) = site.pages[i].post.field(plural) else {
+    let post = site.pages[i].post;
+    let Some(field) = post.field(plural) else {
         return Vec::new();
     };
+    // Jekyll 4.3.1 splits a string of tags or categories at white space
+    // (`Utils.pluralized_array_from_hash`): each word is a term.
+    if let (Value::String(text), true) = (&field.value, site.generator.splits_term_strings()) {
+        // The words' spans when the value is written as it reads (plain,
+        // or quoted without escapes); else the value's, and no fix.
+        let written = post.source.get(field.span.clone()).unwrap_or_default();
+        let offset = written.find(text.as_str()).filter(|_| !text.is_empty());
+        return words(text)
+            .map(|(at, term)| Use {
+                page: i,
+                term,
+                span: match offset {
+                    Some(o) => field.span.start + o + at..field.span.start + o + at + term.len(),
+                    None => field.span.clone(),
+                },
+                node: field,
+                list: None,
+                word: true,
+            })
+            .collect();
+    }
     let is_list = matches!(field.value, Value::Array(_));
     let items = field.string_list().unwrap_or_default();
     items
@@ -207,13 +241,19 @@ fn uses_in<'a>(site: &'a SiteIndex, i: usize, plural: &str) -> Vec<Use<'a>> {
             span: node.span.clone(),
             node,
             list: is_list.then_some((field, index)),
+            word: false,
         })
         .collect()
 }
 
 impl TaxonomySpelling {
     /// What is wrong with each use of one taxonomy in one language.
-    fn findings(&self, plural: &str, uses: &[Use]) -> Vec<Option<Finding>> {
+    fn findings(
+        &self,
+        plural: &str,
+        uses: &[Use],
+        term_key: fn(&str) -> String,
+    ) -> Vec<Option<Finding>> {
         let allowed = self.vocabulary.get(plural);
         let mut found: Vec<Option<Finding>> = uses
             .iter()
@@ -223,14 +263,17 @@ impl TaxonomySpelling {
                     .and_then(|s| s.get(&squash(u.term).key()))
                     .filter(|canonical| *canonical != u.term)
                     .map(|canonical| Finding::Synonym(canonical.clone()))
-                    .or_else(|| allowed.and_then(|a| vocabulary_finding(u.term, a)))
+                    .or_else(|| allowed.and_then(|a| vocabulary_finding(u.term, a, term_key)))
             })
             .collect();
         if allowed.is_none() {
             let rest: Vec<usize> = (0..uses.len()).filter(|&u| found[u].is_none()).collect();
             let terms: Vec<(usize, &str)> =
                 rest.iter().map(|&u| (uses[u].page, uses[u].term)).collect();
-            for (k, f) in judge(&terms, self.near_misses).into_iter().enumerate() {
+            for (k, f) in judge(&terms, self.near_misses, term_key)
+                .into_iter()
+                .enumerate()
+            {
                 found[rest[k]] = f.map(|(kind, c)| {
                     let example = rest[c.example];
                     Finding::Like(kind, Compared { example, ..c })
@@ -242,12 +285,16 @@ impl TaxonomySpelling {
 }
 
 /// A term outside the vocabulary `allowed`, or spelled otherwise.
-fn vocabulary_finding(term: &str, allowed: &[String]) -> Option<Finding> {
+fn vocabulary_finding(
+    term: &str,
+    allowed: &[String],
+    term_key: fn(&str) -> String,
+) -> Option<Finding> {
     if allowed.iter().any(|a| a == term) {
         return None;
     }
-    let url = urls::urlize(term);
-    if let Some(a) = allowed.iter().find(|a| urls::urlize(a) == url) {
+    let url = term_key(term);
+    if let Some(a) = allowed.iter().find(|a| term_key(a) == url) {
         return Some(Finding::VocabularySpelling(a.clone()));
     }
     let key = squash(term).key();
@@ -264,10 +311,14 @@ fn vocabulary_finding(term: &str, allowed: &[String]) -> Option<Finding> {
 /// terms (same `urlize`), Hugo terms into concepts (same letters once case,
 /// spaces, hyphens and underscores are dropped); the most used member of a
 /// group is its canonical one, the first seen on a tie.
-fn judge(uses: &[(usize, &str)], near_misses: bool) -> Vec<Option<(Kind, Compared)>> {
+fn judge(
+    uses: &[(usize, &str)],
+    near_misses: bool,
+    term_key: fn(&str) -> String,
+) -> Vec<Option<(Kind, Compared)>> {
     let (spellings, spelling_of) = group(uses.len(), |u| uses[u].1);
     let first_use = |s: usize| spellings[s][0];
-    let (terms, term_of) = group(spellings.len(), |s| urls::urlize(uses[first_use(s)].1));
+    let (terms, term_of) = group(spellings.len(), |s| term_key(uses[first_use(s)].1));
     let squashed: Vec<Squashed> = terms
         .iter()
         .map(|t| squash(uses[first_use(t[0])].1))
@@ -513,6 +564,9 @@ fn target(uses: &[Use], u: usize, finding: &Finding) -> Option<Target> {
 /// does not name the term twice.
 fn fix(source: &str, uses: &[Use], targets: &[Option<Target>], u: usize) -> Option<Fix> {
     let this = &uses[u];
+    if this.word {
+        return None;
+    }
     let Target {
         canonical,
         applicability,
@@ -660,6 +714,11 @@ impl Taxonomy<'_> {
                 pages_use(compared.pages, term),
                 self.url(site, term)
             ),
+            Kind::Split | Kind::NearMiss if site.generator.splits_term_strings() => format!(
+                "write `{canonical}`: Jekyll keeps them as two {plural} as written (`site.{plural}` lists them apart): {} and {}",
+                pages_use(compared.canonical_pages, canonical),
+                pages_use(compared.pages, term),
+            ),
             Kind::Split | Kind::NearMiss => format!(
                 "write `{canonical}`: Hugo makes two pages, {} listing {} and {} listing {}",
                 self.url(site, canonical),
@@ -696,6 +755,7 @@ fn pages_use(n: usize, term: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::hugo::urls;
 
     #[test]
     fn component_keys_order_paths_as_path_does() {
@@ -811,7 +871,7 @@ mod tests {
     /// `judge` on terms given as (page, term), with the kind of each finding
     /// and the term it points to.
     fn verdicts(uses: &[(usize, &str)]) -> Vec<Option<(&'static str, String, usize, usize)>> {
-        judge(uses, true)
+        judge(uses, true, urls::urlize)
             .into_iter()
             .map(|f| {
                 f.map(|(kind, c)| {
@@ -920,21 +980,21 @@ mod tests {
         let allowed: Vec<String> = ["Go", "Rust", "Back End", "Releases"]
             .map(String::from)
             .to_vec();
-        assert_eq!(vocabulary_finding("Go", &allowed), None);
+        assert_eq!(vocabulary_finding("Go", &allowed, urls::urlize), None);
         assert_eq!(
-            vocabulary_finding("go", &allowed),
+            vocabulary_finding("go", &allowed, urls::urlize),
             Some(Finding::VocabularySpelling("Go".into()))
         );
         assert_eq!(
-            vocabulary_finding("backend", &allowed),
+            vocabulary_finding("backend", &allowed, urls::urlize),
             Some(Finding::NotAllowed(Some("Back End".into())))
         );
         assert_eq!(
-            vocabulary_finding("Relases", &allowed),
+            vocabulary_finding("Relases", &allowed, urls::urlize),
             Some(Finding::NotAllowed(Some("Releases".into())))
         );
         assert_eq!(
-            vocabulary_finding("Kubernetes", &allowed),
+            vocabulary_finding("Kubernetes", &allowed, urls::urlize),
             Some(Finding::NotAllowed(None))
         );
     }

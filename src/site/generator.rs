@@ -452,3 +452,22 @@ impl Generator {
         }
     }
 }
+
+// taxonomy-spelling on Jekyll: terms as the generator keeps them.
+impl Generator {
+    /// What makes two spellings of a term one term: Hugo's `urlize` (one
+    /// term page); Jekyll 4.3.1 keeps tags and categories as written
+    /// (`Go` and `go` are two entries of `site.tags`).
+    pub fn term_key(&self) -> fn(&str) -> String {
+        match self {
+            Generator::Hugo(_) => crate::hugo::urls::urlize,
+            Generator::Jekyll(_) => str::to_string,
+        }
+    }
+
+    /// Whether a taxonomy written as one string is split at white space
+    /// (Jekyll 4.3.1: `tags: a b` is two tags).
+    pub fn splits_term_strings(&self) -> bool {
+        matches!(self, Generator::Jekyll(_))
+    }
+}
