@@ -366,8 +366,7 @@ impl Generator {
     pub fn reads_front_matter(&self, post: &Post) -> bool {
         match (self, &post.front_matter) {
             (Generator::Jekyll(_), Some(fm)) => {
-                fm.format == crate::document::Format::Yaml
-                    && post.source.get(fm.span.clone()).is_some_and(|s| s.starts_with("---"))
+                fm.format == crate::document::Format::Yaml && fm.span.start == 0
             }
             _ => true,
         }
@@ -469,5 +468,47 @@ impl Generator {
     /// (Jekyll 4.3.1: `tags: a b` is two tags).
     pub fn splits_term_strings(&self) -> bool {
         matches!(self, Generator::Jekyll(_))
+    }
+}
+
+// front-matter-syntax on Jekyll: what a file's front matter does to the build.
+impl Generator {
+    /// Whether a front matter block that does not parse fails the build:
+    /// Hugo's does; Jekyll 4.3.1 logs the YAML error and publishes the body
+    /// without front matter, unless `strict_front_matter: true`.
+    pub fn unparsed_front_matter_fails(&self) -> bool {
+        match self {
+            Generator::Hugo(_) => true,
+            Generator::Jekyll(j) => j.strict_front_matter,
+        }
+    }
+
+    /// Whether the generator reads a front matter block at all where the
+    /// file has one: Jekyll 4.3.1 only a YAML block whose `---` is the
+    /// file's first line (`+++` TOML and JSON are text to it).
+    pub fn reads_block_at(&self, post: &Post) -> bool {
+        match self {
+            Generator::Hugo(_) => true,
+            Generator::Jekyll(_) => post.source.get(..3) == Some("---"),
+        }
+    }
+
+    /// A Markdown file Jekyll 4.3.1 copies as it is, unconverted, for want
+    /// of a `---` front matter: a page (not a document of a collection or a
+    /// post) without one, unless jekyll-optional-front-matter makes it a
+    /// page anyway.
+    pub fn copies_unconverted(&self, post: &Post) -> bool {
+        let Generator::Jekyll(j) = self else {
+            return false;
+        };
+        if post.front_matter_error.is_some() || self.reads_block_at(post) {
+            return false;
+        }
+        let ext = crate::jekyll::url::extname(&post.content_path);
+        let role = crate::jekyll::index::role(j, &post.content_path);
+        let optional = j.has_plugin("jekyll-optional-front-matter")
+            && j.optional_front_matter.enabled
+            && crate::jekyll::config::optional_page(j, &post.content_path);
+        role == crate::jekyll::index::Role::Page && j.is_markdown_ext(ext) && !optional
     }
 }
