@@ -358,6 +358,21 @@ fn type_error(
 
 fn check_string(g: &Generator, key: &str, node: &Node, out: &mut Vec<Diagnostic>) {
     let name = g.name();
+    // Jekyll 4.3.1 fails the build on a `permalink` that is not a string
+    // (`undefined method 'end_with?' for 12:Integer`).
+    if let Generator::Jekyll(_) = g
+        && key == g.key(Role::Url)
+        && !matches!(node.value, Value::String(_) | Value::Null)
+    {
+        out.push(type_error(
+            key,
+            node,
+            "a string",
+            Severity::Error,
+            "quote the value: Jekyll fails the build on a permalink that is not a string",
+        ));
+        return;
+    }
     match &node.value {
         Value::String(_) | Value::Null => {}
         // Hugo converts a scalar to its text: it works, but say so.
