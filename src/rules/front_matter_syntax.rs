@@ -95,3 +95,46 @@ impl Rule for FrontMatterSyntax {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::jekyll::config::JekyllConfig;
+
+    /// What the rule says of a front matter that does not parse, on a
+    /// Jekyll site with and without `strict_front_matter` (Jekyll 4.3.1:
+    /// without, it logs the YAML error and publishes the body; with, the
+    /// build fails).
+    fn unparsed(strict: bool) -> Vec<Diagnostic> {
+        let mut jk = JekyllConfig::load(std::path::Path::new("/nonexistent-bloglint-site"))
+            .unwrap_or_else(|e| panic!("{e:?}"));
+        jk.strict_front_matter = strict;
+        let g = crate::site::Generator::Jekyll(jk);
+        let post = Post::parse(
+            "/nonexistent-bloglint-site/a.md".into(),
+            "a.md".into(),
+            "---\ntitle: [x\n---\nbody\n".into(),
+        );
+        let mut out = Vec::new();
+        FrontMatterSyntax.check_post(&post, &Context::new(&g, 0), &mut out);
+        out
+    }
+
+    #[test]
+    fn strict_front_matter_makes_it_an_error() {
+        let lax = unparsed(false);
+        assert_eq!(lax.len(), 1);
+        assert_eq!(lax[0].severity, Severity::Warning);
+        let strict = unparsed(true);
+        assert_eq!(strict.len(), 1);
+        assert_eq!(strict[0].severity, Severity::Error);
+        assert!(
+            strict[0]
+                .help
+                .as_deref()
+                .is_some_and(|h| h.contains("strict_front_matter")),
+            "{:?}",
+            strict[0].help
+        );
+    }
+}
