@@ -60,9 +60,7 @@ fn split_front_matter(text: &str) -> (Option<String>, &str) {
         return (None, text);
     };
     let fm = &rest[..end];
-    let body = rest[end + 4..]
-        .split_once('\n')
-        .map_or("", |(_, b)| b);
+    let body = rest[end + 4..].split_once('\n').map_or("", |(_, b)| b);
     let layout = fm.lines().find_map(|l| {
         let v = l.strip_prefix("layout:")?.trim();
         let v = v.trim_matches(|c| c == '"' || c == '\'').trim();
@@ -79,9 +77,7 @@ fn in_text(jk: &JekyllConfig, text: &str, depth: usize) -> Option<u8> {
         let Some(close) = text[open..].find("}}").map(|i| open + i) else {
             break;
         };
-        let inner = text[open + 2..close]
-            .trim_start_matches('-')
-            .trim_start();
+        let inner = text[open + 2..close].trim_start_matches('-').trim_start();
         if let Some(after) = inner.strip_prefix("page.title")
             && after
                 .chars()

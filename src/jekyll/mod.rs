@@ -6,7 +6,7 @@ pub mod config;
 pub mod content;
 pub mod date;
 pub mod heading_id;
-pub mod layout;
 pub mod index;
+pub mod layout;
 pub mod links;
 pub mod url;

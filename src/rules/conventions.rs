@@ -96,12 +96,14 @@ pub fn has_description(post: &Post, generator: &crate::site::Generator) -> bool 
     if generator.has_excerpt_description(post) {
         return true;
     }
-    generator.page_field(post, "description").is_some_and(|n| match &n.value {
-        Value::Null => false,
-        Value::String(s) => !s.trim().is_empty(),
-        Value::Array(a) => !a.is_empty(),
-        _ => true,
-    })
+    generator
+        .page_field(post, "description")
+        .is_some_and(|n| match &n.value {
+            Value::Null => false,
+            Value::String(s) => !s.trim().is_empty(),
+            Value::Array(a) => !a.is_empty(),
+            _ => true,
+        })
 }
 
 impl Conventions {

@@ -27,31 +27,31 @@ impl Rule for FrontMatterSyntax {
         let name = g.name();
         // A block the generator does not read (Jekyll: `+++` TOML, JSON):
         // its syntax does not matter, that it is not read does.
-        if post.front_matter_error.is_some() || post.front_matter.is_some() {
-            if !g.reads_block_at(post) {
-                let span = post
-                    .front_matter
-                    .as_ref()
-                    .map(|_| post.front_matter_anchor())
-                    .or_else(|| post.front_matter_error.as_ref().map(|e| e.span.clone()))
-                    .unwrap_or(0..0);
-                let markdown = g.copies_unconverted(post);
-                out.push(
-                    Diagnostic::new(
-                        META.name,
-                        Severity::Error,
-                        span,
-                        format!("{name} does not read this front matter: only YAML between `---` lines at the top of the file"),
-                    )
-                    .with_label("not front matter to Jekyll")
-                    .with_help(if markdown {
-                        "write it as YAML between `---` lines; as it is, Jekyll copies the file unconverted, this block and all, and publishes no page"
-                    } else {
-                        "write it as YAML between `---` lines; as it is, the block is text of the file"
-                    }),
-                );
-                return;
-            }
+        if (post.front_matter_error.is_some() || post.front_matter.is_some())
+            && !g.reads_block_at(post)
+        {
+            let span = post
+                .front_matter
+                .as_ref()
+                .map(|_| post.front_matter_anchor())
+                .or_else(|| post.front_matter_error.as_ref().map(|e| e.span.clone()))
+                .unwrap_or(0..0);
+            let markdown = g.copies_unconverted(post);
+            out.push(
+                Diagnostic::new(
+                    META.name,
+                    Severity::Error,
+                    span,
+                    format!("{name} does not read this front matter: only YAML between `---` lines at the top of the file"),
+                )
+                .with_label("not front matter to Jekyll")
+                .with_help(if markdown {
+                    "write it as YAML between `---` lines; as it is, Jekyll copies the file unconverted, this block and all, and publishes no page"
+                } else {
+                    "write it as YAML between `---` lines; as it is, the block is text of the file"
+                }),
+            );
+            return;
         }
         if let Some(e) = &post.front_matter_error {
             let fails = g.unparsed_front_matter_fails();

@@ -382,7 +382,9 @@ fn check_string(g: &Generator, key: &str, node: &Node, out: &mut Vec<Diagnostic>
                 node,
                 "a string",
                 Severity::Warning,
-                &format!("quote the value; {name} converts it to text, which may not read as written"),
+                &format!(
+                    "quote the value; {name} converts it to text, which may not read as written"
+                ),
             ))
         }
         Value::Array(_) | Value::Table(_) => out.push(type_error(

@@ -379,7 +379,8 @@ impl Generator {
         match self {
             Generator::Hugo(_) => false,
             Generator::Jekyll(j) => {
-                j.has_plugin("jekyll-redirect-from") && self.page_field(post, "redirect_to").is_some()
+                j.has_plugin("jekyll-redirect-from")
+                    && self.page_field(post, "redirect_to").is_some()
             }
         }
     }
@@ -417,10 +418,12 @@ impl Generator {
         } else {
             j.table.value("page_excerpts").is_some_and(truthy)
         };
-        let own = self.page_field(post, "excerpt").is_some_and(|n| match &n.value {
-            crate::document::Value::String(s) => !s.trim().is_empty(),
-            _ => false,
-        });
+        let own = self
+            .page_field(post, "excerpt")
+            .is_some_and(|n| match &n.value {
+                crate::document::Value::String(s) => !s.trim().is_empty(),
+                _ => false,
+            });
         let body = post.source.get(post.body_start..).unwrap_or_default();
         own || excerpted && has_separator && !body.trim().is_empty()
     }
