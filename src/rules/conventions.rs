@@ -77,7 +77,9 @@ pub struct Conventions {
 /// them keeps the answer the same whatever the clock and `--buildDrafts`.
 /// Pages Hugo never renders (headless, `build.render: never` or `link`,
 /// content files inside a leaf bundle), files Hugo ignores and pages of a
-/// disabled language do not: the rules do not check them either.
+/// disabled language do not: the rules do not check them either. Nor do
+/// Markdown files Jekyll copies as they are for want of front matter: no
+/// pages.
 fn counted(status: &Option<Unpublished>) -> bool {
     !matches!(
         status,
@@ -86,6 +88,7 @@ fn counted(status: &Option<Unpublished>) -> bool {
                 | Unpublished::LeafResource
                 | Unpublished::Ignored
                 | Unpublished::DisabledLanguage
+                | Unpublished::NoFrontMatter
         )
     )
 }
