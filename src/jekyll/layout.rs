@@ -28,7 +28,7 @@ pub fn title_heading(jk: &JekyllConfig, name: &str) -> Option<u8> {
 /// The layout file of a name: `_layouts/<name>.<any extension>` (Jekyll
 /// keys layouts by their name without extension).
 fn find(dir: &Path, name: &str) -> Option<PathBuf> {
-    if name.is_empty() || name.contains("..") {
+    if !inside(name) {
         return None;
     }
     let exact = dir.join(name);
@@ -46,6 +46,15 @@ fn find(dir: &Path, name: &str) -> Option<PathBuf> {
         .collect();
     found.sort();
     found.into_iter().next()
+}
+
+/// Whether a layout or include name stays inside its folder (Jekyll
+/// refuses the others): not empty, not absolute, no `..`.
+fn inside(name: &str) -> bool {
+    !name.is_empty()
+        && !name.starts_with(['/', '\\'])
+        && !Path::new(name).is_absolute()
+        && !name.split(['/', '\\']).any(|part| part == "..")
 }
 
 /// A layout's `layout:` and its text after the front matter.
@@ -93,10 +102,10 @@ fn in_text(jk: &JekyllConfig, text: &str, depth: usize) -> Option<u8> {
         return None;
     }
     for name in includes(text) {
-        let path = jk.source.join(&jk.includes_dir).join(name);
-        if name.contains("..") {
+        if !inside(name) {
             continue;
         }
+        let path = jk.source.join(&jk.includes_dir).join(name);
         if let Ok(inc) = std::fs::read_to_string(path)
             && let Some(level) = in_text(jk, &inc, depth + 1)
         {
@@ -167,6 +176,16 @@ mod tests {
         assert_eq!(l.as_deref(), Some("default"));
         assert_eq!(body, "<h1>{{ page.title }}</h1>");
         assert_eq!(split_front_matter("<p>").0, None);
+    }
+
+    #[test]
+    fn names_stay_inside_their_folder() {
+        assert!(inside("post"));
+        assert!(inside("blog/post.html"));
+        assert!(!inside(""));
+        assert!(!inside("/etc/passwd"));
+        assert!(!inside("../secret"));
+        assert!(!inside("a/../../b"));
     }
 
     #[test]
