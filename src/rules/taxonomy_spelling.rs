@@ -11,7 +11,7 @@ use rayon::prelude::*;
 
 use super::{Context, OptionError, OptionMeta, Options, Rule, RuleMeta, Scope};
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
-use crate::document::{Node, Quote, Value, edit};
+use crate::document::{Node, Post, Quote, Value, edit};
 use crate::site::index::SiteIndex;
 use crate::text::edit_distance;
 
@@ -152,7 +152,7 @@ impl Rule for TaxonomySpelling {
             // parallel).
             let per_page: Vec<Vec<Use>> = order
                 .par_iter()
-                .map(|&i| uses_in(site, i, plural))
+                .map(|&i| uses_in(site, i, singular, plural))
                 .collect();
             let mut by_lang: BTreeMap<&str, Vec<Use>> = BTreeMap::new();
             for uses in per_page {
@@ -203,47 +203,55 @@ fn component_key(path: &std::path::Path) -> Vec<u8> {
 }
 
 /// The uses of a taxonomy's terms in page `i`.
-fn uses_in<'a>(site: &'a SiteIndex, i: usize, plural: &str) -> Vec<Use<'a>> {
+fn uses_in<'a>(site: &'a SiteIndex, i: usize, singular: &str, plural: &str) -> Vec<Use<'a>> {
     let post = site.pages[i].post;
-    let Some(field) = post.field(plural) else {
-        return Vec::new();
-    };
-    // Jekyll 4.3.1 splits a string of tags or categories at white space
-    // (`Utils.pluralized_array_from_hash`): each word is a term.
-    if let (Value::String(text), true) = (&field.value, site.generator.splits_term_strings()) {
+    let mut out = Vec::new();
+    for (key, split) in site.generator.term_keys(post, singular, plural) {
+        let Some(field) = post.field(key) else {
+            continue;
+        };
+        uses_of(post, i, field, split, &mut out);
+    }
+    out
+}
+
+/// The uses of one front matter value of terms: a list, or one string
+/// (`split`: a term for each word).
+fn uses_of<'a>(post: &'a Post, i: usize, field: &'a Node, split: bool, out: &mut Vec<Use<'a>>) {
+    if let (Value::String(text), true) = (&field.value, split) {
         // The words' spans when the value is written as it reads (plain,
         // or quoted without escapes); else the value's, and no fix.
         let written = post.source.get(field.span.clone()).unwrap_or_default();
         let offset = written.find(text.as_str()).filter(|_| !text.is_empty());
-        return words(text)
-            .map(|(at, term)| Use {
-                page: i,
-                term,
-                span: match offset {
-                    Some(o) => field.span.start + o + at..field.span.start + o + at + term.len(),
-                    None => field.span.clone(),
-                },
-                node: field,
-                list: None,
-                word: true,
-            })
-            .collect();
+        out.extend(words(text).map(|(at, term)| Use {
+            page: i,
+            term,
+            span: match offset {
+                Some(o) => field.span.start + o + at..field.span.start + o + at + term.len(),
+                None => field.span.clone(),
+            },
+            node: field,
+            list: None,
+            word: true,
+        }));
+        return;
     }
     let is_list = matches!(field.value, Value::Array(_));
     let items = field.string_list().unwrap_or_default();
-    items
-        .into_iter()
-        .enumerate()
-        .filter(|(_, (term, _))| !term.trim().is_empty())
-        .map(|(index, (term, node))| Use {
-            page: i,
-            term,
-            span: node.span.clone(),
-            node,
-            list: is_list.then_some((field, index)),
-            word: false,
-        })
-        .collect()
+    out.extend(
+        items
+            .into_iter()
+            .enumerate()
+            .filter(|(_, (term, _))| !term.trim().is_empty())
+            .map(|(index, (term, node))| Use {
+                page: i,
+                term,
+                span: node.span.clone(),
+                node,
+                list: is_list.then_some((field, index)),
+                word: false,
+            }),
+    );
 }
 
 impl TaxonomySpelling {
@@ -574,7 +582,9 @@ fn fix(source: &str, uses: &[Use], targets: &[Option<Target>], u: usize) -> Opti
     if let Some((list, index)) = this.list {
         // The other items of the list: the uses of this taxonomy on this page.
         let others = (0..uses.len()).filter_map(|v| match uses[v].list {
-            Some((_, k)) if v != u && uses[v].page == this.page => Some((v, k)),
+            Some((l, k)) if v != u && uses[v].page == this.page && std::ptr::eq(l, list) => {
+                Some((v, k))
+            }
             _ => None,
         });
         let repeated = others.into_iter().any(|(v, k)| {

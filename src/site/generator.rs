@@ -467,10 +467,32 @@ impl Generator {
         }
     }
 
-    /// Whether a taxonomy written as one string is split at white space
-    /// (Jekyll 4.3.1: `tags: a b` is two tags).
+    /// Whether the generator keeps terms as written (Jekyll) rather than
+    /// merging spellings into one term page (Hugo), for messages.
     pub fn splits_term_strings(&self) -> bool {
         matches!(self, Generator::Jekyll(_))
+    }
+
+    /// The front matter keys a page's terms of a taxonomy come from, and
+    /// whether a string there is split at white space. Hugo: the plural,
+    /// a string one term. Jekyll 4.3.1 (`Utils.pluralized_array_from_hash`,
+    /// `Document#populate_tags` and `#populate_categories`): `tag` alone
+    /// when the page has it (a string one term: `tag: Big Tag`), else
+    /// `tags` (a string split: `tags: a b` is two tags); `categories`
+    /// (split) and `category` (one term) both.
+    pub fn term_keys<'k>(
+        &self,
+        post: &Post,
+        singular: &'k str,
+        plural: &'k str,
+    ) -> Vec<(&'k str, bool)> {
+        match self {
+            Generator::Hugo(_) => vec![(plural, false)],
+            Generator::Jekyll(_) if plural == "tags" && post.field(singular).is_some() => {
+                vec![(singular, false)]
+            }
+            Generator::Jekyll(_) => vec![(plural, true), (singular, false)],
+        }
     }
 }
 
