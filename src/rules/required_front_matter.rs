@@ -126,9 +126,11 @@ impl RequiredFrontMatter {
         };
         // Jekyll: front matter defaults count as front matter, and every
         // document gets a title from its file name (Jekyll 4.3.1).
+        let is_title = field.eq_ignore_ascii_case("title");
         if found.is_none()
             && (cx.generator.default_field(post, field).is_some()
-                || field.eq_ignore_ascii_case("title") && cx.generator.titles_from_file(post))
+                || is_title && cx.generator.titles_from_file(post)
+                || is_title && cx.generator.untitled_by_design(post))
         {
             return;
         }

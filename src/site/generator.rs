@@ -537,3 +537,28 @@ impl Generator {
         role == crate::jekyll::index::Role::Page && j.is_markdown_ext(ext) && !optional
     }
 }
+
+// required-front-matter on Jekyll: pages made without a title by design.
+impl Generator {
+    /// A Jekyll site's home page or its 404 page: Jekyll 4.3.1's own `jekyll
+    /// new` template writes both without a `title` (`index.markdown`:
+    /// `layout: home`; `404.html`: `permalink: /404.html`), and
+    /// jekyll-seo-tag titles them with the site's title. Found by their
+    /// `permalink` (`/`, `/index.html`, `/404.html`, `/404/`) or, without
+    /// one, as `index.*` or `404.*` at the top of the source. Hugo: never.
+    pub fn untitled_by_design(&self, post: &Post) -> bool {
+        let Generator::Jekyll(j) = self else {
+            return false;
+        };
+        if crate::jekyll::index::role(j, &post.content_path) != crate::jekyll::index::Role::Page {
+            return false;
+        }
+        match self.page_field(post, "permalink").and_then(|n| n.as_str()) {
+            Some(p) => matches!(p.trim(), "/" | "/index.html" | "/404.html" | "/404/"),
+            None => {
+                !post.content_path.contains('/')
+                    && matches!(post.content_path.split('.').next(), Some("index" | "404"))
+            }
+        }
+    }
+}
