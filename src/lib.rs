@@ -112,7 +112,11 @@ pub fn lint(
         .filter(|p| {
             matches!(
                 p.unpublished,
-                Some(Unpublished::NotRendered | Unpublished::LeafResource)
+                Some(
+                    Unpublished::NotRendered
+                        | Unpublished::LeafResource
+                        | Unpublished::NoFrontMatter
+                )
             )
         })
         .map(|p| p.post.path.clone())

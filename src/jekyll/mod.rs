@@ -8,5 +8,6 @@ pub mod date;
 pub mod date_check;
 pub mod heading_id;
 pub mod index;
+pub mod layout;
 pub mod links;
 pub mod url;

@@ -77,7 +77,9 @@ pub struct Conventions {
 /// them keeps the answer the same whatever the clock and `--buildDrafts`.
 /// Pages Hugo never renders (headless, `build.render: never` or `link`,
 /// content files inside a leaf bundle), files Hugo ignores and pages of a
-/// disabled language do not: the rules do not check them either.
+/// disabled language do not: the rules do not check them either. Nor do
+/// Markdown files Jekyll copies as they are for want of front matter: no
+/// pages.
 fn counted(status: &Option<Unpublished>) -> bool {
     !matches!(
         status,
@@ -86,19 +88,25 @@ fn counted(status: &Option<Unpublished>) -> bool {
                 | Unpublished::LeafResource
                 | Unpublished::Ignored
                 | Unpublished::DisabledLanguage
+                | Unpublished::NoFrontMatter
         )
     )
 }
 
 /// Whether a page has a description: the key, with a value that is not
 /// empty.
-pub fn has_description(post: &Post) -> bool {
-    post.field("description").is_some_and(|n| match &n.value {
-        Value::Null => false,
-        Value::String(s) => !s.trim().is_empty(),
-        Value::Array(a) => !a.is_empty(),
-        _ => true,
-    })
+pub fn has_description(post: &Post, generator: &crate::site::Generator) -> bool {
+    if generator.has_excerpt_description(post) {
+        return true;
+    }
+    generator
+        .page_field(post, "description")
+        .is_some_and(|n| match &n.value {
+            Value::Null => false,
+            Value::String(s) => !s.trim().is_empty(),
+            Value::Array(a) => !a.is_empty(),
+            _ => true,
+        })
 }
 
 impl Conventions {
@@ -110,7 +118,7 @@ impl Conventions {
             .par_iter()
             .map(|page| {
                 let dated = super::required_front_matter::has_date(page.post, index.generator);
-                (dated, has_description(page.post))
+                (dated, has_description(page.post, index.generator))
             })
             .collect();
         let mut out = Conventions {

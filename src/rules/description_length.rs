@@ -69,6 +69,20 @@ impl Rule for DescriptionLength {
         if !cx.is_rendered(post) {
             return;
         }
+        // Pages that redirect show no description; front matter the
+        // generator does not read is front-matter-syntax's business.
+        if cx.generator.redirects_away(post) || !cx.generator.reads_front_matter(post) {
+            return;
+        }
+        // Jekyll: a description from the front matter defaults is the
+        // site configuration's (no length checked on each page); with
+        // jekyll-seo-tag, a document's excerpt is its description.
+        if post.field("description").is_none()
+            && (cx.generator.default_field(post, "description").is_some()
+                || cx.generator.has_excerpt_description(post))
+        {
+            return;
+        }
         let Some(node) = post.field("description") else {
             let group = cx
                 .conventions

@@ -4,6 +4,7 @@
 use super::{Context, OptionError, OptionMeta, Options, Rule, RuleMeta, Scope};
 use crate::diagnostic::{Diagnostic, Edit, Fix, Severity};
 use crate::document::{Heading, Post};
+use crate::site::generator::GeneratorKind;
 use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
 
 pub static META: RuleMeta = RuleMeta {
@@ -94,14 +95,29 @@ impl Rule for HeadingHierarchy {
         if !cx.is_rendered(post) {
             return;
         }
-        let has_title = self.title_is_h1
-            && !self.title_not_rendered.is_match(&post.content_path)
-            && post
-                .field("title")
-                .and_then(|n| n.as_str())
-                .is_some_and(|t| !t.trim().is_empty());
-        // The level of the heading before: the title counts as an h1.
-        let mut previous: Option<u8> = has_title.then_some(1);
+        // Pages that redirect show no headings.
+        if cx.generator.redirects_away(post) || !cx.generator.reads_front_matter(post) {
+            return;
+        }
+        // The heading the layout renders the title in (Hugo: an h1 when the
+        // page has a front matter title; Jekyll: as its layout says).
+        let title = cx
+            .generator
+            .title_heading(post)
+            .filter(|_| self.title_is_h1 && !self.title_not_rendered.is_match(&post.content_path));
+        let has_title = title == Some(1);
+        let (h1_message, h1_help) = match cx.generator.kind() {
+            GeneratorKind::Hugo => (
+                "h1 in the body of a page that has a front matter title",
+                "the theme already renders the title as the h1: start the body's headings at h2 (##)",
+            ),
+            GeneratorKind::Jekyll => (
+                "h1 in the body of a page whose layout renders its title as the h1",
+                "the layout already renders the title as the h1: start the body's headings at h2 (##)",
+            ),
+        };
+        // The level of the heading before: the title counts as its heading.
+        let mut previous: Option<u8> = title;
         for h in &post.outline.headings {
             if h.level == 1 && has_title {
                 out.push(
@@ -109,10 +125,10 @@ impl Rule for HeadingHierarchy {
                         META.name,
                         Severity::Warning,
                         h.marker_span.clone(),
-                        "h1 in the body of a page that has a front matter title",
+                        h1_message,
                     )
                     .with_label("a second h1")
-                    .with_help("the theme already renders the title as the h1: start the body's headings at h2 (##)")
+                    .with_help(h1_help)
                     .with_fix(relevel(post, h, 2)),
                 );
             } else if let Some(prev) = previous.filter(|&p| h.level > p + 1) {

@@ -6,6 +6,7 @@ use super::{Context, OptionError, OptionMeta, Options, Rule, RuleMeta, Scope};
 use crate::diagnostic::{Diagnostic, Fix, Severity};
 use crate::document::{Node, PageKind, Post, Value, edit};
 use crate::site::Generator;
+use crate::site::model::Role;
 
 pub static META: RuleMeta = RuleMeta {
     name: "required-front-matter",
@@ -32,8 +33,6 @@ pub static META: RuleMeta = RuleMeta {
     ],
     build,
 };
-
-const STRING_FIELDS: [&str; 5] = ["title", "description", "slug", "url", "linktitle"];
 
 fn build(o: &Options) -> Result<Box<dyn Rule>, OptionError> {
     let always = o.choice("date", &["when-the-site-uses-it", "always"])? == "always";
@@ -125,6 +124,16 @@ impl RequiredFrontMatter {
         } else {
             post.field(field)
         };
+        // Jekyll: front matter defaults count as front matter, and every
+        // document gets a title from its file name (Jekyll 4.3.1).
+        let is_title = field.eq_ignore_ascii_case("title");
+        if found.is_none()
+            && (cx.generator.default_field(post, field).is_some()
+                || is_title && cx.generator.titles_from_file(post)
+                || is_title && cx.generator.untitled_by_design(post))
+        {
+            return;
+        }
         let why = match needs {
             Needs::Configured => String::new(),
             Needs::Url(d) => format!(
@@ -156,8 +165,12 @@ impl RequiredFrontMatter {
             ),
             Some(_) => {}
             None => {
+                let jekyll = cx.generator.kind() == crate::site::generator::GeneratorKind::Jekyll;
                 let help = match needs {
                     _ if !is_date => format!("add `{field}` to the front matter"),
+                    // Jekyll 4.3.1 dates a document without one at the
+                    // build's time (`site.time`).
+                    _ if jekyll => "add `date: YYYY-MM-DD` to the front matter; without it Jekyll dates the document at the time of each build".to_string(),
                     Needs::Url(d) => format!(
                         "add `date: YYYY-MM-DD` to the front matter; without it Hugo dates the page 0001-01-01 and `{}` publishes it at {}",
                         d.token, d.url
@@ -195,7 +208,14 @@ impl Rule for RequiredFrontMatter {
         if !cx.is_rendered(post) {
             return;
         }
-        if cx.conventions.stub_of(&post.path).is_some() {
+        // Front matter the generator does not read (front-matter-syntax
+        // says so), and pages that only redirect, show none of it.
+        if !cx.generator.reads_front_matter(post) {
+            return;
+        }
+        // A page that redirects shows none of its fields: types only.
+        let redirects = cx.generator.redirects_away(post);
+        if !redirects && cx.conventions.stub_of(&post.path).is_some() {
             // A translation stub: its theme shows the translation's title,
             // date and body (Hugo alone would show an empty title), and that
             // page is checked. Its own date still makes a date URL.
@@ -207,26 +227,34 @@ impl Rule for RequiredFrontMatter {
             if let (true, Some(d)) = (wants_date, cx.conventions.date_url(&post.path)) {
                 self.check_present(post, cx, "date", &Needs::Url(d), out);
             }
-        } else {
+        } else if !redirects {
             self.check_fields(post, cx, out);
         }
         let Some(fm) = &post.front_matter else {
             return;
         };
+        let g = cx.generator;
+        let strings = [
+            g.key(Role::Title),
+            g.key(Role::Description),
+            g.key(Role::Slug),
+            g.key(Role::Url),
+        ];
+        let hugo = g.kind() == crate::site::generator::GeneratorKind::Hugo;
         for (key, node) in &fm.root.entries {
             let name = key.name.to_ascii_lowercase();
-            if STRING_FIELDS.contains(&name.as_str()) {
-                check_string(&key.name, node, out);
-            } else if name == "draft" {
-                check_bool(&key.name, node, out);
-            } else if name == "aliases"
+            if strings.contains(&name.as_str()) || hugo && name == "linktitle" {
+                check_string(g, &key.name, node, out);
+            } else if name == g.key(Role::Draft) {
+                check_bool(g, &key.name, node, out);
+            } else if name == g.key(Role::Aliases)
                 || cx
                     .generator
                     .taxonomies()
                     .iter()
                     .any(|(_, plural)| plural.eq_ignore_ascii_case(&name))
             {
-                check_string_list(&key.name, node, out);
+                check_string_list(g, &key.name, node, out);
             }
         }
     }
@@ -330,7 +358,23 @@ fn type_error(
         .with_help(help.to_string())
 }
 
-fn check_string(key: &str, node: &Node, out: &mut Vec<Diagnostic>) {
+fn check_string(g: &Generator, key: &str, node: &Node, out: &mut Vec<Diagnostic>) {
+    let name = g.name();
+    // Jekyll 4.3.1 fails the build on a `permalink` that is not a string
+    // (`undefined method 'end_with?' for 12:Integer`).
+    if let Generator::Jekyll(_) = g
+        && key == g.key(Role::Url)
+        && !matches!(node.value, Value::String(_) | Value::Null)
+    {
+        out.push(type_error(
+            key,
+            node,
+            "a string",
+            Severity::Error,
+            "quote the value: Jekyll fails the build on a permalink that is not a string",
+        ));
+        return;
+    }
     match &node.value {
         Value::String(_) | Value::Null => {}
         // Hugo converts a scalar to its text: it works, but say so.
@@ -340,7 +384,9 @@ fn check_string(key: &str, node: &Node, out: &mut Vec<Diagnostic>) {
                 node,
                 "a string",
                 Severity::Warning,
-                "quote the value; Hugo converts it to text, which may not read as written",
+                &format!(
+                    "quote the value; {name} converts it to text, which may not read as written"
+                ),
             ))
         }
         Value::Array(_) | Value::Table(_) => out.push(type_error(
@@ -348,12 +394,26 @@ fn check_string(key: &str, node: &Node, out: &mut Vec<Diagnostic>) {
             node,
             "a string",
             Severity::Error,
-            "Hugo reads this field as one string: write a single value",
+            &format!("{name} reads this field as one string: write a single value"),
         )),
     }
 }
 
-fn check_bool(key: &str, node: &Node, out: &mut Vec<Diagnostic>) {
+fn check_bool(g: &Generator, key: &str, node: &Node, out: &mut Vec<Diagnostic>) {
+    if let Generator::Jekyll(_) = g {
+        // Jekyll 4.3.1 leaves a page out only for `published: false`: any
+        // other value (the string "false" too) publishes it.
+        if !matches!(node.value, Value::Bool(_) | Value::Null) {
+            out.push(type_error(
+                key,
+                node,
+                "a boolean",
+                Severity::Error,
+                "write `true` or `false` without quotes: Jekyll publishes the page for any value but `false`",
+            ));
+        }
+        return;
+    }
     match &node.value {
         Value::Bool(_) | Value::Null => {}
         // Hugo's cast accepts the strings Go's strconv.ParseBool does.
@@ -391,7 +451,8 @@ fn check_bool(key: &str, node: &Node, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn check_string_list(key: &str, node: &Node, out: &mut Vec<Diagnostic>) {
+fn check_string_list(g: &Generator, key: &str, node: &Node, out: &mut Vec<Diagnostic>) {
+    let name = g.name();
     match &node.value {
         Value::String(_) | Value::Null => {}
         Value::Array(items) => {
@@ -403,7 +464,7 @@ fn check_string_list(key: &str, node: &Node, out: &mut Vec<Diagnostic>) {
                         item,
                         "an item: a string",
                         Severity::Warning,
-                        "quote the item; Hugo converts it to text",
+                        &format!("quote the item; {name} converts it to text"),
                     )),
                     _ => out.push(type_error(
                         key,

@@ -11,8 +11,7 @@ use rayon::prelude::*;
 
 use super::{Context, OptionError, OptionMeta, Options, Rule, RuleMeta, Scope};
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
-use crate::document::{Node, Quote, Value, edit};
-use crate::hugo::urls;
+use crate::document::{Node, Post, Quote, Value, edit};
 use crate::site::index::SiteIndex;
 use crate::text::edit_distance;
 
@@ -82,6 +81,19 @@ struct Use<'a> {
     /// The list it is an item of, and its index there; `None` for a term
     /// written as a single string.
     list: Option<(&'a Node, usize)>,
+    /// A word of a space-separated string (Jekyll): its own span, no fix.
+    word: bool,
+}
+
+/// The words of a string and their byte offsets.
+fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.split(char::is_whitespace)
+        .scan(0, |at, w| {
+            let start = *at;
+            *at += w.len() + 1;
+            Some((start, w))
+        })
+        .filter(|(_, w)| !w.is_empty())
 }
 
 /// What is wrong with one use of a term.
@@ -140,7 +152,7 @@ impl Rule for TaxonomySpelling {
             // parallel).
             let per_page: Vec<Vec<Use>> = order
                 .par_iter()
-                .map(|&i| uses_in(site, i, plural))
+                .map(|&i| uses_in(site, i, singular, plural))
                 .collect();
             let mut by_lang: BTreeMap<&str, Vec<Use>> = BTreeMap::new();
             for uses in per_page {
@@ -155,7 +167,7 @@ impl Rule for TaxonomySpelling {
                     plural,
                     lang,
                 };
-                let found = self.findings(plural, uses);
+                let found = self.findings(plural, uses, cx.generator.term_key());
                 let targets: Vec<Option<Target>> = found
                     .iter()
                     .enumerate()
@@ -191,29 +203,65 @@ fn component_key(path: &std::path::Path) -> Vec<u8> {
 }
 
 /// The uses of a taxonomy's terms in page `i`.
-fn uses_in<'a>(site: &'a SiteIndex, i: usize, plural: &str) -> Vec<Use<'a>> {
-    let Some(field) = site.pages[i].post.field(plural) else {
-        return Vec::new();
-    };
-    let is_list = matches!(field.value, Value::Array(_));
-    let items = field.string_list().unwrap_or_default();
-    items
-        .into_iter()
-        .enumerate()
-        .filter(|(_, (term, _))| !term.trim().is_empty())
-        .map(|(index, (term, node))| Use {
+fn uses_in<'a>(site: &'a SiteIndex, i: usize, singular: &str, plural: &str) -> Vec<Use<'a>> {
+    let post = site.pages[i].post;
+    let mut out = Vec::new();
+    for (key, split) in site.generator.term_keys(post, singular, plural) {
+        let Some(field) = post.field(key) else {
+            continue;
+        };
+        uses_of(post, i, field, split, &mut out);
+    }
+    out
+}
+
+/// The uses of one front matter value of terms: a list, or one string
+/// (`split`: a term for each word).
+fn uses_of<'a>(post: &'a Post, i: usize, field: &'a Node, split: bool, out: &mut Vec<Use<'a>>) {
+    if let (Value::String(text), true) = (&field.value, split) {
+        // The words' spans when the value is written as it reads (plain,
+        // or quoted without escapes); else the value's, and no fix.
+        let written = post.source.get(field.span.clone()).unwrap_or_default();
+        let offset = written.find(text.as_str()).filter(|_| !text.is_empty());
+        out.extend(words(text).map(|(at, term)| Use {
             page: i,
             term,
-            span: node.span.clone(),
-            node,
-            list: is_list.then_some((field, index)),
-        })
-        .collect()
+            span: match offset {
+                Some(o) => field.span.start + o + at..field.span.start + o + at + term.len(),
+                None => field.span.clone(),
+            },
+            node: field,
+            list: None,
+            word: true,
+        }));
+        return;
+    }
+    let is_list = matches!(field.value, Value::Array(_));
+    let items = field.string_list().unwrap_or_default();
+    out.extend(
+        items
+            .into_iter()
+            .enumerate()
+            .filter(|(_, (term, _))| !term.trim().is_empty())
+            .map(|(index, (term, node))| Use {
+                page: i,
+                term,
+                span: node.span.clone(),
+                node,
+                list: is_list.then_some((field, index)),
+                word: false,
+            }),
+    );
 }
 
 impl TaxonomySpelling {
     /// What is wrong with each use of one taxonomy in one language.
-    fn findings(&self, plural: &str, uses: &[Use]) -> Vec<Option<Finding>> {
+    fn findings(
+        &self,
+        plural: &str,
+        uses: &[Use],
+        term_key: fn(&str) -> String,
+    ) -> Vec<Option<Finding>> {
         let allowed = self.vocabulary.get(plural);
         let mut found: Vec<Option<Finding>> = uses
             .iter()
@@ -223,14 +271,17 @@ impl TaxonomySpelling {
                     .and_then(|s| s.get(&squash(u.term).key()))
                     .filter(|canonical| *canonical != u.term)
                     .map(|canonical| Finding::Synonym(canonical.clone()))
-                    .or_else(|| allowed.and_then(|a| vocabulary_finding(u.term, a)))
+                    .or_else(|| allowed.and_then(|a| vocabulary_finding(u.term, a, term_key)))
             })
             .collect();
         if allowed.is_none() {
             let rest: Vec<usize> = (0..uses.len()).filter(|&u| found[u].is_none()).collect();
             let terms: Vec<(usize, &str)> =
                 rest.iter().map(|&u| (uses[u].page, uses[u].term)).collect();
-            for (k, f) in judge(&terms, self.near_misses).into_iter().enumerate() {
+            for (k, f) in judge(&terms, self.near_misses, term_key)
+                .into_iter()
+                .enumerate()
+            {
                 found[rest[k]] = f.map(|(kind, c)| {
                     let example = rest[c.example];
                     Finding::Like(kind, Compared { example, ..c })
@@ -242,12 +293,16 @@ impl TaxonomySpelling {
 }
 
 /// A term outside the vocabulary `allowed`, or spelled otherwise.
-fn vocabulary_finding(term: &str, allowed: &[String]) -> Option<Finding> {
+fn vocabulary_finding(
+    term: &str,
+    allowed: &[String],
+    term_key: fn(&str) -> String,
+) -> Option<Finding> {
     if allowed.iter().any(|a| a == term) {
         return None;
     }
-    let url = urls::urlize(term);
-    if let Some(a) = allowed.iter().find(|a| urls::urlize(a) == url) {
+    let url = term_key(term);
+    if let Some(a) = allowed.iter().find(|a| term_key(a) == url) {
         return Some(Finding::VocabularySpelling(a.clone()));
     }
     let key = squash(term).key();
@@ -264,10 +319,14 @@ fn vocabulary_finding(term: &str, allowed: &[String]) -> Option<Finding> {
 /// terms (same `urlize`), Hugo terms into concepts (same letters once case,
 /// spaces, hyphens and underscores are dropped); the most used member of a
 /// group is its canonical one, the first seen on a tie.
-fn judge(uses: &[(usize, &str)], near_misses: bool) -> Vec<Option<(Kind, Compared)>> {
+fn judge(
+    uses: &[(usize, &str)],
+    near_misses: bool,
+    term_key: fn(&str) -> String,
+) -> Vec<Option<(Kind, Compared)>> {
     let (spellings, spelling_of) = group(uses.len(), |u| uses[u].1);
     let first_use = |s: usize| spellings[s][0];
-    let (terms, term_of) = group(spellings.len(), |s| urls::urlize(uses[first_use(s)].1));
+    let (terms, term_of) = group(spellings.len(), |s| term_key(uses[first_use(s)].1));
     let squashed: Vec<Squashed> = terms
         .iter()
         .map(|t| squash(uses[first_use(t[0])].1))
@@ -513,6 +572,9 @@ fn target(uses: &[Use], u: usize, finding: &Finding) -> Option<Target> {
 /// does not name the term twice.
 fn fix(source: &str, uses: &[Use], targets: &[Option<Target>], u: usize) -> Option<Fix> {
     let this = &uses[u];
+    if this.word {
+        return None;
+    }
     let Target {
         canonical,
         applicability,
@@ -520,7 +582,9 @@ fn fix(source: &str, uses: &[Use], targets: &[Option<Target>], u: usize) -> Opti
     if let Some((list, index)) = this.list {
         // The other items of the list: the uses of this taxonomy on this page.
         let others = (0..uses.len()).filter_map(|v| match uses[v].list {
-            Some((_, k)) if v != u && uses[v].page == this.page => Some((v, k)),
+            Some((l, k)) if v != u && uses[v].page == this.page && std::ptr::eq(l, list) => {
+                Some((v, k))
+            }
             _ => None,
         });
         let repeated = others.into_iter().any(|(v, k)| {
@@ -660,6 +724,11 @@ impl Taxonomy<'_> {
                 pages_use(compared.pages, term),
                 self.url(site, term)
             ),
+            Kind::Split | Kind::NearMiss if site.generator.splits_term_strings() => format!(
+                "write `{canonical}`: Jekyll keeps them as two {plural} as written (`site.{plural}` lists them apart): {} and {}",
+                pages_use(compared.canonical_pages, canonical),
+                pages_use(compared.pages, term),
+            ),
             Kind::Split | Kind::NearMiss => format!(
                 "write `{canonical}`: Hugo makes two pages, {} listing {} and {} listing {}",
                 self.url(site, canonical),
@@ -696,6 +765,7 @@ fn pages_use(n: usize, term: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::hugo::urls;
 
     #[test]
     fn component_keys_order_paths_as_path_does() {
@@ -811,7 +881,7 @@ mod tests {
     /// `judge` on terms given as (page, term), with the kind of each finding
     /// and the term it points to.
     fn verdicts(uses: &[(usize, &str)]) -> Vec<Option<(&'static str, String, usize, usize)>> {
-        judge(uses, true)
+        judge(uses, true, urls::urlize)
             .into_iter()
             .map(|f| {
                 f.map(|(kind, c)| {
@@ -920,21 +990,21 @@ mod tests {
         let allowed: Vec<String> = ["Go", "Rust", "Back End", "Releases"]
             .map(String::from)
             .to_vec();
-        assert_eq!(vocabulary_finding("Go", &allowed), None);
+        assert_eq!(vocabulary_finding("Go", &allowed, urls::urlize), None);
         assert_eq!(
-            vocabulary_finding("go", &allowed),
+            vocabulary_finding("go", &allowed, urls::urlize),
             Some(Finding::VocabularySpelling("Go".into()))
         );
         assert_eq!(
-            vocabulary_finding("backend", &allowed),
+            vocabulary_finding("backend", &allowed, urls::urlize),
             Some(Finding::NotAllowed(Some("Back End".into())))
         );
         assert_eq!(
-            vocabulary_finding("Relases", &allowed),
+            vocabulary_finding("Relases", &allowed, urls::urlize),
             Some(Finding::NotAllowed(Some("Releases".into())))
         );
         assert_eq!(
-            vocabulary_finding("Kubernetes", &allowed),
+            vocabulary_finding("Kubernetes", &allowed, urls::urlize),
             Some(Finding::NotAllowed(None))
         );
     }

@@ -347,6 +347,142 @@ impl Generator {
     }
 }
 
+// The page rules on Jekyll sites (required-front-matter, description-length,
+// taxonomy-spelling, heading-hierarchy, front-matter-syntax): what a page
+// has once the generator has read it.
+impl Generator {
+    /// A page's value of a key from the front matter defaults that apply to
+    /// it (Jekyll's `defaults` by path and type); `None` on Hugo or when
+    /// the page's own front matter has the key.
+    pub fn default_field<'a>(&'a self, post: &'a Post, key: &str) -> Option<&'a Node> {
+        match self {
+            Generator::Hugo(_) => None,
+            Generator::Jekyll(j) => {
+                if post.field(key).is_some() {
+                    return None;
+                }
+                let role = crate::jekyll::index::role(j, &post.content_path);
+                crate::jekyll::index::Meta::new(j, post, &role).field(key)
+            }
+        }
+    }
+
+    /// A page's value of a key: its own front matter's, else a default's.
+    pub fn page_field<'a>(&'a self, post: &'a Post, key: &str) -> Option<&'a Node> {
+        post.field(key).or_else(|| self.default_field(post, key))
+    }
+
+    /// Whether the generator gives the page a title of its own when its
+    /// front matter has none: Jekyll 4.3.1 titles every document (posts,
+    /// drafts, documents of collections) from its file name's slug
+    /// (`Document#populate_title`: `rendering-process.md` is "Rendering
+    /// Process"); pages get none. Hugo: no.
+    pub fn titles_from_file(&self, post: &Post) -> bool {
+        match self {
+            Generator::Hugo(_) => false,
+            Generator::Jekyll(j) => {
+                crate::jekyll::index::role(j, &post.content_path)
+                    != crate::jekyll::index::Role::Page
+            }
+        }
+    }
+
+    /// Whether the front matter as parsed is one the generator reads:
+    /// Jekyll 4.3.1 reads YAML between `---` lines only; a `+++` (TOML) or
+    /// JSON block is text of the page (a Markdown file whose only block is
+    /// one is copied as it is, unconverted).
+    pub fn reads_front_matter(&self, post: &Post) -> bool {
+        match (self, &post.front_matter) {
+            (Generator::Jekyll(_), Some(fm)) => {
+                fm.format == crate::document::Format::Yaml && fm.span.start == 0
+            }
+            _ => true,
+        }
+    }
+
+    /// A page that redirects instead of showing its content
+    /// (jekyll-redirect-from's `redirect_to`, the plugin listed): it shows
+    /// no title, description or headings.
+    pub fn redirects_away(&self, post: &Post) -> bool {
+        match self {
+            Generator::Hugo(_) => false,
+            Generator::Jekyll(j) => {
+                j.has_plugin("jekyll-redirect-from")
+                    && self.page_field(post, "redirect_to").is_some()
+            }
+        }
+    }
+
+    /// Whether the page has a description shown in search results: a
+    /// `description` (with Jekyll, from the defaults too), or on Jekyll
+    /// with jekyll-seo-tag (2.8.0 writes `page.description ||
+    /// page.excerpt`), the excerpt every document has (Jekyll 4.3.1:
+    /// documents get one unless `excerpt_separator` is empty; pages only
+    /// with `page_excerpts`).
+    pub fn has_excerpt_description(&self, post: &Post) -> bool {
+        let Generator::Jekyll(j) = self else {
+            return false;
+        };
+        if !j.has_plugin("jekyll-seo-tag") {
+            return false;
+        }
+        let separator = |n: &Node| match &n.value {
+            crate::document::Value::String(s) => !s.is_empty(),
+            crate::document::Value::Null => false,
+            _ => true,
+        };
+        let truthy = |n: &Node| {
+            !matches!(
+                n.value,
+                crate::document::Value::Bool(false) | crate::document::Value::Null
+            )
+        };
+        let has_separator = self
+            .page_field(post, "excerpt_separator")
+            .or_else(|| j.table.value("excerpt_separator"))
+            .is_none_or(separator);
+        let excerpted = if self.titles_from_file(post) {
+            true
+        } else {
+            j.table.value("page_excerpts").is_some_and(truthy)
+        };
+        let own = self
+            .page_field(post, "excerpt")
+            .is_some_and(|n| match &n.value {
+                crate::document::Value::String(s) => !s.trim().is_empty(),
+                _ => false,
+            });
+        let body = post.source.get(post.body_start..).unwrap_or_default();
+        own || excerpted && has_separator && !body.trim().is_empty()
+    }
+
+    /// The heading level the page's layout renders its title in, when
+    /// known: Hugo, an h1 when the front matter has a title (the theme's
+    /// usual layout). Jekyll: the layout chain (`layout:` of the page or
+    /// its defaults, then each layout's own) and the includes it names
+    /// literally, read from the site's `_layouts` and `_includes`; the
+    /// level of the first `<hN>` holding `{{ page.title }}`. `None` when
+    /// the page has no title, no layout (Jekyll 4.3.1 renders the body
+    /// alone), or the layout is not found (a theme's) or does not render
+    /// the title in a heading.
+    pub fn title_heading(&self, post: &Post) -> Option<u8> {
+        let has_title = self
+            .page_field(post, "title")
+            .and_then(|n| n.as_str())
+            .is_some_and(|t| !t.trim().is_empty());
+        match self {
+            Generator::Hugo(_) => has_title.then_some(1),
+            Generator::Jekyll(j) => {
+                if !has_title && !self.titles_from_file(post) {
+                    return None;
+                }
+                let name = self.page_field(post, "layout")?.as_str()?.to_string();
+                crate::jekyll::layout::title_heading(j, &name)
+            }
+        }
+    }
+}
+
 // alias-collision and url-collision: what the generator does when two
 // things claim one URL (Jekyll answers verified with Jekyll 4.3.1 and
 // jekyll-redirect-from 0.16.0 builds).
@@ -475,6 +611,114 @@ impl Generator {
             }
             Generator::Jekyll(_) => {
                 "write URLs in one case: Jekyll keeps the case of file names and `permalink`s"
+            }
+        }
+    }
+}
+
+// taxonomy-spelling on Jekyll: terms as the generator keeps them.
+impl Generator {
+    /// What makes two spellings of a term one term: Hugo's `urlize` (one
+    /// term page); Jekyll 4.3.1 keeps tags and categories as written
+    /// (`Go` and `go` are two entries of `site.tags`).
+    pub fn term_key(&self) -> fn(&str) -> String {
+        match self {
+            Generator::Hugo(_) => crate::hugo::urls::urlize,
+            Generator::Jekyll(_) => str::to_string,
+        }
+    }
+
+    /// Whether the generator keeps terms as written (Jekyll) rather than
+    /// merging spellings into one term page (Hugo), for messages.
+    pub fn splits_term_strings(&self) -> bool {
+        matches!(self, Generator::Jekyll(_))
+    }
+
+    /// The front matter keys a page's terms of a taxonomy come from, and
+    /// whether a string there is split at white space. Hugo: the plural,
+    /// a string one term. Jekyll 4.3.1 (`Utils.pluralized_array_from_hash`,
+    /// `Document#populate_tags` and `#populate_categories`): `tag` alone
+    /// when the page has it (a string one term: `tag: Big Tag`), else
+    /// `tags` (a string split: `tags: a b` is two tags); `categories`
+    /// (split) and `category` (one term) both.
+    pub fn term_keys<'k>(
+        &self,
+        post: &Post,
+        singular: &'k str,
+        plural: &'k str,
+    ) -> Vec<(&'k str, bool)> {
+        match self {
+            Generator::Hugo(_) => vec![(plural, false)],
+            Generator::Jekyll(_) if plural == "tags" && post.field(singular).is_some() => {
+                vec![(singular, false)]
+            }
+            Generator::Jekyll(_) => vec![(plural, true), (singular, false)],
+        }
+    }
+}
+
+// front-matter-syntax on Jekyll: what a file's front matter does to the build.
+impl Generator {
+    /// Whether a front matter block that does not parse fails the build:
+    /// Hugo's does; Jekyll 4.3.1 logs the YAML error and publishes the body
+    /// without front matter, unless `strict_front_matter: true`.
+    pub fn unparsed_front_matter_fails(&self) -> bool {
+        match self {
+            Generator::Hugo(_) => true,
+            Generator::Jekyll(j) => j.strict_front_matter,
+        }
+    }
+
+    /// Whether the generator reads a front matter block at all where the
+    /// file has one: Jekyll 4.3.1 only a YAML block whose `---` is the
+    /// file's first line (`+++` TOML and JSON are text to it).
+    pub fn reads_block_at(&self, post: &Post) -> bool {
+        match self {
+            Generator::Hugo(_) => true,
+            Generator::Jekyll(_) => post.source.get(..3) == Some("---"),
+        }
+    }
+
+    /// A Markdown file Jekyll 4.3.1 copies as it is, unconverted, for want
+    /// of a `---` front matter: a page (not a document of a collection or a
+    /// post) without one, unless jekyll-optional-front-matter makes it a
+    /// page anyway.
+    pub fn copies_unconverted(&self, post: &Post) -> bool {
+        let Generator::Jekyll(j) = self else {
+            return false;
+        };
+        if post.front_matter_error.is_some() || self.reads_block_at(post) {
+            return false;
+        }
+        let ext = crate::jekyll::url::extname(&post.content_path);
+        let role = crate::jekyll::index::role(j, &post.content_path);
+        let optional = j.has_plugin("jekyll-optional-front-matter")
+            && j.optional_front_matter.enabled
+            && crate::jekyll::config::optional_page(j, &post.content_path);
+        role == crate::jekyll::index::Role::Page && j.is_markdown_ext(ext) && !optional
+    }
+}
+
+// required-front-matter on Jekyll: pages made without a title by design.
+impl Generator {
+    /// A Jekyll site's home page or its 404 page: Jekyll 4.3.1's own `jekyll
+    /// new` template writes both without a `title` (`index.markdown`:
+    /// `layout: home`; `404.html`: `permalink: /404.html`), and
+    /// jekyll-seo-tag titles them with the site's title. Found by their
+    /// `permalink` (`/`, `/index.html`, `/404.html`, `/404/`) or, without
+    /// one, as `index.*` or `404.*` at the top of the source. Hugo: never.
+    pub fn untitled_by_design(&self, post: &Post) -> bool {
+        let Generator::Jekyll(j) = self else {
+            return false;
+        };
+        if crate::jekyll::index::role(j, &post.content_path) != crate::jekyll::index::Role::Page {
+            return false;
+        }
+        match self.page_field(post, "permalink").and_then(|n| n.as_str()) {
+            Some(p) => matches!(p.trim(), "/" | "/index.html" | "/404.html" | "/404/"),
+            None => {
+                !post.content_path.contains('/')
+                    && matches!(post.content_path.split('.').next(), Some("index" | "404"))
             }
         }
     }

@@ -1,0 +1,198 @@
+//! What a Jekyll layout renders of a page: whether, and in which heading,
+//! its title (`heading-hierarchy`). Read from the site's own `_layouts` and
+//! `_includes`; a layout found nowhere there (a theme's) is unknown.
+
+use std::path::{Path, PathBuf};
+
+use super::config::JekyllConfig;
+
+/// How many layouts and includes deep the search goes.
+const DEPTH: usize = 8;
+
+/// The level of the first `<hN>` holding `{{ page.title }}` in layout
+/// `name`, the layouts it sits in, and the includes they name literally.
+pub fn title_heading(jk: &JekyllConfig, name: &str) -> Option<u8> {
+    let mut name = name.to_string();
+    for _ in 0..DEPTH {
+        let path = find(&jk.source.join(&jk.layouts_dir), &name)?;
+        let text = std::fs::read_to_string(&path).ok()?;
+        let (parent, body) = split_front_matter(&text);
+        if let Some(level) = in_text(jk, body, 0) {
+            return Some(level);
+        }
+        name = parent?;
+    }
+    None
+}
+
+/// The layout file of a name: `_layouts/<name>.<any extension>` (Jekyll
+/// keys layouts by their name without extension).
+fn find(dir: &Path, name: &str) -> Option<PathBuf> {
+    if !inside(name) {
+        return None;
+    }
+    let exact = dir.join(name);
+    let folder = exact.parent()?.to_path_buf();
+    let stem = exact.file_name()?.to_string_lossy().into_owned();
+    let mut found: Vec<PathBuf> = std::fs::read_dir(&folder)
+        .ok()?
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| {
+            p.is_file()
+                && p.file_stem()
+                    .is_some_and(|s| s.to_string_lossy() == stem.as_str())
+        })
+        .collect();
+    found.sort();
+    found.into_iter().next()
+}
+
+/// Whether a layout or include name stays inside its folder (Jekyll
+/// refuses the others): not empty, not absolute, no `..`.
+fn inside(name: &str) -> bool {
+    !name.is_empty()
+        && !name.starts_with(['/', '\\'])
+        && !Path::new(name).is_absolute()
+        && !name.split(['/', '\\']).any(|part| part == "..")
+}
+
+/// A layout's `layout:` and its text after the front matter.
+fn split_front_matter(text: &str) -> (Option<String>, &str) {
+    let Some(rest) = text
+        .strip_prefix("---\n")
+        .or_else(|| text.strip_prefix("---\r\n"))
+    else {
+        return (None, text);
+    };
+    let Some(end) = rest.find("\n---") else {
+        return (None, text);
+    };
+    let fm = &rest[..end];
+    let body = rest[end + 4..].split_once('\n').map_or("", |(_, b)| b);
+    let layout = fm.lines().find_map(|l| {
+        let v = l.strip_prefix("layout:")?.trim();
+        let v = v.trim_matches(|c| c == '"' || c == '\'').trim();
+        (!v.is_empty() && v != "null" && v != "~").then(|| v.to_string())
+    });
+    (layout, body)
+}
+
+/// The heading level of `{{ page.title }}` in a template, or in an include
+/// it names literally.
+fn in_text(jk: &JekyllConfig, text: &str, depth: usize) -> Option<u8> {
+    let mut at = 0;
+    while let Some(open) = text[at..].find("{{").map(|i| at + i) {
+        let Some(close) = text[open..].find("}}").map(|i| open + i) else {
+            break;
+        };
+        let inner = text[open + 2..close].trim_start_matches('-').trim_start();
+        if let Some(after) = inner.strip_prefix("page.title")
+            && after
+                .chars()
+                .next()
+                .is_none_or(|c| c.is_whitespace() || c == '|' || c == '-')
+            && let Some(level) = open_heading(&text[..open])
+        {
+            return Some(level);
+        }
+        at = close + 2;
+    }
+    if depth >= DEPTH {
+        return None;
+    }
+    for name in includes(text) {
+        if !inside(name) {
+            continue;
+        }
+        let path = jk.source.join(&jk.includes_dir).join(name);
+        if let Ok(inc) = std::fs::read_to_string(path)
+            && let Some(level) = in_text(jk, &inc, depth + 1)
+        {
+            return Some(level);
+        }
+    }
+    None
+}
+
+/// The level of the last heading opened and not closed in `before`.
+fn open_heading(before: &str) -> Option<u8> {
+    let lower = before.to_ascii_lowercase();
+    let tag = |prefix: &str| {
+        let mut last = None;
+        let mut at = 0;
+        while let Some(i) = lower[at..].find(prefix).map(|i| at + i) {
+            let digit = lower.as_bytes().get(i + prefix.len()).copied();
+            if let Some(d @ b'1'..=b'6') = digit {
+                last = Some((i, d - b'0'));
+            }
+            at = i + prefix.len();
+        }
+        last
+    };
+    let (open_at, level) = tag("<h")?;
+    match tag("</h") {
+        Some((close_at, _)) if close_at > open_at => None,
+        _ => Some(level),
+    }
+}
+
+/// The files `{% include name %}` tags name literally (not through a
+/// variable).
+fn includes(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    while let Some(open) = text[at..].find("{%").map(|i| at + i) {
+        let Some(close) = text[open..].find("%}").map(|i| open + i) else {
+            break;
+        };
+        let inner = text[open + 2..close].trim_start_matches('-').trim();
+        if let Some(rest) = inner.strip_prefix("include ")
+            && let Some(name) = rest.split_whitespace().next()
+            && !name.contains("{{")
+        {
+            out.push(name);
+        }
+        at = close + 2;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_heading_open_around_the_title() {
+        assert_eq!(open_heading("<body><h1 class=x>"), Some(1));
+        assert_eq!(open_heading("<h1>a</h1>\n<h2 itemprop=x>\n  "), Some(2));
+        assert_eq!(open_heading("<h1>a</h1><title>"), None);
+        assert_eq!(open_heading("<header><head><hr>"), None);
+    }
+
+    #[test]
+    fn a_layout_names_its_own_layout() {
+        let (l, body) = split_front_matter("---\nlayout: default\n---\n<h1>{{ page.title }}</h1>");
+        assert_eq!(l.as_deref(), Some("default"));
+        assert_eq!(body, "<h1>{{ page.title }}</h1>");
+        assert_eq!(split_front_matter("<p>").0, None);
+    }
+
+    #[test]
+    fn names_stay_inside_their_folder() {
+        assert!(inside("post"));
+        assert!(inside("blog/post.html"));
+        assert!(!inside(""));
+        assert!(!inside("/etc/passwd"));
+        assert!(!inside("../secret"));
+        assert!(!inside("a/../../b"));
+    }
+
+    #[test]
+    fn literal_includes_only() {
+        assert_eq!(
+            includes("{% include top.html %}{%- include {{ x }} -%}{% include_relative a %}"),
+            vec!["top.html"]
+        );
+    }
+}
