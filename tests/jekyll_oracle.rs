@@ -787,6 +787,7 @@ const FACTS: &[Facts] = &[
             ("/.well-known/security.txt", File),
         ],
         absent: &[
+            "/r/later/",
             "/r/s/",
             "/recipes/secret/s.html",
             "/my_collections/_recipes/soup.md",

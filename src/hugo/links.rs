@@ -26,7 +26,8 @@ use crate::rules::Context;
 use crate::rules::broken_link::META;
 use crate::site::index::{Served, SiteIndex};
 use crate::site::links::{
-    browser_join, fragment_fix, is_site_path, last_segment, rooted_join, split_url, writable,
+    broken as error, browser_join, fragment_fix, is_site_path, last_segment, rooted_join,
+    split_url, writable,
 };
 use crate::site::model::Unpublished;
 use crate::suggest::{Nearest, closest};
@@ -1792,14 +1793,6 @@ fn near_enough(wanted: &str, found: &str) -> bool {
 fn with_fix(d: Diagnostic, fix: Option<Fix>) -> Diagnostic {
     match fix {
         Some(f) => d.with_fix(f),
-        None => d,
-    }
-}
-
-fn error(span: Range<usize>, message: String, label: &str, help: Option<String>) -> Diagnostic {
-    let d = Diagnostic::new(META.name, Severity::Error, span, message).with_label(label);
-    match help {
-        Some(h) => d.with_help(h),
         None => d,
     }
 }

@@ -29,12 +29,7 @@ pub fn walk_site(jk: &JekyllConfig, found: &mut dyn FnMut(Found)) {
         )));
         return;
     }
-    let md_ext = jk
-        .markdown_ext
-        .iter()
-        .map(|e| e.trim_start_matches('.'))
-        .collect::<Vec<_>>()
-        .join(",");
+    let md_ext = super::index::markdown_ext(jk);
     for entry in jk.read_plan() {
         let path = jk.source.join(&entry.path);
         let rel = entry.path;

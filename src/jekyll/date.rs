@@ -65,16 +65,8 @@ impl DateError {
 }
 
 /// Civil fields on the site's clock, for `:year`, `:month`, `:day`,
-/// `:hour`… of permalinks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Civil {
-    pub year: i32,
-    pub month: u8,
-    pub day: u8,
-    pub hour: u8,
-    pub minute: u8,
-    pub second: u8,
-}
+/// `:hour`… of permalinks: the URL code's own.
+pub use super::url::Civil;
 
 /// What Jekyll takes from a post's file name (`Document::DATE_FILENAME_MATCHER`).
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -148,33 +148,20 @@ pub fn post_date(meta: &Meta) -> Option<Result<JekyllDate, date::DateError>> {
     date::filename_date(name).map(|f| f.date)
 }
 
-/// Seconds since the epoch of a date, in the site's zone when it has no
-/// offset (UTC when the site sets none: the build machine's zone decides).
-fn instant(d: &JekyllDate, tz: Option<&str>) -> i64 {
-    let days = crate::hugo::date::days_from_civil(d.year, d.month, d.day);
-    let local =
-        days * 86_400 + i64::from(d.hour) * 3600 + i64::from(d.minute) * 60 + i64::from(d.second);
-    let offset = match d.offset {
-        Some(o) => i64::from(o),
-        None => {
-            let hd = crate::hugo::date::HugoDate {
-                year: d.year,
-                month: d.month,
-                day: d.day,
-                hour: d.hour,
-                minute: d.minute,
-                second: d.second,
-                nanosecond: 0,
-                offset: None,
-                form: crate::hugo::date::Form::Toml,
-                has_time: true,
-                has_year: true,
-                ignored_zone: None,
-            };
-            i64::from(crate::hugo::zone::offset_at(tz, &hd).unwrap_or(0))
-        }
-    };
-    local - offset
+/// The zone Jekyll reads dates in: `timezone:`, else the build machine's
+/// (UTC here: GitHub Pages builds in UTC).
+fn site_zone(jk: &JekyllConfig) -> &str {
+    jk.timezone.as_deref().unwrap_or("UTC")
+}
+
+/// A date's instant, in seconds since the epoch.
+fn site_instant(d: &JekyllDate, jk: &JekyllConfig) -> i64 {
+    date::instant(d, Some(site_zone(jk))).unwrap_or_else(|| d.unix_utc(0))
+}
+
+/// A date's civil fields on the site's clock, for permalinks.
+fn site_civil(d: &JekyllDate, jk: &JekyllConfig) -> Civil {
+    date::local(d, Some(site_zone(jk))).unwrap_or_default()
 }
 
 /// A post's categories: the folders above `_posts`, then front matter
@@ -198,7 +185,7 @@ pub fn categories(meta: &Meta, dir: &str) -> Vec<String> {
 }
 
 /// The `markdown_ext` list as Jekyll's URL code reads it.
-fn markdown_ext(jk: &JekyllConfig) -> String {
+pub(crate) fn markdown_ext(jk: &JekyllConfig) -> String {
     jk.markdown_ext
         .iter()
         .map(|e| e.trim_start_matches('.'))
@@ -249,12 +236,10 @@ fn target(
             }
             let civil = match &date {
                 Some(Ok(d)) => {
-                    if !jk.future && instant(d, jk.timezone.as_deref()) > now {
+                    if !jk.future && site_instant(d, jk) > now {
                         why = why.or(Some(Unpublished::Future));
                     }
-                    date::local(d, Some(jk.timezone.as_deref().unwrap_or("UTC")))
-                        .map(|c| to_url_civil(&c))
-                        .unwrap_or_default()
+                    site_civil(d, jk)
                 }
                 _ => Civil::default(),
             };
@@ -280,10 +265,14 @@ fn target(
             if !jk.collection(label).is_some_and(|c| c.output) {
                 why = why.or(Some(Unpublished::NoOutput));
             }
+            // Jekyll 4.3.1 leaves out documents dated after now, as posts.
             let civil = match post_date(meta) {
-                Some(Ok(d)) => date::local(&d, Some(jk.timezone.as_deref().unwrap_or("UTC")))
-                    .map(|c| to_url_civil(&c))
-                    .unwrap_or_default(),
+                Some(Ok(d)) => {
+                    if !jk.future && site_instant(&d, jk) > now {
+                        why = why.or(Some(Unpublished::Future));
+                    }
+                    site_civil(&d, jk)
+                }
                 _ => Civil::default(),
             };
             let template =
@@ -313,17 +302,6 @@ fn target(
 
 fn collection_permalink<'j>(jk: &'j JekyllConfig, label: &str) -> Option<&'j str> {
     jk.collection(label).and_then(|c| c.permalink.as_deref())
-}
-
-fn to_url_civil(c: &date::Civil) -> Civil {
-    Civil {
-        year: c.year,
-        month: c.month,
-        day: c.day,
-        hour: c.hour,
-        minute: c.minute,
-        second: c.second,
-    }
 }
 
 #[allow(clippy::too_many_arguments)]

@@ -27,12 +27,11 @@ use regex::Regex;
 
 use super::config::JekyllConfig;
 use super::index::{Meta, Role, role};
-use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
+use crate::diagnostic::{Applicability, Diagnostic, Fix};
 use crate::document::{LinkKind, Value};
 use crate::rules::Context;
-use crate::rules::broken_link::META;
 use crate::site::index::{Served, SiteIndex};
-use crate::site::links::{browser_join, fragment_fix, is_site_path, split_url};
+use crate::site::links::{broken as error, browser_join, fragment_fix, is_site_path, split_url};
 use crate::site::model::Unpublished;
 
 /// `{% link path %}`, `{% post_url name %}` (with `{%-` trimming), and the
@@ -750,14 +749,6 @@ fn numbers(date: &str) -> Option<(u32, u32, u32)> {
     Some((parts.next()??, parts.next()??, parts.next()??))
 }
 
-fn error(span: Range<usize>, message: String, label: &str, help: Option<String>) -> Diagnostic {
-    let d = Diagnostic::new(META.name, Severity::Error, span, message).with_label(label);
-    match help {
-        Some(h) => d.with_help(h),
-        None => d,
-    }
-}
-
 /// The parts of a page's text Liquid may not render: `{% raw %}` blocks
 /// (text, not Liquid), `{% comment %}` blocks, and the branches of `{% if
 /// %}`, `{% unless %}` and `{% case %}` (Jekyll 4.3.1 renders a tag only
@@ -839,7 +830,7 @@ mod tests {
         }
         let mut toml = String::from("[rules]\n");
         for m in crate::rules::RULES {
-            if m.name != META.name {
+            if m.name != crate::rules::broken_link::META.name {
                 toml.push_str(&format!("{} = \"off\"\n", m.name));
             }
         }

@@ -80,3 +80,24 @@ pub fn fragment_fix(source: &str, span: &Range<usize>, fragment: &str, id: &str)
         id,
     ))
 }
+
+/// A `broken-link` error: the destination's span, what is wrong, the label
+/// under it and, maybe, what to do.
+pub fn broken(
+    span: std::ops::Range<usize>,
+    message: String,
+    label: &str,
+    help: Option<String>,
+) -> crate::diagnostic::Diagnostic {
+    let d = crate::diagnostic::Diagnostic::new(
+        crate::rules::broken_link::META.name,
+        crate::diagnostic::Severity::Error,
+        span,
+        message,
+    )
+    .with_label(label);
+    match help {
+        Some(h) => d.with_help(h),
+        None => d,
+    }
+}
