@@ -116,6 +116,9 @@ pub fn lint(
                     Unpublished::NotRendered
                         | Unpublished::LeafResource
                         | Unpublished::NoFrontMatter
+                        // Jekyll skips it: `date-format` says so, the page
+                        // rules have nothing to say of a page never built.
+                        | Unpublished::UndatedPost
                 )
             )
         })
