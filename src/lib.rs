@@ -4,6 +4,7 @@
 //! prints. `main.rs`/`cli.rs` choose what to read and how to report.
 
 pub mod cache;
+pub mod calendar;
 pub mod cli;
 pub mod config;
 pub mod diagnostic;

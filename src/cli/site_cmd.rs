@@ -21,6 +21,7 @@ use crate::site::Site;
 use crate::site::generator::GeneratorKind;
 use crate::site::index::{Page, Served, SiteIndex};
 use crate::site::model::Unpublished;
+use crate::site::model::normalize;
 use crate::text::edit_distance;
 use crate::{EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK};
 
@@ -844,17 +845,17 @@ pub fn answer(report: &Report, query: &str) -> Answer {
     let decoded = crate::text::percent_decode(&path);
     for p in [&path, &decoded] {
         if let Some(s) = strip_base(p, &report.base_path) {
-            tried.push(urls::normalize(&s));
+            tried.push(normalize(&s));
             tried.push(s);
         }
         tried.push(p.clone());
-        tried.push(urls::normalize(p));
+        tried.push(normalize(p));
     }
     let found = tried.iter().find_map(|t| by_url.get(t.as_str()).copied());
     let under_base = strip_base(&decoded, &report.base_path).unwrap_or_else(|| decoded.clone());
     let url = match found {
         Some(e) => e.url.clone(),
-        None => urls::normalize(&under_base),
+        None => normalize(&under_base),
     };
     let fragment = fragment.map(|id| {
         let found = found
@@ -864,8 +865,8 @@ pub fn answer(report: &Report, query: &str) -> Answer {
         Fragment { id, found }
     });
     let here = |u: &str| {
-        let u = urls::normalize(u);
-        tried.iter().any(|t| urls::normalize(t) == u)
+        let u = normalize(u);
+        tried.iter().any(|t| normalize(t) == u)
     };
     let unpublished: Vec<NotPublished> = report
         .unpublished
@@ -1031,7 +1032,7 @@ fn answer_text(report: &Report, a: &Answer, out: &mut dyn Write) -> io::Result<(
         let what = if u
             .url
             .as_deref()
-            .is_some_and(|p| urls::normalize(p) == urls::normalize(&a.url))
+            .is_some_and(|p| normalize(p) == normalize(&a.url))
         {
             "would be here"
         } else {

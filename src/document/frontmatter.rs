@@ -1,6 +1,7 @@
 //! Front matter: splitting a file the way Hugo does, and a small value tree in
 //! which every key, value and sequence item keeps its byte span in the whole file.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// Which front matter syntax a block uses.
@@ -261,6 +262,29 @@ fn split_json(source: &str, start: usize) -> Result<Split, SyntaxError> {
         span: start..start + 1,
         message: "JSON front matter opened here is never closed by a matching `}`".into(),
     })
+}
+
+/// A scalar value as a string (Go's `cast.ToString`).
+pub fn scalar_string(n: &Node) -> Option<Cow<'_, str>> {
+    match &n.value {
+        Value::String(s) | Value::Datetime(s) => Some(Cow::Borrowed(s.as_str())),
+        Value::Integer(i) => Some(Cow::Owned(i.to_string())),
+        Value::Float(f) => Some(Cow::Owned(f.to_string())),
+        Value::Bool(b) => Some(Cow::Owned(b.to_string())),
+        _ => None,
+    }
+}
+
+/// A value Hugo reads as a list of strings: the items of a list (scalars),
+/// or one string (`types.ToStringSlicePreserveString`).
+pub fn string_items(n: &Node) -> Vec<(Cow<'_, str>, &Node)> {
+    match &n.value {
+        Value::Array(items) => items
+            .iter()
+            .filter_map(|i| scalar_string(i).map(|s| (s, i)))
+            .collect(),
+        _ => scalar_string(n).map(|s| (s, n)).into_iter().collect(),
+    }
 }
 
 #[cfg(test)]

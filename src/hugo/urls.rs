@@ -19,6 +19,7 @@ use std::sync::LazyLock;
 use globset::{GlobBuilder, GlobMatcher};
 use regex::Regex;
 
+pub use crate::document::frontmatter::{scalar_string, string_items};
 use crate::document::{Node, Post, Table, Value};
 use crate::hugo::config::HugoConfig;
 use crate::hugo::date::{self, HugoDate};
@@ -390,29 +391,6 @@ impl<'a> Meta<'a> {
             },
             _ => None,
         })
-    }
-}
-
-/// A scalar value as a string (Go's `cast.ToString`).
-pub(crate) fn scalar_string(n: &Node) -> Option<Cow<'_, str>> {
-    match &n.value {
-        Value::String(s) | Value::Datetime(s) => Some(Cow::Borrowed(s.as_str())),
-        Value::Integer(i) => Some(Cow::Owned(i.to_string())),
-        Value::Float(f) => Some(Cow::Owned(f.to_string())),
-        Value::Bool(b) => Some(Cow::Owned(b.to_string())),
-        _ => None,
-    }
-}
-
-/// A value Hugo reads as a list of strings: the items of a list (scalars),
-/// or one string (`types.ToStringSlicePreserveString`).
-pub(crate) fn string_items(n: &Node) -> Vec<(Cow<'_, str>, &Node)> {
-    match &n.value {
-        Value::Array(items) => items
-            .iter()
-            .filter_map(|i| scalar_string(i).map(|s| (s, i)))
-            .collect(),
-        _ => scalar_string(n).map(|s| (s, n)).into_iter().collect(),
     }
 }
 

@@ -543,7 +543,7 @@ fn civil(
 
 fn days_in_month(year: i32, month: u8) -> u8 {
     match month {
-        2 if crate::hugo::date::is_leap(year) => 29,
+        2 if crate::calendar::is_leap(year) => 29,
         2 => 28,
         4 | 6 | 9 | 11 => 30,
         _ => 31,

@@ -279,7 +279,7 @@ pub(crate) fn has_date(post: &Post, generator: &Generator) -> bool {
 fn fill_in(post: &Post, field: &str) -> Option<Fix> {
     if field.eq_ignore_ascii_case("date") {
         let day = &file_stem(post)[..10.min(file_stem(post).len())];
-        if !is_day_prefix(file_stem(post)) || crate::hugo::date::parse(day).is_err() {
+        if !is_day_prefix(file_stem(post)) || !crate::calendar::is_day(day) {
             return None;
         }
         let e = edit::insert_field(post, "date", day, true)?;

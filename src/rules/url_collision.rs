@@ -10,7 +10,7 @@ use std::path::PathBuf;
 
 use super::{Context, OptionError, Options, Rule, RuleMeta, Scope};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::hugo::urls;
+use crate::document::frontmatter::scalar_string;
 use crate::site::index::{Served, SiteIndex};
 use crate::site::model::UrlSource as Cause;
 use crate::site::model::{Kind, Role, Unpublished};
@@ -361,7 +361,7 @@ fn help(site: &SiteIndex, causes: &Causes, i: usize, url: &str, others: &[&Claim
     let written = page
         .post
         .field(site.generator.key(Role::Url))
-        .and_then(urls::scalar_string)
+        .and_then(scalar_string)
         .unwrap_or_default();
     if site.generator.hugo().is_some()
         && matches!(cause, Cause::Url(_))
@@ -382,7 +382,7 @@ fn help(site: &SiteIndex, causes: &Causes, i: usize, url: &str, others: &[&Claim
                 site.pages[j]
                     .post
                     .field(site.generator.key(Role::Slug))
-                    .and_then(urls::scalar_string)
+                    .and_then(scalar_string)
                     .map(|s| s.into_owned())
             };
             let mine = slug(i);
