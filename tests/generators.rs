@@ -126,3 +126,57 @@ fn some_files_of_a_jekyll_site_are_checked_against_the_whole_site() {
         "{said}"
     );
 }
+
+/// `--fix` and every output format on a Jekyll site: the example blog's
+/// fixes apply once (a second run changes nothing), and each format writes
+/// its report (JSON ones parse) and exits 1.
+#[test]
+fn fixes_and_formats_work_on_a_jekyll_site() {
+    let dir = tempfile::tempdir().unwrap();
+    let blog = dir.path().join("jekyll-blog");
+    copy_dir(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/jekyll-blog"),
+        &blog,
+    );
+    let fix = |unsafe_too: bool| {
+        let mut cmd = bloglint(&blog);
+        cmd.args(["check", "--no-cache", "--fix", "--format", "concise"]);
+        if unsafe_too {
+            cmd.arg("--unsafe-fixes");
+        }
+        String::from_utf8(cmd.output().unwrap().stderr).unwrap()
+    };
+    let first = fix(true);
+    assert!(first.contains("fixed 3 files"), "{first}");
+    let leap = std::fs::read_to_string(blog.join("_posts/2024-02-10-leap-day.md")).unwrap();
+    assert!(leap.contains("date: 2024-03-01"), "{leap}");
+    let second = fix(true);
+    assert!(second.contains("fixed 0 files"), "{second}");
+    for format in [
+        "json", "sarif", "github", "gitlab", "junit", "human", "concise",
+    ] {
+        let out = bloglint(&blog)
+            .args(["check", "--no-cache", "--format", format])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{format}");
+        assert!(!out.stdout.is_empty(), "{format}");
+        if matches!(format, "json" | "sarif" | "gitlab") {
+            let _: Value =
+                serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{format}: {e}"));
+        }
+    }
+}
+
+fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
