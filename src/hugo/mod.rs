@@ -4,6 +4,7 @@
 pub mod config;
 pub mod content;
 pub mod date;
+pub mod date_check;
 pub mod heading_id;
 pub mod index;
 pub mod links;

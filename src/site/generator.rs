@@ -327,21 +327,21 @@ impl Generator {
 
 // date-format: the dates of a generator's own kind.
 impl Generator {
-    /// `date-format`: the generator's own date checks of a post, when it
-    /// has them (Jekyll); `false` when the rule's Hugo checks apply.
+    /// `date-format`: the generator's date checks of a post.
     pub fn check_dates(
         &self,
         post: &Post,
         cx: &crate::rules::Context,
-        future: bool,
+        options: &crate::rules::date_format::DateOptions,
         out: &mut Vec<crate::diagnostic::Diagnostic>,
-    ) -> bool {
+    ) {
         match self {
-            Generator::Hugo(_) => false,
+            Generator::Hugo(_) => crate::hugo::date_check::check(post, cx, options, out),
             Generator::Jekyll(j) => {
-                let options = crate::jekyll::date_check::Options { future };
+                let options = crate::jekyll::date_check::Options {
+                    future: options.future,
+                };
                 crate::jekyll::date_check::check(post, j, cx, options, out);
-                true
             }
         }
     }
