@@ -180,3 +180,25 @@ fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
         }
     }
 }
+
+/// Netlify's `_redirects` on a Jekyll site counts only when Jekyll
+/// publishes it: Jekyll 4.3.1 skips `_` files unless `include`d.
+#[test]
+fn a_jekyll_site_redirects_file_counts_when_jekyll_publishes_it() {
+    let page = "---\ntitle: A\n---\n\n[moved](/old/thing)\n";
+    let run = |config: &str| {
+        let dir = site(&[
+            ("_config.yml", config),
+            ("_redirects", "/old/*  /new/:splat  301\n"),
+            ("a.md", page),
+        ]);
+        bloglint(dir.path())
+            .args(["check", "--no-cache", "--format", "concise"])
+            .output()
+            .unwrap()
+            .status
+            .code()
+    };
+    assert_eq!(run("title: x\ninclude: [_redirects]\n"), Some(0));
+    assert_eq!(run("title: x\n"), Some(1));
+}

@@ -552,7 +552,11 @@ pub fn build<'a>(
         by_content_path: HashMap::default(),
         base_path: base_path(&hugo.base_url),
         redirects: HashMap::new(),
-        host_redirects: crate::site::redirects::load(hugo, static_files),
+        host_redirects: crate::site::redirects::load(
+            &hugo.root,
+            static_files,
+            crate::site::redirects::generated(hugo).rules,
+        ),
     };
     for (i, post) in posts.iter().enumerate() {
         let info = &infos[i];

@@ -424,7 +424,9 @@ pub fn build<'a>(
             .trim_end_matches('/')
             .to_string(),
         redirects: HashMap::new(),
-        host_redirects: Vec::new(),
+        // Netlify's rules: a `_redirects` Jekyll publishes (it skips
+        // `_` files unless `include`d) and `netlify.toml`.
+        host_redirects: crate::site::redirects::load(&jk.root, static_files, Vec::new()),
     };
     for (i, post) in posts.iter().enumerate() {
         let role = role(jk, &post.content_path);

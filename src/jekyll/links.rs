@@ -561,11 +561,20 @@ impl<'s, 'a> Links<'s, 'a> {
     /// with `.html` (hosts serve `/about.html` for `/about`).
     fn landing(&self, path: &str) -> Option<Landing> {
         let html = format!("{}.html", path.trim_end_matches('/'));
-        let served = self.site.lookup(path).or_else(|| {
+        let Some(served) = self.site.lookup(path).or_else(|| {
             (!path.ends_with('/'))
                 .then(|| self.site.lookup(&html))
                 .flatten()
-        })?;
+        }) else {
+            // The host redirects it (`_redirects`, `netlify.toml`).
+            let on_host = format!("{}{path}", self.site.base_path);
+            return self
+                .site
+                .host_redirects
+                .iter()
+                .any(|r| r.matches(&on_host))
+                .then_some(Landing::Other);
+        };
         Some(
             served
                 .iter()

@@ -73,9 +73,15 @@ pub fn from_matches(from: &str, path: &str) -> bool {
     }
 }
 
-/// The host's redirect rules for a site: `static_files` are the static
-/// files as the index has them (absolute path, published path).
-pub fn load(hugo: &HugoConfig, static_files: &[(PathBuf, String)]) -> Vec<HostRedirect> {
+/// The host's redirect rules for a site at `root`: a published
+/// `_redirects` among `static_files` (absolute path, published path), the
+/// root's `netlify.toml`, and the rules the generator itself writes
+/// (`generated`).
+pub fn load(
+    root: &Path,
+    static_files: &[(PathBuf, String)],
+    generated: Vec<HostRedirect>,
+) -> Vec<HostRedirect> {
     let mut out = Vec::new();
     for (path, published) in static_files {
         if published == "/_redirects"
@@ -84,11 +90,11 @@ pub fn load(hugo: &HugoConfig, static_files: &[(PathBuf, String)]) -> Vec<HostRe
             out.extend(parse_redirects_file(&text, path));
         }
     }
-    let netlify = hugo.root.join("netlify.toml");
+    let netlify = root.join("netlify.toml");
     if let Ok(text) = std::fs::read_to_string(&netlify) {
         out.extend(parse_netlify_toml(&text, &netlify));
     }
-    out.extend(generated(hugo).rules);
+    out.extend(generated);
     out
 }
 
@@ -480,7 +486,7 @@ mod tests {
         assert_eq!(unknown, [("/docs/", 4), ("", 6)]);
         assert!(g.may_match("/docs/a").is_some());
         // The rules of `load` include the literal ones.
-        assert_eq!(load(&hugo, &[]).len(), 2);
+        assert_eq!(load(&hugo.root, &[], generated(&hugo).rules).len(), 2);
 
         // Without such an output format, nothing is generated.
         write("hugo.toml", "title = '_redirects'\n");
