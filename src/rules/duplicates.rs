@@ -8,8 +8,9 @@
 //! derives from a file name, a value from Jekyll's front matter `defaults`
 //! (the configuration's choice, with no place in the page to point at) are
 //! left alone. Unpublished pages, translation stubs (they show their
-//! translation's title), pages the generator does not render and pages that
-//! redirect away show nothing, and are left out.
+//! translation's title), pages the generator does not render, pages that
+//! redirect away and pages written without a layout (Jekyll: the body
+//! alone, no `<title>`) show nothing, and are left out.
 
 use std::collections::HashMap;
 
@@ -99,6 +100,7 @@ impl Rule for Duplicates {
                 || !cx.is_rendered(post)
                 || !generator.reads_front_matter(post)
                 || generator.redirects_away(post)
+                || !generator.renders_in_layout(post)
                 || !is_html(&page.url)
             {
                 continue;
