@@ -198,7 +198,7 @@ fn config_command_prints_a_valid_default_config() {
 fn config_turns_rules_off_and_overrides_by_path() {
     let dir = site(&[
         ("content/posts/a.md", b"---\ntitle: T\n---\n"),
-        ("content/docs/b.md", b"---\ntitle: T\n---\n"),
+        ("content/docs/b.md", b"---\ntitle: U\n---\n"),
         (
             "bloglint.toml",
             b"[rules]\ndescription-length = \"off\"\n[rules.required-front-matter]\ndate = \"always\"\n\n[[overrides]]\nfiles = [\"content/docs/**\"]\n[overrides.rules.required-front-matter]\nsection-page-fields = []\n",
@@ -296,7 +296,7 @@ fn bad_input_is_reported_and_the_rest_is_linted() {
         ("content/posts/deep.md", deep.as_bytes()),
         ("content/posts/dashes.md", b"---\n"),
         ("content/posts/good.md", CLEAN),
-        ("content/posts/bad-date.md", b"---\ntitle: T\ndate: 2024-02-30\ndescription: A description that is long enough for search engines to show it.\n---\n"),
+        ("content/posts/bad-date.md", b"---\ntitle: T\ndate: 2024-02-30\ndescription: A description of a day that does not exist, long enough to be shown.\n---\n"),
     ]);
     #[cfg(unix)]
     {
@@ -635,7 +635,7 @@ fn a_file_outside_any_site_is_linted_as_a_post() {
     assert!(!out.contains("broken-link"), "{out}");
     assert_eq!(err.matches("not inside a Hugo site").count(), 1, "{err}");
     assert!(
-        err.contains("without the rules that need the whole site (alias-collision, url-collision, taxonomy-spelling, broken-link)"),
+        err.contains("without the rules that need the whole site (alias-collision, url-collision, taxonomy-spelling, broken-link, duplicate-title, duplicate-description)"),
         "{err}"
     );
     assert!(err.contains("in 1 file"), "{err}");

@@ -60,6 +60,7 @@ fn jekyll_example_fails_with_every_rule() {
     for file in [
         "_posts/2024-02-10-leap-day.md",
         "_posts/2024-03-15-ruby-notes.md",
+        "_posts/2024-03-20-more-ruby-notes.md",
         "_posts/2024-04-02-a-post-that-moved.md",
         "_posts/2024-05-20-links-that-break.md",
         "_posts/2024-06-01-skipped-headings.md",

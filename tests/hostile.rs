@@ -20,20 +20,20 @@ use std::time::{Duration, Instant};
 
 use bloglint::write::{self, Writer};
 
-const CLEAN: &[u8] = b"---\ntitle: Clean\ndate: 2024-01-14\ndescription: A description that is long enough for search engines to show it.\n---\n\n## Body\n";
+const CLEAN: &[u8] = b"---\ntitle: Clean\ndate: 2024-01-14\ndescription: The clean post, with a description long enough for search engines.\n---\n\n## Body\n";
 
 /// In every site: a post with one known finding, to show the rest of the
 /// site is still linted whatever else is in it.
 const OTHER: (&str, &[u8]) = (
     "content/posts/other.md",
-    b"---\ntitle: Other\ndate: 2024-02-30\ndescription: A description that is long enough for search engines to show it.\n---\n",
+    b"---\ntitle: Other\ndate: 2024-02-30\ndescription: The other post, with a description long enough for search engines.\n---\n",
 );
 const OTHER_FINDING: &str = "content/posts/other.md:3:7: error[date-format]";
 
 /// A fixable post (a date Hugo reads, rewritten as RFC 3339 by `--fix`).
 fn fixable(title: &str) -> String {
     format!(
-        "---\ntitle: {title}\ndate: 2024-01-14 09:30:00\ndescription: A description that is long enough for search engines to show it.\n---\n\n## Body\n"
+        "---\ntitle: {title}\ndate: 2024-01-14 09:30:00\ndescription: The post {title}, with a description long enough for search engines.\n---\n\n## Body\n"
     )
 }
 
@@ -382,11 +382,11 @@ fn crlf_mixed_with_lf_and_a_bom_before_toml() {
         &[
             (
                 "content/posts/mixed.md",
-                b"---\r\ntitle: Mixed\ndate: 14/01/2024\r\ndescription: A description that is long enough for search engines to show it.\n---\r\n\r\n## x\n#### y\r\n",
+                b"---\r\ntitle: Mixed\ndate: 14/01/2024\r\ndescription: The mixed post, with a description long enough for search engines.\n---\r\n\r\n## x\n#### y\r\n",
             ),
             (
                 "content/posts/bom.md",
-                "\u{feff}+++\r\ntitle = 'Bom'\r\ndate = '14/01/2024'\r\ndescription = 'A description that is long enough for search engines to show it.'\r\n+++\r\n"
+                "\u{feff}+++\r\ntitle = 'Bom'\r\ndate = '14/01/2024'\r\ndescription = 'The post with a BOM, with a description long enough for search engines.'\r\n+++\r\n"
                     .as_bytes(),
             ),
         ],

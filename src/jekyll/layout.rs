@@ -25,6 +25,34 @@ pub fn title_heading(jk: &JekyllConfig, name: &str) -> Option<u8> {
     None
 }
 
+/// Whether Jekyll 4.3.1 puts a page in a layout, so that its `<head>` (a
+/// title, a description: jekyll-seo-tag) is written at all. `layout` is the
+/// page's value (own or from the defaults). Without one, or with `none` or
+/// a name no layout has, Jekyll writes the body alone (checked with
+/// `jekyll build`). A name the site's `_layouts` lacks may be a theme's
+/// (`theme` or `remote_theme` configured): then it is taken as found.
+/// jekyll-default-layout gives a page without one `post`, `home`, `page` or
+/// `default`, where such a layout exists.
+pub fn renders_in_layout(jk: &JekyllConfig, layout: Option<&crate::document::Node>) -> bool {
+    let themed = ["theme", "remote_theme"]
+        .iter()
+        .any(|k| jk.table.value(k).and_then(|n| n.as_str()).is_some());
+    let exists = |name: &str| themed || find(&jk.source.join(&jk.layouts_dir), name).is_some();
+    match layout.map(|n| &n.value) {
+        Some(crate::document::Value::String(name)) => {
+            let name = name.trim();
+            !name.is_empty() && name != "none" && exists(name)
+        }
+        Some(_) => false,
+        None => {
+            jk.has_plugin("jekyll-default-layout")
+                && ["post", "home", "page", "default"]
+                    .iter()
+                    .any(|name| exists(name))
+        }
+    }
+}
+
 /// The layout file of a name: `_layouts/<name>.<any extension>` (Jekyll
 /// keys layouts by their name without extension).
 fn find(dir: &Path, name: &str) -> Option<PathBuf> {

@@ -9,6 +9,7 @@ pub mod broken_link;
 pub mod conventions;
 pub mod date_format;
 pub mod description_length;
+pub mod duplicates;
 pub mod front_matter_syntax;
 pub mod heading_hierarchy;
 pub mod required_front_matter;
@@ -36,6 +37,8 @@ pub static RULES: &[&RuleMeta] = &[
     &url_collision::META,
     &taxonomy_spelling::META,
     &broken_link::META,
+    &duplicates::TITLE,
+    &duplicates::DESCRIPTION,
     &unknown_suppression::META,
     &unused_suppression::META,
 ];

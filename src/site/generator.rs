@@ -413,6 +413,20 @@ impl Generator {
         }
     }
 
+    /// Whether the page is written inside a layout, where a theme shows its
+    /// title and description (`<title>`, a description meta tag): Hugo
+    /// renders every page with a template; Jekyll 4.3.1 writes a page
+    /// without a layout (none set, `layout: none`, a layout that does not
+    /// exist) as its body alone (`jekyll::layout::renders_in_layout`).
+    pub fn renders_in_layout(&self, post: &Post) -> bool {
+        match self {
+            Generator::Hugo(_) => true,
+            Generator::Jekyll(j) => {
+                crate::jekyll::layout::renders_in_layout(j, self.page_field(post, "layout"))
+            }
+        }
+    }
+
     /// Whether the page has a description shown in search results: a
     /// `description` (with Jekyll, from the defaults too), or on Jekyll
     /// with jekyll-seo-tag (2.8.0 writes `page.description ||
