@@ -11,6 +11,7 @@ pub mod date_format;
 pub mod description_length;
 pub mod front_matter_syntax;
 pub mod heading_hierarchy;
+pub mod image_alt;
 pub mod required_front_matter;
 pub mod taxonomy_spelling;
 pub mod unknown_suppression;
@@ -36,6 +37,7 @@ pub static RULES: &[&RuleMeta] = &[
     &url_collision::META,
     &taxonomy_spelling::META,
     &broken_link::META,
+    &image_alt::META,
     &unknown_suppression::META,
     &unused_suppression::META,
 ];

@@ -723,3 +723,41 @@ impl Generator {
         }
     }
 }
+
+// image-alt: which images the generator publishes, and how.
+impl Generator {
+    /// Whether raw HTML written in Markdown reaches the page: Hugo 0.168
+    /// drops it (`<!-- raw HTML omitted -->`) unless
+    /// `markup.goldmark.renderer.unsafe`; kramdown (Jekyll) keeps it.
+    pub fn keeps_raw_html(&self) -> bool {
+        match self {
+            Generator::Hugo(h) => h.goldmark_unsafe,
+            Generator::Jekyll(_) => true,
+        }
+    }
+
+    /// Whether a `{{< figure >}}` is Hugo 0.168's own figure shortcode
+    /// (which writes `alt` from `alt`, else from `caption`): on Hugo, when
+    /// neither the site nor its themes define a `figure` shortcode of
+    /// their own. Jekyll runs no shortcodes.
+    pub fn builtin_figure(&self) -> bool {
+        let Generator::Hugo(h) = self else {
+            return false;
+        };
+        let mut roots = vec![h.root.clone()];
+        roots.extend(h.themes.iter().map(|t| h.root.join("themes").join(t)));
+        !roots.iter().any(|root| {
+            ["layouts/_shortcodes", "layouts/shortcodes"]
+                .iter()
+                .any(|dir| {
+                    std::fs::read_dir(root.join(dir)).is_ok_and(|entries| {
+                        entries.flatten().any(|e| {
+                            e.file_name()
+                                .to_str()
+                                .is_some_and(|n| n.starts_with("figure."))
+                        })
+                    })
+                })
+        })
+    }
+}
