@@ -57,7 +57,8 @@ pub struct Image {
     /// An `<img>` that names itself decorative or labels itself otherwise
     /// (`role="presentation"`/`"none"`, `aria-hidden="true"`,
     /// `aria-label`, `aria-labelledby`), or one written with template code
-    /// in the tag.
+    /// in the tag. For a Markdown image: a kramdown span attribute list
+    /// right after it sets `alt` (`![](x.png){: alt="…"}`).
     pub labelled: bool,
     /// In raw HTML of a Markdown file (an `<img>` tag, or a `{{< >}}`
     /// figure inside an HTML block): Hugo keeps it only with
@@ -281,7 +282,12 @@ impl<'s> Builder<'s> {
             }
             Event::End(TagEnd::Heading(_)) => self.close_heading(),
             Event::Text(text) => {
-                if let Some(image) = self.links.iter_mut().rev().find(|l| l.kind == LinkKind::Image) {
+                if let Some(image) = self
+                    .links
+                    .iter_mut()
+                    .rev()
+                    .find(|l| l.kind == LinkKind::Image)
+                {
                     image.alt.push_str(&text);
                 }
                 let autolink = self
@@ -300,7 +306,12 @@ impl<'s> Builder<'s> {
                 }
             }
             Event::Code(code) => {
-                if let Some(image) = self.links.iter_mut().rev().find(|l| l.kind == LinkKind::Image) {
+                if let Some(image) = self
+                    .links
+                    .iter_mut()
+                    .rev()
+                    .find(|l| l.kind == LinkKind::Image)
+                {
                     image.alt.push_str(&code);
                 }
                 if let Some(open) = &mut self.heading {
@@ -505,11 +516,16 @@ impl<'s> Builder<'s> {
                 form: ImageForm::Markdown,
                 span: link.span.clone(),
                 alt: Some(link.alt.clone()),
-                labelled: false,
+                labelled: ial_sets_alt(self.source, link.span.end),
                 in_raw_html: false,
             });
             // An image inside an image is alt text of the outer one.
-            if let Some(outer) = self.links.iter_mut().rev().find(|l| l.kind == LinkKind::Image) {
+            if let Some(outer) = self
+                .links
+                .iter_mut()
+                .rev()
+                .find(|l| l.kind == LinkKind::Image)
+            {
                 outer.alt.push_str(&link.alt);
             }
         }
@@ -998,6 +1014,22 @@ fn figure(source: &str, start: usize, mut i: usize, close: &[u8]) -> Result<Shor
     }))
 }
 
+/// Whether a kramdown span attribute list at `at` (`{: alt="…"}`) sets
+/// `alt`.
+fn ial_sets_alt(source: &str, at: usize) -> bool {
+    let Some(rest) = source.get(at..).and_then(|r| r.strip_prefix("{:")) else {
+        return false;
+    };
+    let Some(end) = rest.find('}') else {
+        return false;
+    };
+    let list = &rest[..end];
+    !list.contains('\n')
+        && list
+            .match_indices("alt=")
+            .any(|(i, _)| i == 0 || list.as_bytes()[i - 1].is_ascii_whitespace())
+}
+
 /// The `<img>` tags of `html`, which starts at `offset` in the file,
 /// outside HTML comments.
 pub(crate) fn html_images(html: &str, offset: usize, in_raw_html: bool) -> Vec<Image> {
@@ -1008,8 +1040,8 @@ pub(crate) fn html_images(html: &str, offset: usize, in_raw_html: bool) -> Vec<I
         let start = pos + found;
         pos = start + 1;
         let rest = &lower[start..];
-        if rest.starts_with("<!--") {
-            match rest[4..].find("-->") {
+        if let Some(comment) = rest.strip_prefix("<!--") {
+            match comment.find("-->") {
                 Some(end) => pos = start + 4 + end + 3,
                 None => break,
             }
@@ -1028,9 +1060,7 @@ pub(crate) fn html_images(html: &str, offset: usize, in_raw_html: bool) -> Vec<I
         };
         pos = end;
         // Template code between attributes may write any of them.
-        let template = attrs
-            .iter()
-            .any(|(name, _)| name.contains(['{', '}', '%']));
+        let template = attrs.iter().any(|(name, _)| name.contains(['{', '}', '%']));
         let get = |name: &str| {
             attrs
                 .iter()
@@ -1059,12 +1089,14 @@ fn tag_attributes(html: &str, mut i: usize) -> Option<(Vec<(String, String)>, us
     let bytes = html.as_bytes();
     let mut attrs = Vec::new();
     loop {
-        while bytes.get(i).is_some_and(|b| b.is_ascii_whitespace() || *b == b'/') {
+        while bytes
+            .get(i)
+            .is_some_and(|b| b.is_ascii_whitespace() || *b == b'/')
+        {
             i += 1;
         }
-        match bytes.get(i)? {
-            b'>' => return Some((attrs, i + 1)),
-            _ => {}
+        if *bytes.get(i)? == b'>' {
+            return Some((attrs, i + 1));
         }
         let name_start = i;
         while bytes
@@ -1656,6 +1688,114 @@ mod tests {
         );
     }
 
+    fn images(
+        outline: &Outline,
+        src: &str,
+    ) -> Vec<(ImageForm, String, Option<String>, bool, bool)> {
+        outline
+            .images
+            .iter()
+            .map(|i| {
+                (
+                    i.form,
+                    src[i.span.clone()].to_string(),
+                    i.alt.clone(),
+                    i.labelled,
+                    i.in_raw_html,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn images_and_their_alternative_text() {
+        use ImageForm::*;
+        let body = concat!(
+            "![](a.png) ![ *Em* `c` ](b.png) [![](c.png)](/) ![][r] ![r]\n\n",
+            "![](d.png){: alt=\"D\"} ![](e.png){: .x}\n\n",
+            "x <img src=\"f.png\"> <IMG ALT='G' src=g.png/> <img alt src=h.png>\n\n",
+            "<div>\n<img src=\"i.png\"\n  role=\"presentation\">\n<!-- <img src=\"j.png\"> -->\n",
+            "<img src=\"k.png\" {% if x %}alt=\"K\"{% endif %}>\n</div>\n\n",
+            "{{< figure src=\"l.png\" >}} {{< figure src=\"m.png\" alt=\"\" caption=\"M\" >}}\n",
+            "{{</* figure src=\"n.png\" */>}} `![](o.png) <img src=p.png>`\n\n",
+            "```\n{{< figure src=\"q.png\" >}}\n```\n\n",
+            "[r]: r.png\n",
+        );
+        let (src, o) = parse(body);
+        let some = |s: &str| Some(s.to_string());
+        assert_eq!(
+            images(&o, &src),
+            [
+                (Markdown, "![](a.png)".into(), some(""), false, false),
+                (
+                    Markdown,
+                    "![ *Em* `c` ](b.png)".into(),
+                    some(" Em c "),
+                    false,
+                    false
+                ),
+                (Markdown, "![](c.png)".into(), some(""), false, false),
+                (Markdown, "![][r]".into(), some(""), false, false),
+                (Markdown, "![r]".into(), some("r"), false, false),
+                (Markdown, "![](d.png)".into(), some(""), true, false),
+                (Markdown, "![](e.png)".into(), some(""), false, false),
+                (Html, "<img src=\"f.png\">".into(), None, false, true),
+                (
+                    Html,
+                    "<IMG ALT='G' src=g.png/>".into(),
+                    some("G"),
+                    false,
+                    true
+                ),
+                (Html, "<img alt src=h.png>".into(), some(""), false, true),
+                (
+                    Html,
+                    "<img src=\"i.png\"\n  role=\"presentation\">".into(),
+                    None,
+                    true,
+                    true
+                ),
+                (
+                    Html,
+                    "<img src=\"k.png\" {% if x %}alt=\"K\"{% endif %}>".into(),
+                    None,
+                    true,
+                    true
+                ),
+                (
+                    Figure,
+                    "{{< figure src=\"l.png\" >}}".into(),
+                    None,
+                    false,
+                    false
+                ),
+                (
+                    Figure,
+                    "{{< figure src=\"m.png\" alt=\"\" caption=\"M\" >}}".into(),
+                    some("M"),
+                    false,
+                    false
+                ),
+            ]
+        );
+        // An HTML content file: its tags and figures, comments left out.
+        let html = "<p><img src=a.png></p><!-- <img> -->{{< figure src=b.png >}}<img src=x alt";
+        let o = Outline::html(html, 0);
+        assert_eq!(
+            images(&o, html),
+            [
+                (Html, "<img src=a.png>".into(), None, false, false),
+                (
+                    Figure,
+                    "{{< figure src=b.png >}}".into(),
+                    None,
+                    false,
+                    false
+                ),
+            ]
+        );
+    }
+
     #[test]
     fn body_start_out_of_range() {
         assert_eq!(Outline::parse("ü", 1), Outline::default());
@@ -1670,7 +1810,10 @@ mod tests {
             let spans = outline.headings.iter().flat_map(|h| [&h.span, &h.marker_span])
                 .chain(outline.links.iter().flat_map(|l| [&l.span, &l.dest_span]))
                 .chain(outline.refs.iter().flat_map(|r| [&r.span, &r.target_span]))
-                .chain(outline.suppressions.iter().map(|s| &s.span));
+                .chain(outline.suppressions.iter().map(|s| &s.span))
+                .chain(outline.images.iter().map(|i| &i.span));
+            let html = Outline::html(&source, front.len());
+            let spans = spans.chain(html.images.iter().map(|i| &i.span));
             for span in spans {
                 proptest::prop_assert!(span.start >= front.len());
                 proptest::prop_assert!(source.get(span.clone()).is_some(), "{span:?}");

@@ -38,9 +38,13 @@ impl Rule for ImageAlt {
             return;
         }
         let keeps_html = cx.generator.keeps_raw_html();
+        let attributes = cx.generator.reads_span_attributes();
         let mut builtin_figure = None;
         for image in &post.outline.images {
             if image.in_raw_html && !keeps_html {
+                continue;
+            }
+            if image.form == ImageForm::Markdown && image.labelled && attributes {
                 continue;
             }
             if image.form == ImageForm::Figure
@@ -62,14 +66,20 @@ fn finding(image: &Image) -> Option<Diagnostic> {
             if !alt.trim().is_empty() {
                 return None;
             }
-            let message = if alt.is_empty() {
-                "the image has no alternative text"
+            let (message, label) = if alt.is_empty() {
+                (
+                    "the image has no alternative text",
+                    "nothing between `![` and `]`",
+                )
             } else {
-                "the image's alternative text is only blanks"
+                (
+                    "the image's alternative text is only blanks",
+                    "only blanks between `![` and `]`",
+                )
             };
             (
                 message,
-                "nothing between `![` and `]`",
+                label,
                 format!("write between `![` and `]`: {HELP}"),
             )
         }

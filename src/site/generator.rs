@@ -736,6 +736,13 @@ impl Generator {
         }
     }
 
+    /// Whether a span attribute list right after a Markdown image
+    /// (`![](x.png){: alt="…"}`) sets its attributes: kramdown's (Jekyll)
+    /// does; goldmark (Hugo) writes it as text.
+    pub fn reads_span_attributes(&self) -> bool {
+        matches!(self, Generator::Jekyll(_))
+    }
+
     /// Whether a `{{< figure >}}` is Hugo 0.168's own figure shortcode
     /// (which writes `alt` from `alt`, else from `caption`): on Hugo, when
     /// neither the site nor its themes define a `figure` shortcode of
