@@ -1031,7 +1031,7 @@ fn ial_sets_alt(source: &str, at: usize) -> bool {
 }
 
 /// The `<img>` tags of `html`, which starts at `offset` in the file,
-/// outside HTML comments.
+/// outside HTML comments, scripts and styles.
 pub(crate) fn html_images(html: &str, offset: usize, in_raw_html: bool) -> Vec<Image> {
     let mut out = Vec::new();
     let lower = html.to_ascii_lowercase();
@@ -1043,6 +1043,17 @@ pub(crate) fn html_images(html: &str, offset: usize, in_raw_html: bool) -> Vec<I
         if let Some(comment) = rest.strip_prefix("<!--") {
             match comment.find("-->") {
                 Some(end) => pos = start + 4 + end + 3,
+                None => break,
+            }
+            continue;
+        }
+        // Text of a script or a style is no markup.
+        if let Some(tag) = ["<script", "<style"]
+            .into_iter()
+            .find(|t| rest.starts_with(t))
+        {
+            match rest.find(&format!("</{}", &tag[1..])) {
+                Some(end) => pos = start + end,
                 None => break,
             }
             continue;
@@ -1779,7 +1790,8 @@ mod tests {
             ]
         );
         // An HTML content file: its tags and figures, comments left out.
-        let html = "<p><img src=a.png></p><!-- <img> -->{{< figure src=b.png >}}<img src=x alt";
+        let html = "<p><img src=a.png></p><!-- <img> -->{{< figure src=b.png >}}\n\
+                    <script>let s = '<img src=' + x + '>';</script><img src=x alt";
         let o = Outline::html(html, 0);
         assert_eq!(
             images(&o, html),

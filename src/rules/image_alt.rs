@@ -40,7 +40,11 @@ impl Rule for ImageAlt {
         let keeps_html = cx.generator.keeps_raw_html();
         let attributes = cx.generator.reads_span_attributes();
         let mut builtin_figure = None;
+        let not_markup = cx.generator.not_markup(post);
         for image in &post.outline.images {
+            if not_markup.iter().any(|r| r.contains(&image.span.start)) {
+                continue;
+            }
             if image.in_raw_html && !keeps_html {
                 continue;
             }

@@ -736,6 +736,18 @@ impl Generator {
         }
     }
 
+    /// The byte ranges of a post whose text the generator does not publish
+    /// as markup, beyond code: on Jekyll, Liquid `{% comment %}` and `{%
+    /// highlight %}` blocks, the branches of `{% if %}` (not evaluated) and
+    /// `{% raw %}` blocks. Hugo: none (shortcode comments are read with the
+    /// outline). Reads the post's text on Jekyll.
+    pub fn not_markup(&self, post: &Post) -> Vec<std::ops::Range<usize>> {
+        match self {
+            Generator::Hugo(_) => Vec::new(),
+            Generator::Jekyll(_) => crate::jekyll::links::not_markup(&post.source),
+        }
+    }
+
     /// Whether a span attribute list right after a Markdown image
     /// (`![](x.png){: alt="…"}`) sets its attributes: kramdown's (Jekyll)
     /// does; goldmark (Hugo) writes it as text.
