@@ -165,6 +165,7 @@ impl Outline {
             false,
         ));
         images.sort_by_key(|i| i.span.start);
+        drop_commented(&mut images, source, body_start);
         let mut out = Outline {
             refs,
             images,
@@ -624,6 +625,7 @@ impl<'s> Builder<'s> {
         }
         self.out.images.sort_by_key(|i| i.span.start);
         self.out.images.dedup_by_key(|i| i.span.clone());
+        drop_commented(&mut self.out.images, self.source, self.offset);
         // Read by the links of other pages: scanned here, once, so that
         // checking them needs only this outline, not the text.
         let body = self.source.get(self.offset..).unwrap_or_default();
@@ -1012,6 +1014,33 @@ fn figure(source: &str, start: usize, mut i: usize, close: &[u8]) -> Result<Shor
         labelled: false,
         in_raw_html: false,
     }))
+}
+
+/// Images Hugo's `comment` shortcode keeps out of the page:
+/// `{{< comment >}}…{{< /comment >}}` (or `{{% %}}`) writes nothing.
+fn drop_commented(images: &mut Vec<Image>, source: &str, body_start: usize) {
+    static OPEN: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"\{\{[<%]\s*comment\s*[>%]\}\}").expect("constant pattern")
+    });
+    static CLOSE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"\{\{[<%]\s*/comment\s*[>%]\}\}").expect("constant pattern")
+    });
+    let Some(body) = source.get(body_start..) else {
+        return;
+    };
+    if images.is_empty() || !body.contains("comment") {
+        return;
+    }
+    let mut ranges = Vec::new();
+    let mut pos = 0;
+    while let Some(open) = OPEN.find_at(body, pos) {
+        let end = CLOSE
+            .find_at(body, open.end())
+            .map_or(body.len(), |c| c.end());
+        ranges.push(body_start + open.start()..body_start + end);
+        pos = end;
+    }
+    images.retain(|i| !ranges.iter().any(|r| r.contains(&i.span.start)));
 }
 
 /// Whether a kramdown span attribute list at `at` (`{: alt="…"}`) sets
@@ -1730,6 +1759,7 @@ mod tests {
             "{{< figure src=\"l.png\" >}} {{< figure src=\"m.png\" alt=\"\" caption=\"M\" >}}\n",
             "{{</* figure src=\"n.png\" */>}} `![](o.png) <img src=p.png>`\n\n",
             "```\n{{< figure src=\"q.png\" >}}\n```\n\n",
+            "{{< comment >}}\n![](s.png)\n{{< /comment >}} {{%comment%}}<img src=t.png>{{% /comment %}}\n\n",
             "[r]: r.png\n",
         );
         let (src, o) = parse(body);
