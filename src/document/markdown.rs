@@ -1028,6 +1028,7 @@ fn drop_commented(images: &mut Vec<Image>, source: &str, body_start: usize) {
     let Some(body) = source.get(body_start..) else {
         return;
     };
+    images.retain(|i| !is_shortcode_tag(i, source));
     if images.is_empty() || !body.contains("comment") {
         return;
     }
@@ -1041,6 +1042,15 @@ fn drop_commented(images: &mut Vec<Image>, source: &str, body_start: usize) {
         pos = end;
     }
     images.retain(|i| !ranges.iter().any(|r| r.contains(&i.span.start)));
+}
+
+/// Whether an `<img …>` read as HTML is a shortcode named `img` written
+/// `{{<img …>}}`.
+fn is_shortcode_tag(image: &Image, source: &str) -> bool {
+    image.form == ImageForm::Html
+        && source
+            .get(..image.span.start)
+            .is_some_and(|before| before.ends_with("{{"))
 }
 
 /// Whether a kramdown span attribute list at `at` (`{: alt="…"}`) sets
@@ -1759,7 +1769,7 @@ mod tests {
             "{{< figure src=\"l.png\" >}} {{< figure src=\"m.png\" alt=\"\" caption=\"M\" >}}\n",
             "{{</* figure src=\"n.png\" */>}} `![](o.png) <img src=p.png>`\n\n",
             "```\n{{< figure src=\"q.png\" >}}\n```\n\n",
-            "{{< comment >}}\n![](s.png)\n{{< /comment >}} {{%comment%}}<img src=t.png>{{% /comment %}}\n\n",
+            "{{<img src=\"u.png\">}}\n\n{{< comment >}}\n![](s.png)\n{{< /comment >}} {{%comment%}}<img src=t.png>{{% /comment %}}\n\n",
             "[r]: r.png\n",
         );
         let (src, o) = parse(body);
