@@ -41,7 +41,7 @@ use crate::document::{FrontMatter, Outline, PageKind, Post, Source, SyntaxError}
 /// The cache folder in the site root.
 pub const DIR: &str = ".bloglint-cache";
 const FILE: &str = "posts.bin";
-const MAGIC: &[u8; 16] = b"bloglint-cache\n\x02";
+const MAGIC: &[u8; 16] = b"bloglint-cache\n\x03";
 
 /// What parsing gives besides the text (written from a post).
 #[derive(Serialize)]

@@ -27,6 +27,43 @@ pub struct Outline {
     /// plain text, in order (ids with `autoDefinitionTermID`, generated
     /// with the headings' as configured).
     pub definition_terms: Vec<(usize, String)>,
+    /// Images in every form the reader sees (`image-alt`): Markdown images,
+    /// `<img>` tags, `figure` shortcodes, in order.
+    #[serde(default)]
+    pub images: Vec<Image>,
+}
+
+/// How an image is written.
+#[derive(serde::Serialize, serde::Deserialize, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ImageForm {
+    /// `![alt](x.png)`, `![alt][ref]`.
+    Markdown,
+    /// An `<img>` tag.
+    Html,
+    /// Hugo's `{{< figure >}}` shortcode.
+    Figure,
+}
+
+#[derive(serde::Serialize, serde::Deserialize, Debug, Clone, PartialEq)]
+pub struct Image {
+    pub form: ImageForm,
+    /// The whole image: `![…](…)`, the `<img …>` tag, the shortcode.
+    pub span: Range<usize>,
+    /// The alternative text as written: a Markdown image's plain text (may
+    /// be empty), an `<img>`'s `alt` attribute (`None` without one), a
+    /// figure's `alt` or else its `caption` (`None` when both are missing
+    /// or empty: Hugo's figure then writes no `alt`).
+    pub alt: Option<String>,
+    /// An `<img>` that names itself decorative or labels itself otherwise
+    /// (`role="presentation"`/`"none"`, `aria-hidden="true"`,
+    /// `aria-label`, `aria-labelledby`), or one written with template code
+    /// in the tag. For a Markdown image: a kramdown span attribute list
+    /// right after it sets `alt` (`![](x.png){: alt="…"}`).
+    pub labelled: bool,
+    /// In raw HTML of a Markdown file (an `<img>` tag, or a `{{< >}}`
+    /// figure inside an HTML block): Hugo keeps it only with
+    /// `markup.goldmark.renderer.unsafe`.
+    pub in_raw_html: bool,
 }
 
 #[derive(serde::Serialize, serde::Deserialize, Debug, Clone, PartialEq)]
@@ -121,8 +158,17 @@ impl Outline {
     /// Hugo publishes as it is, shortcodes run: its `ref`s, the `id`s of
     /// its HTML and suppression comments; no Markdown.
     pub fn html(source: &str, body_start: usize) -> Outline {
+        let (refs, mut images) = shortcodes(source, body_start);
+        images.extend(html_images(
+            source.get(body_start..).unwrap_or_default(),
+            body_start,
+            false,
+        ));
+        images.sort_by_key(|i| i.span.start);
+        drop_commented(&mut images, source, body_start);
         let mut out = Outline {
-            refs: ref_shortcodes(source, body_start),
+            refs,
+            images,
             html_ids: html_ids(source.get(body_start..).unwrap_or_default()),
             ..Outline::default()
         };
@@ -190,6 +236,8 @@ struct OpenLink {
     dest_span: Option<Range<usize>>,
     /// Where the link text ends so far; the destination comes after it.
     text_end: usize,
+    /// An image's alternative text so far: its plain text.
+    alt: String,
 }
 
 impl<'s> Builder<'s> {
@@ -235,6 +283,14 @@ impl<'s> Builder<'s> {
             }
             Event::End(TagEnd::Heading(_)) => self.close_heading(),
             Event::Text(text) => {
+                if let Some(image) = self
+                    .links
+                    .iter_mut()
+                    .rev()
+                    .find(|l| l.kind == LinkKind::Image)
+                {
+                    image.alt.push_str(&text);
+                }
                 let autolink = self
                     .links
                     .last()
@@ -251,6 +307,14 @@ impl<'s> Builder<'s> {
                 }
             }
             Event::Code(code) => {
+                if let Some(image) = self
+                    .links
+                    .iter_mut()
+                    .rev()
+                    .find(|l| l.kind == LinkKind::Image)
+                {
+                    image.alt.push_str(&code);
+                }
                 if let Some(open) = &mut self.heading {
                     open.heading.text.push_str(&code);
                 }
@@ -437,6 +501,7 @@ impl<'s> Builder<'s> {
             span,
             dest_span,
             text_end,
+            alt: String::new(),
         });
     }
 
@@ -446,6 +511,24 @@ impl<'s> Builder<'s> {
         };
         if let Some(parent) = self.links.last_mut() {
             parent.text_end = parent.text_end.max(link.span.end);
+        }
+        if link.kind == LinkKind::Image {
+            self.out.images.push(Image {
+                form: ImageForm::Markdown,
+                span: link.span.clone(),
+                alt: Some(link.alt.clone()),
+                labelled: ial_sets_alt(self.source, link.span.end),
+                in_raw_html: false,
+            });
+            // An image inside an image is alt text of the outer one.
+            if let Some(outer) = self
+                .links
+                .iter_mut()
+                .rev()
+                .find(|l| l.kind == LinkKind::Image)
+            {
+                outer.alt.push_str(&link.alt);
+            }
         }
         // The shortcode is recorded by itself.
         if has_shortcode(&link.dest) {
@@ -502,7 +585,8 @@ impl<'s> Builder<'s> {
         self.out.links.sort_by_key(|l| l.span.start);
         // Hugo expands shortcodes before Markdown, so a `ref` in a code block
         // runs (and fails the build) like any other: no code ranges here.
-        self.out.refs = ref_shortcodes(self.source, self.offset);
+        let (refs, figures) = shortcodes(self.source, self.offset);
+        self.out.refs = refs;
         // Hugo puts a placeholder where a `{{< >}}` shortcode is and runs it
         // when the placeholder is in the output: not in raw HTML that
         // goldmark drops (checked with Hugo 0.168). `{{% %}}` runs before.
@@ -516,6 +600,32 @@ impl<'s> Builder<'s> {
                     .iter()
                     .any(|h| h.start < r.span.start && r.span.end <= h.end);
         }
+        // Figures, but not those in code (shown as text); the
+        // `<img>` tags of the raw HTML, which may hold `{{< >}}` figures.
+        for mut f in figures {
+            if self
+                .code
+                .iter()
+                .any(|c| c.start <= f.span.start && f.span.start < c.end)
+            {
+                continue;
+            }
+            let angle = self.source.as_bytes().get(f.span.start + 2) == Some(&b'<');
+            f.in_raw_html = angle
+                && self
+                    .html
+                    .iter()
+                    .any(|h| h.start < f.span.start && f.span.end <= h.end);
+            self.out.images.push(f);
+        }
+        for h in &self.html {
+            let html = self.source.get(h.clone()).unwrap_or_default();
+            // A figure read as the start of a tag (`{{<figure x>}}`) is no `<img>`.
+            self.out.images.extend(html_images(html, h.start, true));
+        }
+        self.out.images.sort_by_key(|i| i.span.start);
+        self.out.images.dedup_by_key(|i| i.span.clone());
+        drop_commented(&mut self.out.images, self.source, self.offset);
         // Read by the links of other pages: scanned here, once, so that
         // checking them needs only this outline, not the text.
         let body = self.source.get(self.offset..).unwrap_or_default();
@@ -737,10 +847,11 @@ impl Suppression {
 /// Linear in the size of the body, whatever it holds: a shortcode that
 /// does not read to its end is skipped up to where reading it failed (Hugo
 /// fails the build on it anyway), and comment ends are found once.
-fn ref_shortcodes(source: &str, body_start: usize) -> Vec<RefShortcode> {
-    let mut out = Vec::new();
+/// The `ref`/`relref` shortcodes and the `figure` shortcodes of the body.
+fn shortcodes(source: &str, body_start: usize) -> (Vec<RefShortcode>, Vec<Image>) {
+    let (mut refs, mut figures) = (Vec::new(), Vec::new());
     let Some(body) = source.get(body_start..) else {
-        return out;
+        return (refs, figures);
     };
     let comment_ends = CommentEnds::new(body, body_start);
     let mut pos = body_start;
@@ -753,13 +864,17 @@ fn ref_shortcodes(source: &str, body_start: usize) -> Vec<RefShortcode> {
         match shortcode(source, start, &comment_ends) {
             Ok(Shortcode::Ref(r)) => {
                 pos = r.span.end;
-                out.push(r);
+                refs.push(r);
+            }
+            Ok(Shortcode::Figure(f)) => {
+                pos = f.span.end;
+                figures.push(f);
             }
             Ok(Shortcode::Comment(end)) => pos = end,
             Err(stopped) => pos = pos.max(stopped),
         }
     }
-    out
+    (refs, figures)
 }
 
 /// Where `*/>}}` and `*/%}}` are, in order: the ends of shortcode comments.
@@ -791,6 +906,8 @@ impl CommentEnds {
 
 enum Shortcode {
     Ref(RefShortcode),
+    /// `{{< figure src="x" >}}`: an image.
+    Figure(Image),
     /// `{{</* … */>}}`, ending there.
     Comment(usize),
 }
@@ -827,6 +944,9 @@ fn shortcode(source: &str, start: usize, comment_ends: &CommentEnds) -> Result<S
         i += 1;
     }
     let name = source.get(name_start..i).ok_or(i)?;
+    if name == "figure" {
+        return figure(source, start, i, close);
+    }
     if name != "ref" && name != "relref" {
         return Err(i);
     }
@@ -858,6 +978,219 @@ fn shortcode(source: &str, start: usize, comment_ends: &CommentEnds) -> Result<S
         span,
         in_raw_html: false,
     }))
+}
+
+/// A `figure` shortcode from `start`, its arguments from `i`: its `alt`,
+/// or else its `caption`, as Hugo 0.168's figure writes `alt` (none when
+/// both are empty or missing).
+fn figure(source: &str, start: usize, mut i: usize, close: &[u8]) -> Result<Shortcode, usize> {
+    let bytes = source.as_bytes();
+    let (mut alt, mut caption) = (None, None);
+    loop {
+        i = skip_blanks(bytes, i);
+        if bytes.get(i..).is_some_and(|b| b.starts_with(close)) {
+            break;
+        }
+        let (arg, next) = shortcode_arg(source, i, close, true)?;
+        i = next;
+        if !arg.quoted && bytes.get(i) == Some(&b'=') {
+            let (value, next) = shortcode_arg(source, skip_blanks(bytes, i + 1), close, false)?;
+            i = next;
+            match arg.value.as_str() {
+                "alt" => alt = Some(value.value),
+                "caption" => caption = Some(value.value),
+                _ => {}
+            }
+        }
+    }
+    let alt = [alt, caption]
+        .into_iter()
+        .flatten()
+        .find(|text| !text.is_empty());
+    Ok(Shortcode::Figure(Image {
+        form: ImageForm::Figure,
+        span: start..i + close.len(),
+        alt,
+        labelled: false,
+        in_raw_html: false,
+    }))
+}
+
+/// Images Hugo's `comment` shortcode keeps out of the page:
+/// `{{< comment >}}…{{< /comment >}}` (or `{{% %}}`) writes nothing.
+fn drop_commented(images: &mut Vec<Image>, source: &str, body_start: usize) {
+    static OPEN: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"\{\{[<%]\s*comment\s*[>%]\}\}").expect("constant pattern")
+    });
+    static CLOSE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"\{\{[<%]\s*/comment\s*[>%]\}\}").expect("constant pattern")
+    });
+    let Some(body) = source.get(body_start..) else {
+        return;
+    };
+    images.retain(|i| !is_shortcode_tag(i, source));
+    if images.is_empty() || !body.contains("comment") {
+        return;
+    }
+    let mut ranges = Vec::new();
+    let mut pos = 0;
+    while let Some(open) = OPEN.find_at(body, pos) {
+        let end = CLOSE
+            .find_at(body, open.end())
+            .map_or(body.len(), |c| c.end());
+        ranges.push(body_start + open.start()..body_start + end);
+        pos = end;
+    }
+    images.retain(|i| !ranges.iter().any(|r| r.contains(&i.span.start)));
+}
+
+/// Whether an `<img …>` read as HTML is a shortcode named `img` written
+/// `{{<img …>}}`.
+fn is_shortcode_tag(image: &Image, source: &str) -> bool {
+    image.form == ImageForm::Html
+        && source
+            .get(..image.span.start)
+            .is_some_and(|before| before.ends_with("{{"))
+}
+
+/// Whether a kramdown span attribute list at `at` (`{: alt="…"}`) sets
+/// `alt`.
+fn ial_sets_alt(source: &str, at: usize) -> bool {
+    let Some(rest) = source.get(at..).and_then(|r| r.strip_prefix("{:")) else {
+        return false;
+    };
+    let Some(end) = rest.find('}') else {
+        return false;
+    };
+    let list = &rest[..end];
+    !list.contains('\n')
+        && list
+            .match_indices("alt=")
+            .any(|(i, _)| i == 0 || list.as_bytes()[i - 1].is_ascii_whitespace())
+}
+
+/// The `<img>` tags of `html`, which starts at `offset` in the file,
+/// outside HTML comments, scripts and styles.
+pub(crate) fn html_images(html: &str, offset: usize, in_raw_html: bool) -> Vec<Image> {
+    let mut out = Vec::new();
+    let lower = html.to_ascii_lowercase();
+    let mut pos = 0;
+    while let Some(found) = lower.get(pos..).and_then(|rest| rest.find('<')) {
+        let start = pos + found;
+        pos = start + 1;
+        let rest = &lower[start..];
+        if let Some(comment) = rest.strip_prefix("<!--") {
+            match comment.find("-->") {
+                Some(end) => pos = start + 4 + end + 3,
+                None => break,
+            }
+            continue;
+        }
+        // Text of a script or a style is no markup.
+        if let Some(tag) = ["<script", "<style"]
+            .into_iter()
+            .find(|t| rest.starts_with(t))
+        {
+            match rest.find(&format!("</{}", &tag[1..])) {
+                Some(end) => pos = start + end,
+                None => break,
+            }
+            continue;
+        }
+        if !rest.starts_with("<img")
+            || !rest
+                .as_bytes()
+                .get(4)
+                .is_some_and(|b| b.is_ascii_whitespace() || matches!(b, b'/' | b'>'))
+        {
+            continue;
+        }
+        let Some((attrs, end)) = tag_attributes(html, start + 4) else {
+            break;
+        };
+        pos = end;
+        // Template code between attributes may write any of them.
+        let template = attrs.iter().any(|(name, _)| name.contains(['{', '}', '%']));
+        let get = |name: &str| {
+            attrs
+                .iter()
+                .find(|(n, _)| n.eq_ignore_ascii_case(name))
+                .map(|(_, v)| v.as_str())
+        };
+        let labelled = template
+            || matches!(get("role").map(str::trim), Some("presentation" | "none"))
+            || get("aria-hidden").is_some_and(|v| v.trim() == "true")
+            || get("aria-label").is_some_and(|v| !v.trim().is_empty())
+            || get("aria-labelledby").is_some_and(|v| !v.trim().is_empty());
+        out.push(Image {
+            form: ImageForm::Html,
+            span: offset + start..offset + end,
+            alt: get("alt").map(str::to_string),
+            labelled,
+            in_raw_html,
+        });
+    }
+    out
+}
+
+/// The attributes of the tag whose name ends at `i`, and where the tag
+/// ends (after its `>`); `None` when it never closes.
+fn tag_attributes(html: &str, mut i: usize) -> Option<(Vec<(String, String)>, usize)> {
+    let bytes = html.as_bytes();
+    let mut attrs = Vec::new();
+    loop {
+        while bytes
+            .get(i)
+            .is_some_and(|b| b.is_ascii_whitespace() || *b == b'/')
+        {
+            i += 1;
+        }
+        if *bytes.get(i)? == b'>' {
+            return Some((attrs, i + 1));
+        }
+        let name_start = i;
+        while bytes
+            .get(i)
+            .is_some_and(|b| !b.is_ascii_whitespace() && !matches!(b, b'=' | b'>' | b'/'))
+        {
+            i += 1;
+        }
+        let name = html.get(name_start..i)?.to_string();
+        let mut j = i;
+        while bytes.get(j).is_some_and(u8::is_ascii_whitespace) {
+            j += 1;
+        }
+        let mut value = String::new();
+        if bytes.get(j) == Some(&b'=') {
+            j += 1;
+            while bytes.get(j).is_some_and(u8::is_ascii_whitespace) {
+                j += 1;
+            }
+            match bytes.get(j)? {
+                &q @ (b'"' | b'\'') => {
+                    let end = j + 1 + html.get(j + 1..)?.find(q as char)?;
+                    value = html.get(j + 1..end)?.to_string();
+                    j = end + 1;
+                }
+                _ => {
+                    let start = j;
+                    while bytes
+                        .get(j)
+                        .is_some_and(|b| !b.is_ascii_whitespace() && *b != b'>')
+                    {
+                        j += 1;
+                    }
+                    value = html.get(start..j)?.to_string();
+                }
+            }
+            i = j;
+        }
+        if name.is_empty() {
+            i += 1;
+        } else {
+            attrs.push((name, value));
+        }
+    }
 }
 
 /// One argument at `i`: quoted with `"` (escapes `\"`), `` ` `` or `'`, or
@@ -1405,6 +1738,116 @@ mod tests {
         );
     }
 
+    fn images(
+        outline: &Outline,
+        src: &str,
+    ) -> Vec<(ImageForm, String, Option<String>, bool, bool)> {
+        outline
+            .images
+            .iter()
+            .map(|i| {
+                (
+                    i.form,
+                    src[i.span.clone()].to_string(),
+                    i.alt.clone(),
+                    i.labelled,
+                    i.in_raw_html,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn images_and_their_alternative_text() {
+        use ImageForm::*;
+        let body = concat!(
+            "![](a.png) ![ *Em* `c` ](b.png) [![](c.png)](/) ![][r] ![r]\n\n",
+            "![](d.png){: alt=\"D\"} ![](e.png){: .x}\n\n",
+            "x <img src=\"f.png\"> <IMG ALT='G' src=g.png/> <img alt src=h.png>\n\n",
+            "<div>\n<img src=\"i.png\"\n  role=\"presentation\">\n<!-- <img src=\"j.png\"> -->\n",
+            "<img src=\"k.png\" {% if x %}alt=\"K\"{% endif %}>\n</div>\n\n",
+            "{{< figure src=\"l.png\" >}} {{< figure src=\"m.png\" alt=\"\" caption=\"M\" >}}\n",
+            "{{</* figure src=\"n.png\" */>}} `![](o.png) <img src=p.png>`\n\n",
+            "```\n{{< figure src=\"q.png\" >}}\n```\n\n",
+            "{{<img src=\"u.png\">}}\n\n{{< comment >}}\n![](s.png)\n{{< /comment >}} {{%comment%}}<img src=t.png>{{% /comment %}}\n\n",
+            "[r]: r.png\n",
+        );
+        let (src, o) = parse(body);
+        let some = |s: &str| Some(s.to_string());
+        assert_eq!(
+            images(&o, &src),
+            [
+                (Markdown, "![](a.png)".into(), some(""), false, false),
+                (
+                    Markdown,
+                    "![ *Em* `c` ](b.png)".into(),
+                    some(" Em c "),
+                    false,
+                    false
+                ),
+                (Markdown, "![](c.png)".into(), some(""), false, false),
+                (Markdown, "![][r]".into(), some(""), false, false),
+                (Markdown, "![r]".into(), some("r"), false, false),
+                (Markdown, "![](d.png)".into(), some(""), true, false),
+                (Markdown, "![](e.png)".into(), some(""), false, false),
+                (Html, "<img src=\"f.png\">".into(), None, false, true),
+                (
+                    Html,
+                    "<IMG ALT='G' src=g.png/>".into(),
+                    some("G"),
+                    false,
+                    true
+                ),
+                (Html, "<img alt src=h.png>".into(), some(""), false, true),
+                (
+                    Html,
+                    "<img src=\"i.png\"\n  role=\"presentation\">".into(),
+                    None,
+                    true,
+                    true
+                ),
+                (
+                    Html,
+                    "<img src=\"k.png\" {% if x %}alt=\"K\"{% endif %}>".into(),
+                    None,
+                    true,
+                    true
+                ),
+                (
+                    Figure,
+                    "{{< figure src=\"l.png\" >}}".into(),
+                    None,
+                    false,
+                    false
+                ),
+                (
+                    Figure,
+                    "{{< figure src=\"m.png\" alt=\"\" caption=\"M\" >}}".into(),
+                    some("M"),
+                    false,
+                    false
+                ),
+            ]
+        );
+        // An HTML content file: its tags and figures, comments left out.
+        let html = "<p><img src=a.png></p><!-- <img> -->{{< figure src=b.png >}}\n\
+                    <script>let s = '<img src=' + x + '>';</script><img src=x alt";
+        let o = Outline::html(html, 0);
+        assert_eq!(
+            images(&o, html),
+            [
+                (Html, "<img src=a.png>".into(), None, false, false),
+                (
+                    Figure,
+                    "{{< figure src=b.png >}}".into(),
+                    None,
+                    false,
+                    false
+                ),
+            ]
+        );
+    }
+
     #[test]
     fn body_start_out_of_range() {
         assert_eq!(Outline::parse("ü", 1), Outline::default());
@@ -1419,7 +1862,10 @@ mod tests {
             let spans = outline.headings.iter().flat_map(|h| [&h.span, &h.marker_span])
                 .chain(outline.links.iter().flat_map(|l| [&l.span, &l.dest_span]))
                 .chain(outline.refs.iter().flat_map(|r| [&r.span, &r.target_span]))
-                .chain(outline.suppressions.iter().map(|s| &s.span));
+                .chain(outline.suppressions.iter().map(|s| &s.span))
+                .chain(outline.images.iter().map(|i| &i.span));
+            let html = Outline::html(&source, front.len());
+            let spans = spans.chain(html.images.iter().map(|i| &i.span));
             for span in spans {
                 proptest::prop_assert!(span.start >= front.len());
                 proptest::prop_assert!(source.get(span.clone()).is_some(), "{span:?}");

@@ -805,6 +805,35 @@ fn unrendered(source: &str) -> Vec<Range<usize>> {
     out
 }
 
+/// The parts of a page's text Jekyll does not publish as markup: those
+/// Liquid may not render ([`unrendered`]: comments, conditional branches,
+/// and `{% raw %}` blocks, left out too) and `{% highlight %}` blocks,
+/// which it writes as code.
+pub(crate) fn not_markup(source: &str) -> Vec<Range<usize>> {
+    let mut out = unrendered(source);
+    let mut open = None;
+    for c in LIQUID_TAG.captures_iter(source) {
+        let (Some(whole), Some(name)) = (c.get(0), c.get(1)) else {
+            continue;
+        };
+        if out.iter().any(|r| r.contains(&whole.start())) {
+            continue;
+        }
+        match (open, name.as_str()) {
+            (None, "highlight") => open = Some(whole.start()),
+            (Some(start), "endhighlight") => {
+                out.push(start..whole.end());
+                open = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(start) = open {
+        out.push(start..source.len());
+    }
+    out
+}
+
 /// A file's `relative_path` as Jekyll 4.3.1 has it: a document's below the
 /// collections folder (`_posts/a.md` for `my_collections/_posts/a.md`), a
 /// page's below the source.
@@ -896,6 +925,19 @@ mod tests {
             found,
             ["Jekyll fails the build: no file `coll/_posts/2024-01-05-a.md` for `{% link %}`"]
         );
+    }
+
+    #[test]
+    fn highlight_blocks_are_not_markup() {
+        let s =
+            "a {% highlight html %}<img>{% endhighlight %} b {%- comment -%}c{% endcomment %} d";
+        let ranges = not_markup(s);
+        let covered = |needle: &str| {
+            let at = s.find(needle).expect("needle");
+            ranges.iter().any(|r| r.contains(&at))
+        };
+        assert!(covered("<img>") && covered("c{%"));
+        assert!(!covered("a ") && !covered(" b ") && !covered(" d"));
     }
 
     #[test]

@@ -12,6 +12,7 @@ pub mod description_length;
 pub mod duplicates;
 pub mod front_matter_syntax;
 pub mod heading_hierarchy;
+pub mod image_alt;
 pub mod required_front_matter;
 pub mod taxonomy_spelling;
 pub mod unknown_suppression;
@@ -39,6 +40,7 @@ pub static RULES: &[&RuleMeta] = &[
     &broken_link::META,
     &duplicates::TITLE,
     &duplicates::DESCRIPTION,
+    &image_alt::META,
     &unknown_suppression::META,
     &unused_suppression::META,
 ];

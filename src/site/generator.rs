@@ -737,3 +737,60 @@ impl Generator {
         }
     }
 }
+
+// image-alt: which images the generator publishes, and how.
+impl Generator {
+    /// Whether raw HTML written in Markdown reaches the page: Hugo 0.168
+    /// drops it (`<!-- raw HTML omitted -->`) unless
+    /// `markup.goldmark.renderer.unsafe`; kramdown (Jekyll) keeps it.
+    pub fn keeps_raw_html(&self) -> bool {
+        match self {
+            Generator::Hugo(h) => h.goldmark_unsafe,
+            Generator::Jekyll(_) => true,
+        }
+    }
+
+    /// The byte ranges of a post whose text the generator does not publish
+    /// as markup, beyond code: on Jekyll, Liquid `{% comment %}` and `{%
+    /// highlight %}` blocks, the branches of `{% if %}` (not evaluated) and
+    /// `{% raw %}` blocks. Hugo: none (shortcode comments are read with the
+    /// outline). Reads the post's text on Jekyll.
+    pub fn not_markup(&self, post: &Post) -> Vec<std::ops::Range<usize>> {
+        match self {
+            Generator::Hugo(_) => Vec::new(),
+            Generator::Jekyll(_) => crate::jekyll::links::not_markup(&post.source),
+        }
+    }
+
+    /// Whether a span attribute list right after a Markdown image
+    /// (`![](x.png){: alt="…"}`) sets its attributes: kramdown's (Jekyll)
+    /// does; goldmark (Hugo) writes it as text.
+    pub fn reads_span_attributes(&self) -> bool {
+        matches!(self, Generator::Jekyll(_))
+    }
+
+    /// Whether a `{{< figure >}}` is Hugo 0.168's own figure shortcode
+    /// (which writes `alt` from `alt`, else from `caption`): on Hugo, when
+    /// neither the site nor its themes define a `figure` shortcode of
+    /// their own. Jekyll runs no shortcodes.
+    pub fn builtin_figure(&self) -> bool {
+        let Generator::Hugo(h) = self else {
+            return false;
+        };
+        let mut roots = vec![h.root.clone()];
+        roots.extend(h.themes.iter().map(|t| h.root.join("themes").join(t)));
+        !roots.iter().any(|root| {
+            ["layouts/_shortcodes", "layouts/shortcodes"]
+                .iter()
+                .any(|dir| {
+                    std::fs::read_dir(root.join(dir)).is_ok_and(|entries| {
+                        entries.flatten().any(|e| {
+                            e.file_name()
+                                .to_str()
+                                .is_some_and(|n| n.starts_with("figure."))
+                        })
+                    })
+                })
+        })
+    }
+}
