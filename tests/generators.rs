@@ -202,3 +202,29 @@ fn a_jekyll_site_redirects_file_counts_when_jekyll_publishes_it() {
     assert_eq!(run("title: x\ninclude: [_redirects]\n"), Some(0));
     assert_eq!(run("title: x\n"), Some(1));
 }
+
+/// One site per run: a path of another site is named on stderr, not
+/// passed over in silence; paths of the same site say nothing.
+#[test]
+fn a_path_of_another_site_is_named() {
+    let dir = site(&[
+        ("hugo/hugo.toml", "title = 'A'\n"),
+        ("hugo/content/a.md", POST),
+        ("jekyll/_config.yml", "title: B\n"),
+        ("jekyll/about.md", POST),
+    ]);
+    let out = bloglint(dir.path())
+        .args(["check", "--no-cache", "hugo", "jekyll"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("jekyll: part of another site") && !stderr.contains("hugo: part of"),
+        "{stderr}"
+    );
+    let out = bloglint(dir.path())
+        .args(["check", "--no-cache", "hugo/content/a.md", "hugo"])
+        .output()
+        .unwrap();
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("another site"));
+}

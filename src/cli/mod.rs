@@ -290,6 +290,30 @@ fn prepare(args: &CheckArgs) -> io::Result<Result<Run, i32>> {
         crate::timing("cache save", || cache.save(&site.posts));
     }
     let locate = Locator::new(&root);
+    // One site per run: a path of another site is not checked; say so
+    // rather than pass it over (its own run checks it).
+    let root_abs = root.canonicalize().ok();
+    for p in &paths {
+        let dir = if p.is_dir() {
+            p.clone()
+        } else {
+            p.parent().map_or(PathBuf::from("."), Path::to_path_buf)
+        };
+        let dir = if dir.as_os_str().is_empty() {
+            PathBuf::from(".")
+        } else {
+            dir
+        };
+        if let Some((other, _)) = Generator::find_root(&dir, args.generator)
+            && other.canonicalize().ok() != root_abs
+        {
+            eprintln!(
+                "bloglint: {}: part of another site ({}), not checked: bloglint checks one site per run",
+                p.display(),
+                other.display()
+            );
+        }
+    }
 
     // A post from stdin takes the place of its file in the site.
     let stdin_path = match &args.stdin_filename {
