@@ -80,6 +80,9 @@ struct Links<'s, 'a> {
     /// What jekyll-relative-links finds, by the same paths without a
     /// leading `/`: pages, static files and written documents.
     relative_targets: HashMap<String, Option<usize>>,
+    /// The posts and drafts (`_posts`, `_drafts`), by index: what
+    /// `{% post_url %}` searches.
+    posts: Vec<usize>,
 }
 
 /// What `{% link %}` finds.
@@ -108,7 +111,14 @@ impl<'s, 'a> Links<'s, 'a> {
             && (jk.has_plugin("jekyll-relative-links") || jk.github_pages);
         let mut link_targets = HashMap::new();
         let mut relative_targets = HashMap::new();
+        let mut posts = Vec::new();
         for (j, page) in site.pages.iter().enumerate() {
+            if matches!(
+                role(jk, &page.post.content_path),
+                Role::Post { .. } | Role::Draft { .. }
+            ) {
+                posts.push(j);
+            }
             let rel = relative_path(jk, &page.post.content_path);
             let target = match &page.unpublished {
                 None => Target::Page(j),
@@ -164,6 +174,7 @@ impl<'s, 'a> Links<'s, 'a> {
             relative_links,
             link_targets,
             relative_targets,
+            posts,
         }
     }
 
@@ -250,20 +261,13 @@ impl<'s, 'a> Links<'s, 'a> {
         match found {
             Some(Target::Page(j)) => self.fragment(i, *j, fragment.as_deref(), span),
             Some(Target::File) => None,
-            Some(Target::Unpublished(j)) => {
-                let why = self.site.pages[*j]
-                    .unpublished
-                    .as_ref()
-                    .map_or("not published", Unpublished::reason);
-                Some(error(
-                    span,
-                    format!(
-                        "Jekyll fails the build: `{arg}` is not published ({why}), so `{{% link %}}` cannot find it"
-                    ),
-                    "not published",
-                    Some("link to a page Jekyll writes, or publish this one".into()),
-                ))
-            }
+            Some(Target::Unpublished(j)) => Some(not_written(
+                span,
+                format!("`{arg}`"),
+                &self.site.pages[*j],
+                "link",
+                "a page",
+            )),
             None => {
                 let near = self.suggest_path(arg);
                 let unslashed = arg.trim_start_matches('/');
@@ -279,21 +283,13 @@ impl<'s, 'a> Links<'s, 'a> {
                     .unwrap_or_else(|| {
                         "the path is relative to the site's source folder (a document's to the collections folder), with the file's extension: `_posts/2024-01-05-title.md`, `about.md`".into()
                     });
-                let mut d = error(
-                    span.clone(),
+                Some(not_found(
+                    span,
                     format!("Jekyll fails the build: no file `{arg}` for `{{% link %}}`"),
                     "no such file",
-                    Some(help),
-                );
-                if let Some(p) = near {
-                    d = d.with_fix(Fix::replace(
-                        Applicability::Unsafe,
-                        format!("link to `{p}`"),
-                        span,
-                        p,
-                    ));
-                }
-                Some(d)
+                    help,
+                    near,
+                ))
             }
         }
     }
@@ -327,14 +323,7 @@ impl<'s, 'a> Links<'s, 'a> {
                 ),
             ));
         };
-        let posts = || {
-            self.site.pages.iter().enumerate().filter(|(_, p)| {
-                matches!(
-                    role(self.jk, &p.post.content_path),
-                    Role::Post { .. } | Role::Draft { .. }
-                )
-            })
-        };
+        let posts = || self.posts.iter().map(|&j| (j, &self.site.pages[j]));
         let written = |p: &crate::site::index::Page| {
             !matches!(
                 p.unpublished,
@@ -359,20 +348,13 @@ impl<'s, 'a> Links<'s, 'a> {
             .or_else(|| posts().find(|(_, p)| by_path(p)));
         match found {
             Some((j, p)) if written(p) => self.fragment(i, j, fragment.as_deref(), span),
-            Some((_, p)) => {
-                let why = p
-                    .unpublished
-                    .as_ref()
-                    .map_or("not published", Unpublished::reason);
-                Some(error(
-                    span,
-                    format!(
-                        "Jekyll fails the build: the post `{arg}` is not published ({why}), so `{{% post_url %}}` cannot find it"
-                    ),
-                    "not published",
-                    Some("link to a post Jekyll writes, or publish this one".into()),
-                ))
-            }
+            Some((_, p)) => Some(not_written(
+                span,
+                format!("the post `{arg}`"),
+                p,
+                "post_url",
+                "a post",
+            )),
             None => {
                 let names: Vec<String> = posts()
                     .filter(|(_, p)| written(p))
@@ -390,21 +372,13 @@ impl<'s, 'a> Links<'s, 'a> {
                         "name the post by its file name without the extension: `2024-01-05-title`"
                             .into()
                     });
-                let mut d = error(
-                    span.clone(),
+                Some(not_found(
+                    span,
                     format!("Jekyll fails the build: no post `{arg}` for `{{% post_url %}}`"),
                     "no such post",
-                    Some(help),
-                );
-                if let Some(n) = near {
-                    d = d.with_fix(Fix::replace(
-                        Applicability::Unsafe,
-                        format!("link to `{n}`"),
-                        span,
-                        n,
-                    ));
-                }
-                Some(d)
+                    help,
+                    near,
+                ))
             }
         }
     }
@@ -670,6 +644,51 @@ impl<'s, 'a> Links<'s, 'a> {
         let budget = AtomicUsize::new(SUGGESTION_BUDGET);
         crate::suggest::closest(wanted, self.site.urls.keys().map(String::as_str), &budget)
             .map(|(u, _)| u.to_string())
+    }
+}
+
+/// A Liquid link tag naming a page Jekyll does not write: the build
+/// fails. `what` names the argument (`` `about.md` ``, ``the post `x` ``),
+/// `tag` the tag (`link`, `post_url`), `kind` what to link to instead.
+fn not_written(
+    span: Range<usize>,
+    what: String,
+    page: &crate::site::index::Page,
+    tag: &str,
+    kind: &str,
+) -> Diagnostic {
+    let why = page
+        .unpublished
+        .as_ref()
+        .map_or("not published", Unpublished::reason);
+    error(
+        span,
+        format!(
+            "Jekyll fails the build: {what} is not published ({why}), so `{{% {tag} %}}` cannot find it"
+        ),
+        "not published",
+        Some(format!("link to {kind} Jekyll writes, or publish this one")),
+    )
+}
+
+/// A Liquid link tag naming nothing: the build fails; with the nearest
+/// name, an unsafe fix writing it instead.
+fn not_found(
+    span: Range<usize>,
+    message: String,
+    label: &str,
+    help: String,
+    near: Option<String>,
+) -> Diagnostic {
+    let d = error(span.clone(), message, label, Some(help));
+    match near {
+        Some(n) => d.with_fix(Fix::replace(
+            Applicability::Unsafe,
+            format!("link to `{n}`"),
+            span,
+            n,
+        )),
+        None => d,
     }
 }
 
