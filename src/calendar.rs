@@ -41,6 +41,33 @@ pub fn civil_from_days(days: i64) -> (i32, u8, u8) {
     (year as i32, month, day)
 }
 
+/// The days of the week, Sunday first (as Go and Ruby's `wday` count).
+pub const LONG_DAYS: [&str; 7] = [
+    "Sunday",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+];
+
+/// The months, January first.
+pub const LONG_MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
 /// Whether `YYYY-MM-DD` (exactly) names a day of the calendar.
 pub fn is_day(s: &str) -> bool {
     let b = s.as_bytes();

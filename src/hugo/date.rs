@@ -643,31 +643,8 @@ fn nanos(digits: &[u8]) -> u32 {
 }
 
 const SHORT_DAYS: [&str; 7] = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
-pub(crate) const LONG_DAYS: [&str; 7] = [
-    "Sunday",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-];
 const SHORT_MONTHS: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
-pub(crate) const LONG_MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
 ];
 
 fn month_name(m: u8) -> Option<&'static str> {
@@ -971,6 +948,7 @@ fn signed_hours_len(s: &[u8]) -> Option<usize> {
 // ---------------------------------------------------------------------------
 // The proleptic Gregorian calendar.
 
+pub(crate) use crate::calendar::{LONG_DAYS, LONG_MONTHS};
 pub use crate::calendar::{civil_from_days, days_from_civil, days_in_month, is_leap};
 
 #[cfg(test)]

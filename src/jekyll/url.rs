@@ -16,6 +16,7 @@
 //! URLs here are Jekyll's `url`: without `baseurl` (links add it), with
 //! percent-escapes; [`destination`] gives the file written for one.
 
+use crate::calendar::{LONG_DAYS, LONG_MONTHS, days_from_civil, is_leap};
 use std::fmt;
 use std::sync::LazyLock;
 
@@ -400,50 +401,6 @@ pub struct Civil {
     pub second: u8,
 }
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-/// Monday first, as `%u` counts.
-const DAYS: [&str; 7] = [
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
-
-fn is_leap(year: i64) -> bool {
-    year.rem_euclid(4) == 0 && (year.rem_euclid(100) != 0 || year.rem_euclid(400) == 0)
-}
-
-/// Days since 1970-01-01 in the proleptic Gregorian calendar.
-fn days_since_epoch(year: i64, month: u8, day: u8) -> i64 {
-    // Count from March so that the leap day ends the year.
-    let (y, m) = if month <= 2 {
-        (year - 1, i64::from(month) + 9)
-    } else {
-        (year, i64::from(month) - 3)
-    };
-    let era = y.div_euclid(400);
-    let year_of_era = y - era * 400;
-    let day_of_year = (153 * m + 2) / 5 + i64::from(day) - 1;
-    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
-    era * 146_097 + day_of_era - 719_468
-}
-
 /// `%Y`-style year: at least four digits, `-` before negative years.
 fn four_digit_year(year: i64) -> String {
     if year < 0 {
@@ -456,15 +413,15 @@ fn four_digit_year(year: i64) -> String {
 impl Civil {
     /// ISO weekday, 1 (Monday) ..= 7 (Sunday): `%u`.
     pub fn weekday(&self) -> u8 {
-        let days = days_since_epoch(i64::from(self.year), self.month, self.day);
+        let days = days_from_civil(self.year, self.month, self.day);
         // 1970-01-01 was a Thursday (4).
         ((days + 3).rem_euclid(7) + 1) as u8
     }
 
     /// Day of the year, 1..=366: `%j`.
     pub fn ordinal(&self) -> u16 {
-        let y = i64::from(self.year);
-        (days_since_epoch(y, self.month, self.day) - days_since_epoch(y, 1, 1) + 1) as u16
+        (days_from_civil(self.year, self.month, self.day) - days_from_civil(self.year, 1, 1) + 1)
+            as u16
     }
 
     /// ISO 8601 week-numbering year and week: `%G`, `%V`.
@@ -478,7 +435,7 @@ impl Civil {
                 ..Civil::default()
             }
             .weekday();
-            if jan1 == 4 || (jan1 == 3 && is_leap(y)) {
+            if jan1 == 4 || (jan1 == 3 && is_leap(y as i32)) {
                 53
             } else {
                 52
@@ -495,14 +452,16 @@ impl Civil {
     }
 
     fn month_name(&self) -> &'static str {
-        MONTHS
+        LONG_MONTHS
             .get(usize::from(self.month).wrapping_sub(1))
             .copied()
             .unwrap_or("")
     }
 
     fn day_name(&self) -> &'static str {
-        DAYS.get(usize::from(self.weekday()) - 1)
+        // `weekday` counts Monday 1 to Sunday 7; the names start on Sunday.
+        LONG_DAYS
+            .get(usize::from(self.weekday()) % 7)
             .copied()
             .unwrap_or("")
     }
