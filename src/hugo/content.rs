@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use super::config::{FileFilter, HugoConfig};
 use crate::site::{Found, read_error, walk_error};
+use crate::text::slashed;
 
 /// Walk the site: every content file, resource and static file, in the
 /// order Hugo reads them.
@@ -156,15 +157,6 @@ impl ContentMounts {
         }
         walked
     }
-}
-
-/// A relative path, `/`-separated.
-fn slashed(rel: &Path) -> String {
-    let parts: Vec<_> = rel
-        .components()
-        .map(|c| c.as_os_str().to_string_lossy())
-        .collect();
-    parts.join("/")
 }
 
 /// A content path: the mount target, then the path below the mount.

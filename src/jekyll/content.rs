@@ -115,11 +115,6 @@ fn collection_static_url(jk: &JekyllConfig, rel: &str, label: &str) -> Option<St
 /// The content path of a file of the site: its path below the source
 /// folder, when Jekyll reads it as content bloglint parses.
 pub fn content_path(jk: &JekyllConfig, path: &Path) -> Option<String> {
-    let rel = path.strip_prefix(&jk.source).ok()?;
-    let rel: Vec<_> = rel
-        .components()
-        .map(|c| c.as_os_str().to_string_lossy())
-        .collect();
-    let rel = rel.join("/");
+    let rel = crate::text::slashed(path.strip_prefix(&jk.source).ok()?);
     is_parsed(jk, &rel).then_some(rel)
 }

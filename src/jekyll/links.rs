@@ -146,11 +146,7 @@ impl<'s, 'a> Links<'s, 'a> {
                     let Ok(below) = p.strip_prefix(&jk.source) else {
                         continue;
                     };
-                    let rel = below
-                        .components()
-                        .map(|c| c.as_os_str().to_string_lossy())
-                        .collect::<Vec<_>>()
-                        .join("/");
+                    let rel = crate::text::slashed(below);
                     // A static file of a collection: either spelling.
                     let short = relative_path(jk, &rel).to_string();
                     for r in [rel, short] {
