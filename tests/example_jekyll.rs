@@ -6,6 +6,8 @@
 //! without it, and writes the files `bloglint site` says it writes.
 //! Without `jekyll` on PATH the build test prints "skipped" and passes.
 
+mod common;
+use common::copy_dir;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::Command as Process;
@@ -73,23 +75,6 @@ fn jekyll_example_fails_with_every_rule() {
     }
     for file in ["_posts/2024-03-01-hello-world.md", "index.html"] {
         assert!(!flagged.contains(file), "a finding in {file}:\n{out}");
-    }
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let name = entry.file_name();
-        if name.to_string_lossy().starts_with('.') {
-            continue; // .bloglint-cache
-        }
-        let (src, dst) = (entry.path(), to.join(&name));
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&src, &dst);
-        } else {
-            std::fs::copy(&src, &dst).unwrap();
-        }
     }
 }
 

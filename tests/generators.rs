@@ -3,7 +3,9 @@
 //! claim, `--generator` overriding, and a pre-commit run on some files of a
 //! Jekyll site.
 
+mod common;
 use assert_cmd::Command;
+use common::copy_dir;
 use serde_json::Value;
 
 fn bloglint(dir: &std::path::Path) -> Command {
@@ -164,19 +166,6 @@ fn fixes_and_formats_work_on_a_jekyll_site() {
         if matches!(format, "json" | "sarif" | "gitlab") {
             let _: Value =
                 serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{format}: {e}"));
-        }
-    }
-}
-
-fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
         }
     }
 }

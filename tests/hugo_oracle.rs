@@ -34,6 +34,8 @@
 //! `cargo test --test hugo_oracle -- --ignored` also runs the comparison on
 //! `../shared/corpus/hugodocs` when it exists (see [`hugodocs`]).
 
+mod common;
+use common::{copy_dir, files_under};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -135,26 +137,6 @@ fn hugo_build(site: &Path, out: &Path, clock: Option<&str>) -> Result<(), String
     } else {
         Err(log)
     }
-}
-
-fn files_under(dir: &Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        let Ok(entries) = std::fs::read_dir(&d) else {
-            continue;
-        };
-        for e in entries.flatten() {
-            let p = e.path();
-            if p.is_dir() {
-                stack.push(p);
-            } else {
-                out.push(p);
-            }
-        }
-    }
-    out.sort();
-    out
 }
 
 /// `posts/a/index.html` → `/posts/a/`.
@@ -750,17 +732,6 @@ fn hugodocs() {
 /// heading of the same text leaves it `targets-1`). A new one is listed
 /// here as `URL topic` with its reason.
 const KNOWN: &[&str] = &[];
-
-fn copy_dir(from: &Path, to: &Path) {
-    for file in files_under(from) {
-        let rel = file.strip_prefix(from).unwrap_or(&file);
-        let dest = to.join(rel);
-        if let Some(parent) = dest.parent() {
-            std::fs::create_dir_all(parent).expect("create folder");
-        }
-        std::fs::copy(&file, &dest).expect("copy file");
-    }
-}
 
 const LAYOUT: &str = "<html><head><meta name=\"bloglint-kind\" content=\"{{ .Kind }}\"></head><body>{{ .Content }}</body></html>\n";
 

@@ -6,6 +6,8 @@
 //! `has_yaml_header?` and `Configuration`. Without `ruby` and `jekyll`,
 //! each test prints "skipped: jekyll not installed" and passes.
 
+mod common;
+use common::copy_dir;
 use std::collections::BTreeSet;
 use std::io::Write;
 use std::path::Path;
@@ -57,19 +59,6 @@ fn ruby(script: &str, args: &[&str], input: &str) -> String {
         String::from_utf8_lossy(&out.stderr)
     );
     String::from_utf8(out.stdout).expect("utf-8")
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).expect("mkdir");
-    for entry in std::fs::read_dir(from).expect("read fixture") {
-        let entry = entry.expect("entry");
-        let target = to.join(entry.file_name());
-        if entry.file_type().expect("type").is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).expect("copy");
-        }
-    }
 }
 
 /// What `Site#process` read: one line per page, static file (with

@@ -52,6 +52,8 @@
 //! fixtures date their future posts in 2999 and everything else before 2024.
 //! Both run with `TZ=UTC` (a site's `timezone:` overrides it in Jekyll).
 
+mod common;
+use common::{copy_dir, files_under};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -223,26 +225,6 @@ puts JSON.generate("url" => c["url"].to_s, "baseurl" => c["baseurl"].to_s,
         ));
     }
     serde_json::from_slice(&output.stdout).map_err(|e| format!("configuration JSON: {e}"))
-}
-
-fn files_under(dir: &Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        let Ok(entries) = std::fs::read_dir(&d) else {
-            continue;
-        };
-        for e in entries.flatten() {
-            let p = e.path();
-            if p.is_dir() {
-                stack.push(p);
-            } else {
-                out.push(p);
-            }
-        }
-    }
-    out.sort();
-    out
 }
 
 fn rel_path(file: &Path, root: &Path) -> String {
@@ -1109,17 +1091,6 @@ fn check_facts(facts: &Facts, outputs: &BTreeMap<String, Output>) -> Vec<String>
         ));
     }
     broken
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    for file in files_under(from) {
-        let rel = file.strip_prefix(from).unwrap_or(&file);
-        let dest = to.join(rel);
-        if let Some(parent) = dest.parent() {
-            std::fs::create_dir_all(parent).expect("create folder");
-        }
-        std::fs::copy(&file, &dest).expect("copy file");
-    }
 }
 
 fn fixtures() -> PathBuf {

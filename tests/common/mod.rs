@@ -1,0 +1,44 @@
+//! Helpers shared by the integration tests; a test file that needs them
+//! says `mod common;` (each uses some of them).
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+/// Every file below `dir`, sorted (folders followed, unreadable ones
+/// skipped).
+pub fn files_under(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&d) else {
+            continue;
+        };
+        for e in entries.flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else {
+                out.push(p);
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// Copy a site's folder, leaving out bloglint's own cache (a run in the
+/// original may have written one).
+pub fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("create folder");
+    for file in files_under(from) {
+        let rel = file.strip_prefix(from).unwrap_or(&file);
+        if rel.components().any(|c| c.as_os_str() == ".bloglint-cache") {
+            continue;
+        }
+        let dest = to.join(rel);
+        if let Some(parent) = dest.parent() {
+            std::fs::create_dir_all(parent).expect("create folder");
+        }
+        std::fs::copy(&file, &dest).expect("copy file");
+    }
+}
