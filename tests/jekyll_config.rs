@@ -9,7 +9,6 @@
 mod common;
 use common::copy_dir;
 use std::collections::BTreeSet;
-use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Stdio};
 
@@ -38,27 +37,9 @@ fn jekyll_available() -> bool {
 
 /// Run `script` with `ruby -rjekyll -rjson`, `input` on stdin; its stdout.
 fn ruby(script: &str, args: &[&str], input: &str) -> String {
-    let mut child = Command::new("ruby")
-        .args(["-rjekyll", "-rjson", "-e", script, "--"])
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("ruby runs");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(input.as_bytes())
-        .expect("write stdin");
-    let out = child.wait_with_output().expect("ruby finishes");
-    assert!(
-        out.status.success(),
-        "ruby failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).expect("utf-8")
+    let mut all = vec!["-rjekyll", "-rjson", "-e", script, "--"];
+    all.extend_from_slice(args);
+    common::ruby(&all, &[], input)
 }
 
 /// What `Site#process` read: one line per page, static file (with

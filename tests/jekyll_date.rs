@@ -7,7 +7,7 @@
 //! and `local`. Values bloglint does not model (`NotModelled`) are counted,
 //! not compared. Without `ruby` and Jekyll the test says so and passes.
 
-use std::io::Write as _;
+mod common;
 use std::process::{Command, Stdio};
 
 use bloglint::jekyll::date::{Civil, DateError, filename_date, local, parse_value};
@@ -55,14 +55,6 @@ fn jekyll_available() -> bool {
 }
 
 fn jekyll_answers(lines: &[(char, String)], tz: &str) -> Vec<String> {
-    let mut child = Command::new("ruby")
-        .args(["-e", SCRIPT])
-        .env("TZ", tz)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("ruby runs");
     let mut input = String::new();
     for (kind, text) in lines {
         input.push(*kind);
@@ -70,20 +62,7 @@ fn jekyll_answers(lines: &[(char, String)], tz: &str) -> Vec<String> {
         input.push_str(&text.replace('\n', "\\n").replace('\t', "\\t"));
         input.push('\n');
     }
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(input.as_bytes())
-        .expect("write");
-    let out = child.wait_with_output().expect("ruby output");
-    assert!(
-        out.status.success(),
-        "ruby failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let answers: Vec<String> = String::from_utf8(out.stdout)
-        .expect("utf-8")
+    let answers: Vec<String> = common::ruby(&["-e", SCRIPT], &[("TZ", tz)], &input)
         .lines()
         .map(str::to_string)
         .collect();

@@ -5,8 +5,8 @@
 //! bloglint parses. Both inputs (GFM, Jekyll's default, and kramdown), and a
 //! few options. Without `ruby` and kramdown the test says so and passes.
 
+mod common;
 use std::collections::BTreeMap;
-use std::io::Write as _;
 use std::process::{Command, Stdio};
 
 use bloglint::document::markdown::Outline;
@@ -48,27 +48,7 @@ fn kramdown_available() -> bool {
 
 /// kramdown's ids by line (1-based).
 fn kramdown_ids(doc: &str, options_json: &str) -> BTreeMap<usize, String> {
-    let mut child = Command::new("ruby")
-        .args(["-e", SCRIPT, options_json])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("ruby runs");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(doc.as_bytes())
-        .expect("write");
-    let out = child.wait_with_output().expect("ruby output");
-    assert!(
-        out.status.success(),
-        "ruby failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout)
-        .expect("utf-8")
+    common::ruby(&["-e", SCRIPT, options_json], &[], doc)
         .lines()
         .map(|l| {
             let (line, id) = l.split_once('\t').expect("line<TAB>id");

@@ -16,6 +16,7 @@
 //! Without `ruby` or `jekyll` on PATH the tests print "skipped: jekyll not
 //! installed" and pass.
 
+mod common;
 use std::collections::BTreeSet;
 use std::fs;
 use std::path::Path;
@@ -291,20 +292,8 @@ puts JSON.generate(out)
 
 fn run_ruby(cases: &[Value]) -> Vec<Value> {
     let input = serde_json::to_string(cases).expect("cases serialise");
-    let mut child = Command::new("ruby")
-        .args(["-e", RUBY])
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .expect("ruby runs");
-    {
-        use std::io::Write as _;
-        let mut stdin = child.stdin.take().expect("stdin");
-        stdin.write_all(input.as_bytes()).expect("write cases");
-    }
-    let out = child.wait_with_output().expect("ruby finishes");
-    assert!(out.status.success(), "ruby failed");
-    let answers: Vec<Value> = serde_json::from_slice(&out.stdout).expect("ruby answers JSON");
+    let out = common::ruby(&["-e", RUBY], &[], &input);
+    let answers: Vec<Value> = serde_json::from_str(&out).expect("ruby answers JSON");
     assert_eq!(answers.len(), cases.len());
     answers
 }

@@ -42,3 +42,31 @@ pub fn copy_dir(from: &Path, to: &Path) {
         std::fs::copy(&file, &dest).expect("copy file");
     }
 }
+
+/// Run `ruby` with `args` and `env`, `input` on its stdin: its stdout. A
+/// failing script fails the test, with Ruby's stderr.
+pub fn ruby(args: &[&str], env: &[(&str, &str)], input: &str) -> String {
+    use std::io::Write as _;
+    use std::process::{Command, Stdio};
+    let mut child = Command::new("ruby")
+        .args(args)
+        .envs(env.iter().copied())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("ruby runs");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(input.as_bytes())
+        .expect("write stdin");
+    let out = child.wait_with_output().expect("ruby finishes");
+    assert!(
+        out.status.success(),
+        "ruby failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("utf-8")
+}
