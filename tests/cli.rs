@@ -825,3 +825,33 @@ fn underscore_build_is_hugos_error_and_the_fix_builds() {
         assert!(!public.join("posts/a/index.html").exists());
     }
 }
+
+/// `duplicate-title` turned off for an API reference's folders: those files
+/// report nothing, and a page outside them is still compared with them (as
+/// `rules/duplicate-title.md` says of Hugo's documentation).
+#[test]
+fn duplicate_title_off_by_path_still_counts_those_pages() {
+    let page = |t: &str| {
+        format!(
+            "---\ntitle: {t}\ndescription: A page long enough to say what it is about, for search.\n---\nText.\n"
+        )
+    };
+    let dir = site(&[
+        ("content/methods/page/Params.md", page("Params").as_bytes()),
+        ("content/methods/site/Params.md", page("Params").as_bytes()),
+        ("content/methods/_index.md", page("Methods").as_bytes()),
+        ("content/reference/methods.md", page("Methods").as_bytes()),
+    ]);
+    let lines = concise_lines_of(
+        dir.path(),
+        "[[overrides]]\nfiles = [\"content/methods/**\"]\n[overrides.rules]\nduplicate-title = \"off\"\n",
+        "duplicate-title",
+    );
+    assert_eq!(lines.len(), 1, "{lines:?}");
+    assert!(
+        lines[0].starts_with(
+            "content/reference/methods.md:2:8: warning[duplicate-title] the title `Methods`"
+        ),
+        "{lines:?}"
+    );
+}
