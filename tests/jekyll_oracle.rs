@@ -534,6 +534,12 @@ const KNOWN: &[(&str, &str, &str)] = &[
          does not lint it",
     ),
     (
+        "oracle-custom",
+        "/.well-known/security.txt",
+        "a page of another format than Markdown or HTML is published as a file (at its own \
+         `permalink`): bloglint does not lint it",
+    ),
+    (
         "oracle-headings-kramdown",
         "/basics.html",
         "kramdown input reads `#nospace` and 7-hash lines as headings; bloglint's CommonMark \
@@ -940,6 +946,9 @@ const FACTS: &[Facts] = &[
             ("/kb/kb/faq/faq/questions.html", Document),
             // A collection's static file under the collection's pattern.
             ("/kb/kb/topic/data/data.csv", File),
+            // A page of another format at its own relative permalink (a
+            // leading slash added): brew.sh's `security.txt`.
+            ("/.well-known/security.txt", Page),
             // A dated name gives a document its date and loses it in its
             // slug; front matter dates an undated one.
             ("/talks/2019/04/05/rustconf/", Document),
@@ -952,7 +961,7 @@ const FACTS: &[Facts] = &[
         absent: &[],
         redirects: &[],
         ids: &[],
-        count: 13,
+        count: 14,
     },
     Facts {
         site: "oracle-optional-front-matter",

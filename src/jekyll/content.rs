@@ -40,7 +40,12 @@ pub fn walk_site(jk: &JekyllConfig, found: &mut dyn FnMut(Found)) {
             Kind::Page { copied, .. } => {
                 if is_parsed(jk, &rel) {
                     found(Found::Content(path.clone(), rel.clone()));
-                } else if let Ok(url) = super::url::page_url(&rel, &jk.permalink, None, &md_ext) {
+                } else if let Ok(url) = super::url::page_url(
+                    &rel,
+                    &jk.permalink,
+                    other_format_permalink(jk, &path, &rel).as_deref(),
+                    &md_ext,
+                ) {
                     // A page of another format (`feed.xml`, `main.scss`
                     // with front matter): published, not linted.
                     found(Found::Static(path.clone(), url));
@@ -75,6 +80,20 @@ pub fn walk_site(jk: &JekyllConfig, found: &mut dyn FnMut(Found)) {
             | Kind::Skipped => {}
         }
     }
+}
+
+/// The `permalink` of a page of another format (`security.txt` with
+/// `permalink: .well-known/security.txt`, which Jekyll 4.3.1 writes to
+/// `/.well-known/security.txt`): its own front matter's, else a default's.
+/// A file that cannot be read or parsed has none (its URL is then the
+/// file's own, as before).
+fn other_format_permalink(jk: &JekyllConfig, path: &Path, rel: &str) -> Option<String> {
+    let source = std::fs::read_to_string(path).ok()?;
+    let post = crate::document::Post::parse(path.to_path_buf(), rel.to_string(), source);
+    let meta = super::index::Meta::new(jk, &post, &super::index::Role::Page);
+    meta.string("permalink")
+        .map(std::borrow::Cow::into_owned)
+        .filter(|p| !p.is_empty())
 }
 
 /// The URL of a static file of a collection (`StaticFile#url`): the
