@@ -25,6 +25,145 @@ pub fn title_heading(jk: &JekyllConfig, name: &str) -> Option<u8> {
     None
 }
 
+/// The level of the last heading layout `name` writes before the page's
+/// `{{ content }}`: its own text before it, else (none there) the text of
+/// the layout it sits in before its own `{{ content }}`. brew.sh's `post`
+/// layout writes `<h2>{{ page.title }}</h2>`, then the date and the author
+/// as `<h3>`s: a post's `####` follows an h3 in the built page, no jump.
+/// Includes are not read: a heading missed makes the rule milder, never
+/// louder.
+pub fn heading_before_content(jk: &JekyllConfig, name: &str) -> Option<u8> {
+    let mut name = name.to_string();
+    for _ in 0..DEPTH {
+        let path = find(&jk.source.join(&jk.layouts_dir), &name)?;
+        let text = std::fs::read_to_string(&path).ok()?;
+        let (parent, body) = split_front_matter(&text);
+        let before = content_at(body).map_or(body, |at| &body[..at]);
+        if let Some(level) = last_heading(before) {
+            return Some(level);
+        }
+        name = parent?;
+    }
+    None
+}
+
+/// Where `{{ content }}` (or `{{- content -}}`) starts in a template.
+fn content_at(text: &str) -> Option<usize> {
+    let mut at = 0;
+    while let Some(open) = text[at..].find("{{").map(|i| at + i) {
+        let inner = text[open + 2..].trim_start_matches('-').trim_start();
+        if let Some(after) = inner.strip_prefix("content")
+            && after
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_whitespace() || c == '}' || c == '-')
+        {
+            return Some(open);
+        }
+        at = open + 2;
+    }
+    None
+}
+
+/// The level of the last `<hN` tag (N from 1 to 6) opened in a text.
+fn last_heading(text: &str) -> Option<u8> {
+    let lower = text.to_ascii_lowercase();
+    let bytes = lower.as_bytes();
+    let mut last = None;
+    for (i, _) in lower.match_indices("<h") {
+        if let Some(d @ b'1'..=b'6') = bytes.get(i + 2).copied()
+            && bytes
+                .get(i + 3)
+                .is_none_or(|&c| c == b'>' || c.is_ascii_whitespace())
+        {
+            last = Some(d - b'0');
+        }
+    }
+    last
+}
+
+/// Whether layout `name`, the layouts it sits in or the includes they name
+/// literally test the page's title before they print it: `{% if
+/// page.title %}`, `{% unless page.title %}`, `{% elsif page.title %}`, or
+/// a `default` filter on it (`{{ page.title | default: site.title }}`).
+/// Such a theme says a page may go without a title (brew.sh's `base.html`
+/// writes `<title>{{ site.title }}</title>` then: its 41 home pages, one a
+/// language, have none).
+pub fn tests_title(jk: &JekyllConfig, name: &str) -> bool {
+    let mut name = name.to_string();
+    for _ in 0..DEPTH {
+        let Some(path) = find(&jk.source.join(&jk.layouts_dir), &name) else {
+            return false;
+        };
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            return false;
+        };
+        let (parent, body) = split_front_matter(&text);
+        if title_tested(jk, body, 0) {
+            return true;
+        }
+        let Some(parent) = parent else {
+            return false;
+        };
+        name = parent;
+    }
+    false
+}
+
+/// Whether a template (or an include it names literally) tests
+/// `page.title` in a condition or gives it a `default`.
+fn title_tested(jk: &JekyllConfig, text: &str, depth: usize) -> bool {
+    let mut at = 0;
+    while let Some(open) = text[at..].find(['{']).map(|i| at + i) {
+        let rest = &text[open..];
+        let (end_mark, is_tag) = if rest.starts_with("{%") {
+            ("%}", true)
+        } else if rest.starts_with("{{") {
+            ("}}", false)
+        } else {
+            at = open + 1;
+            continue;
+        };
+        let Some(close) = rest.find(end_mark).map(|i| open + i) else {
+            break;
+        };
+        let inner = text[open + 2..close].trim_matches('-').trim();
+        let mentions = |s: &str| {
+            s.match_indices("page.title").any(|(i, _)| {
+                s[i + "page.title".len()..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !(c.is_alphanumeric() || c == '_'))
+            })
+        };
+        let tested = if is_tag {
+            let mut words = inner.split_whitespace();
+            matches!(words.next(), Some("if" | "unless" | "elsif")) && mentions(inner)
+        } else {
+            inner.strip_prefix("page.title").is_some_and(|after| {
+                after
+                    .split('|')
+                    .skip(1)
+                    .any(|f| f.trim_start().starts_with("default"))
+            })
+        };
+        if tested {
+            return true;
+        }
+        at = close + 2;
+    }
+    if depth >= DEPTH {
+        return false;
+    }
+    includes(text)
+        .into_iter()
+        .filter(|n| inside(n))
+        .any(|name| {
+            std::fs::read_to_string(jk.source.join(&jk.includes_dir).join(name))
+                .is_ok_and(|inc| title_tested(jk, &inc, depth + 1))
+        })
+}
+
 /// Whether Jekyll 4.3.1 puts a page in a layout, so that its `<head>` (a
 /// title, a description: jekyll-seo-tag) is written at all. `layout` is the
 /// page's value (own or from the defaults). Without one, or with `none` or
@@ -214,6 +353,40 @@ mod tests {
         assert!(!inside("/etc/passwd"));
         assert!(!inside("../secret"));
         assert!(!inside("a/../../b"));
+    }
+
+    #[test]
+    fn the_last_heading_before_the_content() {
+        let post = "<h2>{{ page.title }}</h2>\n<h3>{{ page.date }}</h3>\n<H3 class=\"author\">x</H3>\n{{ content }}<h5>after</h5>";
+        let at = content_at(post).expect("content");
+        assert_eq!(last_heading(&post[..at]), Some(3));
+        assert_eq!(content_at("{{- content -}}"), Some(0));
+        assert_eq!(content_at("{{ contents }}{{ page.content }}"), None);
+        assert_eq!(last_heading("<header><hr><h7>"), None);
+    }
+
+    #[test]
+    fn a_tested_title_is_optional() {
+        let dir = std::env::temp_dir();
+        let jk = crate::jekyll::config::JekyllConfig::load(&dir.join("bloglint-no-such-site"))
+            .expect("defaults");
+        for text in [
+            "{% if page.title -%}<title>{{ page.title }}</title>{% endif %}",
+            "{%- unless page.title %}x{% endunless %}",
+            "{% if a %}{% elsif page.title and b %}{% endif %}",
+            "<title>{{ page.title | escape | default: site.title }}</title>",
+        ] {
+            assert!(title_tested(&jk, text, 0), "{text}");
+        }
+        for text in [
+            "<h1>{{ page.title }}</h1>",
+            "{% if page.titles %}{% endif %}",
+            "{% assign t = page.title %}",
+            "{{ page.title | escape }}",
+            "{% if page.subtitle %}{{ page.title }}{% endif %}",
+        ] {
+            assert!(!title_tested(&jk, text, 0), "{text}");
+        }
     }
 
     #[test]

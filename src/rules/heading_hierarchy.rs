@@ -116,8 +116,13 @@ impl Rule for HeadingHierarchy {
                 "the layout already renders the title as the h1: start the body's headings at h2 (##)",
             ),
         };
-        // The level of the heading before: the title counts as its heading.
-        let mut previous: Option<u8> = title;
+        // The level of the heading before: the title counts as its heading,
+        // and so do the headings the layout writes after it (a byline).
+        let mut previous: Option<u8> = title.map(|t| {
+            cx.generator
+                .heading_before_body(post)
+                .map_or(t, |before| t.max(before))
+        });
         for h in &post.outline.headings {
             if h.level == 1 && has_title {
                 out.push(

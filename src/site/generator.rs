@@ -497,6 +497,21 @@ impl Generator {
     }
 }
 
+// heading-hierarchy: the headings a layout writes between the title and
+// the body.
+impl Generator {
+    /// The level of the last heading the page's layout writes before the
+    /// body (a byline `<h3>` under an `<h2>` title), where the generator
+    /// puts pages in layouts bloglint reads: Jekyll. Hugo: none known.
+    pub fn heading_before_body(&self, post: &Post) -> Option<u8> {
+        let Generator::Jekyll(j) = self else {
+            return None;
+        };
+        let name = self.page_field(post, "layout")?.as_str()?.to_string();
+        crate::jekyll::layout::heading_before_content(j, name.trim())
+    }
+}
+
 // alias-collision and url-collision: what the generator does when two
 // things claim one URL (Jekyll answers verified with Jekyll 4.3.1 and
 // jekyll-redirect-from 0.16.0 builds).
@@ -720,7 +735,10 @@ impl Generator {
     /// `layout: home`; `404.html`: `permalink: /404.html`), and
     /// jekyll-seo-tag titles them with the site's title. Found by their
     /// `permalink` (`/`, `/index.html`, `/404.html`, `/404/`) or, without
-    /// one, as `index.*` or `404.*` at the top of the source. Hugo: never.
+    /// one, as `index.*` or `404.*` at the top of the source. And a page
+    /// whose layout tests `page.title` before printing it (`{% if
+    /// page.title %}`, a `default` filter): the theme handles a page
+    /// without one. Hugo: never.
     pub fn untitled_by_design(&self, post: &Post) -> bool {
         let Generator::Jekyll(j) = self else {
             return false;
@@ -728,13 +746,18 @@ impl Generator {
         if crate::jekyll::index::role(j, &post.content_path) != crate::jekyll::index::Role::Page {
             return false;
         }
-        match self.page_field(post, "permalink").and_then(|n| n.as_str()) {
+        let home_or_404 = match self.page_field(post, "permalink").and_then(|n| n.as_str()) {
             Some(p) => matches!(p.trim(), "/" | "/index.html" | "/404.html" | "/404/"),
             None => {
                 !post.content_path.contains('/')
                     && matches!(post.content_path.split('.').next(), Some("index" | "404"))
             }
-        }
+        };
+        home_or_404
+            || self
+                .page_field(post, "layout")
+                .and_then(|n| n.as_str())
+                .is_some_and(|layout| crate::jekyll::layout::tests_title(j, layout.trim()))
     }
 }
 
