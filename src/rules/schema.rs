@@ -31,6 +31,9 @@ const RULE: &str = "required-front-matter";
 pub struct Schemas {
     schemas: Vec<Schema>,
     unknown_keys: bool,
+    /// The rule's own `fields` (every page must have them, reported by
+    /// the rule already).
+    base_fields: Vec<String>,
 }
 
 #[derive(Debug)]
@@ -262,6 +265,7 @@ impl Schemas {
         Ok(Some(Schemas {
             schemas,
             unknown_keys,
+            base_fields: o.strings("fields", &["title"])?,
         }))
     }
 }
@@ -472,6 +476,31 @@ fn value<'p>(generator: &Generator, post: &'p Post, name: &str) -> Option<&'p No
     })
 }
 
+/// Whether the rule checks the key's type as the generator reads it
+/// (strings, `draft`/`published`, `aliases`/`redirect_from`, taxonomies).
+fn typed_by_generator(generator: &Generator, name: &str) -> bool {
+    use crate::site::model::Role;
+    let same = |k: &str| {
+        if generator.keys_ignore_case() {
+            k.eq_ignore_ascii_case(name)
+        } else {
+            k == name
+        }
+    };
+    [
+        Role::Title,
+        Role::Description,
+        Role::Slug,
+        Role::Url,
+        Role::Draft,
+        Role::Aliases,
+    ]
+    .iter()
+    .any(|r| same(generator.key(*r)))
+        || generator.keys_ignore_case() && same("linktitle")
+        || generator.taxonomies().iter().any(|(_, plural)| same(plural))
+}
+
 fn is_null(node: &Node) -> bool {
     matches!(node.value, Value::Null)
 }
@@ -580,6 +609,8 @@ impl Schemas {
                 pages.push(Checked { page, fields });
             }
         }
+        // In file order: a missing data file is reported at its first use.
+        pages.sort_by(|a, b| a.page.post.path.cmp(&b.page.post.path));
         let mut data: BTreeMap<&str, Data> = BTreeMap::new();
         let mut data_reported: HashSet<&str> = HashSet::new();
         for c in &pages {
@@ -621,8 +652,13 @@ impl Schemas {
         let name = &field.name;
         let node = value(generator, post, name).filter(|n| !is_null(n));
         let Some(node) = node else {
-            // A translation stub shows its translation's fields.
-            if !field.required || page.stub_of.is_some() {
+            // A translation stub shows its translation's fields; the rule's
+            // `fields` already report theirs.
+            let base = self
+                .base_fields
+                .iter()
+                .any(|f| f.eq_ignore_ascii_case(name));
+            if !field.required || page.stub_of.is_some() || base {
                 return;
             }
             // Jekyll: front matter defaults give it; every document a title.
@@ -658,7 +694,11 @@ impl Schemas {
             );
             return;
         };
+        // The generator's own typed keys (`title`, `draft`, `tags`…) have
+        // their type checked as the generator reads them (above the
+        // schemas): not twice.
         if let Some(ty) = field.ty
+            && !typed_by_generator(generator, name)
             && !ty.accepts(node, generator)
         {
             let date_help = if ty == Type::Date {
@@ -681,7 +721,11 @@ impl Schemas {
             ));
             return;
         }
-        if field.non_empty && is_empty(node) {
+        let base = self
+            .base_fields
+            .iter()
+            .any(|f| f.eq_ignore_ascii_case(name));
+        if field.non_empty && !base && is_empty(node) {
             out.push(violation(
                 node,
                 format!("`{name}` is empty"),
@@ -724,6 +768,7 @@ impl Schemas {
         for item in each {
             if is_list
                 && let Some(ty) = field.items
+                && !typed_by_generator(generator, name)
                 && !ty.accepts(item, generator)
             {
                 out.push(violation(
