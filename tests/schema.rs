@@ -62,7 +62,10 @@ fn check(generator: &str) {
         insta::assert_snapshot!(format!("schema-{generator}"), rendered);
     });
     let (hit, files, rendered) = lint(&base.join("silent"));
-    assert!(files.len() > 5, "{generator}: too few fixtures that stay silent");
+    assert!(
+        files.len() > 5,
+        "{generator}: too few fixtures that stay silent"
+    );
     assert!(
         hit.is_empty(),
         "{generator}: silent fixtures report:\n{rendered}"
@@ -168,12 +171,12 @@ fn bad_schema_settings_point_into_the_configuration() {
             "`unique` compares one value per page",
             "\"site\"",
         ),
-        ("title = \"string\"", "field `title` must be a table", "\"string\""),
         (
-            "status = { one-of = [] }",
-            "`one-of` lists no value",
-            "[]",
+            "title = \"string\"",
+            "field `title` must be a table",
+            "\"string\"",
         ),
+        ("status = { one-of = [] }", "`one-of` lists no value", "[]"),
     ];
     for (field, message, at) in cases {
         let (m, covered) = bad(&format!("{HEAD}{field}\n"));
@@ -187,8 +190,9 @@ fn bad_schema_settings_point_into_the_configuration() {
     assert_eq!(covered, "path");
     let (m, _) = bad("[[rules.required-front-matter.schema]]\npaths = [\"x\"]\n");
     assert!(m.contains("a schema needs `fields`"), "{m}");
-    let (m, covered) =
-        bad("[[rules.required-front-matter.schema]]\npaths = [\"a[\"]\n[rules.required-front-matter.schema.fields]\n");
+    let (m, covered) = bad(
+        "[[rules.required-front-matter.schema]]\npaths = [\"a[\"]\n[rules.required-front-matter.schema.fields]\n",
+    );
     assert!(m.contains("unclosed"), "{m}");
     assert_eq!(covered, "\"a[\"");
     let (m, covered) = bad("[rules.required-front-matter]\nunknown-keys = \"warn\"\n");

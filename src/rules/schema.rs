@@ -498,7 +498,22 @@ fn typed_by_generator(generator: &Generator, name: &str) -> bool {
     .iter()
     .any(|r| same(generator.key(*r)))
         || generator.keys_ignore_case() && same("linktitle")
-        || generator.taxonomies().iter().any(|(_, plural)| same(plural))
+        || generator
+            .taxonomies()
+            .iter()
+            .any(|(_, plural)| same(plural))
+}
+
+/// A key of the front matter spelt as `name` in another case (read as
+/// another key where keys are case-sensitive).
+fn other_case<'p>(post: &'p Post, name: &str) -> Option<&'p str> {
+    post.front_matter
+        .as_ref()?
+        .root
+        .entries
+        .iter()
+        .map(|(k, _)| k.name.as_str())
+        .find(|k| *k != name && k.eq_ignore_ascii_case(name))
 }
 
 fn is_null(node: &Node) -> bool {
@@ -688,8 +703,11 @@ impl Schemas {
                 )
                 .with_label(label)
                 .with_help(format!(
-                    "add `{name}` to the front matter: the schema for {} in bloglint.toml requires it",
-                    schema.written
+                    "add `{name}` to the front matter: the schema for {} in bloglint.toml requires it{}",
+                    schema.written,
+                    other_case(post, name)
+                        .map(|k| format!(" (`{k}` is another key: {} keys are case-sensitive)", generator.name()))
+                        .unwrap_or_default()
                 )),
             );
             return;
@@ -1041,7 +1059,7 @@ fn unknown_keys(
                 ),
             )
             .with_label(format!(
-                "{} does not read it and no schema declares it",
+                "no schema declares it, and {} gives it no meaning",
                 generator.name()
             ))
             .with_help(help),
