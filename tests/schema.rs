@@ -218,3 +218,30 @@ fn a_good_schema_is_accepted() {
         panic!("{e:?}");
     }
 }
+
+/// `bloglint config` shows a commented schema: uncommented, it is a valid
+/// configuration with that schema.
+#[test]
+fn the_config_commands_example_schema_parses_uncommented() {
+    let text = Config::default_toml();
+    assert!(text.contains("# [[rules.required-front-matter.schema]]"), "{text}");
+    let uncommented: String = text
+        .lines()
+        .map(|l| match l.strip_prefix("# ") {
+            Some(rest)
+                if rest.starts_with("[[rules.required-front-matter.schema]]")
+                    || rest.starts_with("[rules.required-front-matter.schema.fields]")
+                    || rest.starts_with("paths = ")
+                    || rest.contains(" = { type = ") =>
+            {
+                rest
+            }
+            _ => l,
+        })
+        .map(|l| format!("{l}\n"))
+        .collect();
+    assert!(uncommented.contains("\n[[rules.required-front-matter.schema]]\n"));
+    if let Err(e) = Config::parse(&uncommented, Path::new(".")) {
+        panic!("{e:?}\n{uncommented}");
+    }
+}

@@ -13,7 +13,7 @@ pub static META: RuleMeta = RuleMeta {
     name: "required-front-matter",
     severity: Severity::Error,
     scope: Scope::PostAndSite,
-    summary: "Required front matter fields are missing, or Hugo's fields have the wrong type; the site's own schemas",
+    summary: "Required front matter fields are missing or have the wrong type, as the generator and the site's schemas say",
     doc: include_str!("../../rules/required-front-matter.md"),
     options: &[
         OptionMeta {
@@ -32,14 +32,14 @@ pub static META: RuleMeta = RuleMeta {
             help: "When `section-page-fields` lists `date`, which pages need one: \"when-the-site-uses-it\" (the page's URL holds a date token, or most pages of its section have a date) or \"always\".",
         },
         OptionMeta {
-            name: "schema",
-            default: SCHEMA_EXAMPLE,
-            help: "Front matter schemas: the fields pages under `paths` (globs from the site's root; default every page) must have, with a type and constraints: required, non-empty, one-of, pattern, length, count (a list's items), unique (\"site\" or \"section\"), exists (\"site-path\"), data-key (a data file's keys). None by default.",
-        },
-        OptionMeta {
             name: "unknown-keys",
             default: "\"off\"",
             help: "\"warn\": report front matter keys that neither a schema of the page nor the generator declares (a typo like `descripton`).",
+        },
+        OptionMeta {
+            name: "schema",
+            default: SCHEMA_EXAMPLE,
+            help: "Front matter schemas: the fields pages under `paths` (globs from the site's root; default every page) must have, with a type and constraints: required, non-empty, one-of, pattern, length, count (a list's items), unique (\"site\" or \"section\"), exists (\"site-path\"), data-key (a data file's keys). None by default.",
         },
     ],
     build,
