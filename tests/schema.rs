@@ -224,7 +224,10 @@ fn a_good_schema_is_accepted() {
 #[test]
 fn the_config_commands_example_schema_parses_uncommented() {
     let text = Config::default_toml();
-    assert!(text.contains("# [[rules.required-front-matter.schema]]"), "{text}");
+    assert!(
+        text.contains("# [[rules.required-front-matter.schema]]"),
+        "{text}"
+    );
     let uncommented: String = text
         .lines()
         .map(|l| match l.strip_prefix("# ") {

@@ -951,10 +951,13 @@ impl Generator {
             crate::document::Value::Datetime(_) => true,
             crate::document::Value::String(s) => match self {
                 Generator::Hugo(_) => crate::hugo::date::parse(s).is_ok(),
-                Generator::Jekyll(_) => {
-                    crate::jekyll::date::parse_value(s, node.quote != crate::document::Quote::None)
-                        .is_ok()
-                }
+                // A form bloglint does not model is given the benefit of
+                // the doubt (`Time.parse` reads
+                // `2023-01-29 18:30:22 2023 -0800`).
+                Generator::Jekyll(_) => !matches!(
+                    crate::jekyll::date::parse_value(s, node.quote != crate::document::Quote::None,),
+                    Err(crate::jekyll::date::DateError::Invalid)
+                ),
             },
             _ => false,
         }
