@@ -248,3 +248,32 @@ fn the_config_commands_example_schema_parses_uncommented() {
         panic!("{e:?}\n{uncommented}");
     }
 }
+
+/// A run on some files (pre-commit) compares them with the whole site
+/// (`unique`) and reports in those files alone.
+#[test]
+fn a_run_on_one_file_compares_with_the_whole_site() {
+    std::env::set_current_dir(env!("CARGO_MANIFEST_DIR")).unwrap();
+    let root = Path::new("tests/fixtures/required-front-matter/schema/hugo/fires");
+    let own = std::fs::read_to_string(root.join("bloglint.toml")).expect("bloglint.toml");
+    let config = Config::parse(&config_text(&own), root).unwrap_or_else(|e| panic!("{e:?}"));
+    let generator = bloglint::site::Generator::detect(root).unwrap_or_else(|e| panic!("{e:?}"));
+    let site = Site::load(generator);
+    let one = site
+        .posts
+        .iter()
+        .map(|p| p.path.clone())
+        .find(|p| p.ends_with("posts/dup-b.md"))
+        .expect("dup-b.md");
+    let only: std::collections::HashSet<PathBuf> = [one.clone()].into_iter().collect();
+    let diags = bloglint::lint(&site, &config, NOW, Some(&only));
+    assert!(diags.iter().all(|d| d.path == one), "{diags:?}");
+    let messages: Vec<&str> = diags.iter().map(|d| d.message.as_str()).collect();
+    assert_eq!(
+        messages,
+        [
+            "the `slug` `same-slug` is also the `slug` of 1 other published page of the site",
+            "the `weight` `1` is also the `weight` of 1 other published page of the section `/posts`",
+        ]
+    );
+}
