@@ -34,6 +34,16 @@ fn lint(root: &Path) -> (BTreeSet<PathBuf>, Vec<PathBuf>, String) {
     let config = Config::parse(&config_text(&own), root).unwrap_or_else(|e| panic!("{e:?}"));
     let generator = bloglint::site::Generator::detect(root).unwrap_or_else(|e| panic!("{e:?}"));
     let site = Site::load(generator);
+    // A fixture whose front matter does not parse would be silent for
+    // that reason alone.
+    for p in &site.posts {
+        assert!(
+            p.front_matter_error.is_none(),
+            "{}: {:?}",
+            p.path.display(),
+            p.front_matter_error
+        );
+    }
     let diags = bloglint::lint(&site, &config, NOW, None);
     let mut files: Vec<PathBuf> = site.posts.iter().map(|p| p.path.clone()).collect();
     files.extend(site.errors.iter().map(|e| e.path.clone()));
