@@ -562,9 +562,14 @@ enum Data {
 }
 
 fn read_data(generator: &Generator, name: &str) -> Data {
-    let dirs = generator.data_dirs();
     let mut tried = Vec::new();
-    for dir in &dirs {
+    let mut found: Option<PathBuf> = None;
+    let mut keys = HashSet::new();
+    // The site's data folder, then its themes' (Hugo merges them): the
+    // file `<name>.<ext>` (the first extension found), and the folder
+    // `<name>/`, whose files and folders are keys by name (Hugo 0.168 and
+    // Jekyll 4.3.1 both read `data/authors/jane.yaml` as `authors.jane`).
+    for dir in generator.data_dirs() {
         for ext in generator.data_extensions() {
             let path = dir.join(format!("{name}.{ext}"));
             let Ok(text) = std::fs::read_to_string(&path) else {
@@ -576,19 +581,48 @@ fn read_data(generator: &Generator, name: &str) -> Data {
                 "json" => crate::document::json::parse(&text, 0..text.len()),
                 _ => crate::document::yaml::parse(&text, 0..text.len()),
             };
-            return match parsed {
-                Ok(t) => Data::Keys(path, t.entries.into_iter().map(|(k, _)| k.name).collect()),
-                Err(e) => Data::Bad(path, e.message),
-            };
+            match parsed {
+                Ok(t) => keys.extend(t.entries.into_iter().map(|(k, _)| k.name)),
+                Err(e) => return Data::Bad(path, e.message),
+            }
+            found.get_or_insert(path);
+            break;
         }
+        // With a trailing slash, shown as a folder.
+        let folder = dir.join(format!("{name}/"));
+        let Ok(entries) = std::fs::read_dir(&folder) else {
+            tried.push(folder);
+            continue;
+        };
+        for e in entries.flatten() {
+            let file_name = e.file_name();
+            let Some(entry) = file_name.to_str() else {
+                continue;
+            };
+            if e.path().is_dir() {
+                keys.insert(entry.to_string());
+            } else if let Some((stem, ext)) = entry.rsplit_once('.')
+                && generator.data_extensions().contains(&ext)
+            {
+                keys.insert(stem.to_string());
+            }
+        }
+        found.get_or_insert(folder);
     }
-    Data::Missing(tried)
+    match found {
+        Some(path) => Data::Keys(path, keys),
+        None => Data::Missing(tried),
+    }
 }
 
 /// A path relative to the site's root, `/`-separated, for messages.
 fn shown(generator: &Generator, path: &Path) -> String {
     let rel = path.strip_prefix(generator.root()).unwrap_or(path);
-    crate::text::slashed(rel)
+    let mut shown = crate::text::slashed(rel);
+    if path.as_os_str().to_string_lossy().ends_with('/') && !shown.ends_with('/') {
+        shown.push('/');
+    }
+    shown
 }
 
 /// A page checked against the schemas, with the fields that apply to it.
