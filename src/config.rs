@@ -106,7 +106,7 @@ impl Config {
         for (key, value) in doc.get_ref() {
             match key.get_ref().as_ref() {
                 "exclude" => exclude = globs(value)?,
-                "rules" => base = settings(value)?,
+                "rules" => base = settings(value, false)?,
                 "overrides" => {
                     let DeValue::Array(items) = value.get_ref() else {
                         return Err(expected(value, "`overrides` must be a list of tables"));
@@ -120,7 +120,7 @@ impl Config {
                         for (k, v) in t {
                             match k.get_ref().as_ref() {
                                 "files" => files = Some(globs(v)?),
-                                "rules" => rules = settings(v)?,
+                                "rules" => rules = settings(v, true)?,
                                 other => {
                                     return Err(unknown_key(
                                         k,
@@ -217,6 +217,7 @@ impl Config {
                         level = l;
                     }
                     options.values.extend(s.options.values.clone());
+                    options.trees.extend(s.options.trees.clone());
                 }
             }
             rules.push((*meta, level, (meta.build)(&options)?));
@@ -242,7 +243,12 @@ impl Config {
                 m.summary, m.name
             ));
             for o in m.options {
-                out.push_str(&format!("# {}\n{} = {}\n", o.help, o.name, o.default));
+                if o.default.starts_with('#') {
+                    // A commented example: the option is absent by default.
+                    out.push_str(&format!("# {}\n{}\n", o.help, o.default));
+                } else {
+                    out.push_str(&format!("# {}\n{} = {}\n", o.help, o.name, o.default));
+                }
             }
         }
         out.push_str(
@@ -285,7 +291,9 @@ fn globs(value: &Spanned<DeValue>) -> Result<GlobSet, Error> {
     b.build().map_err(|e| (Some(value.span()), e.to_string()))
 }
 
-fn settings(value: &Spanned<DeValue>) -> Result<Settings, Error> {
+/// The rules' settings of `[rules]`, or of an override's `rules`
+/// (`in_override`).
+fn settings(value: &Spanned<DeValue>, in_override: bool) -> Result<Settings, Error> {
     let DeValue::Table(table) = value.get_ref() else {
         return Err(expected(value, "`rules` must be a table of rule names"));
     };
@@ -316,11 +324,23 @@ fn settings(value: &Spanned<DeValue>) -> Result<Settings, Error> {
                             return Err(expected(v, "`severity` must be a string"));
                         };
                         setting.level = Some(level(s, v.span())?);
+                    } else if in_override && rules::is_site_option(meta, key_name) {
+                        return Err((
+                            Some(key.span()),
+                            format!(
+                                "`{key_name}` of rule `{}` holds for the whole site: set it in `[rules.{}]` (a schema says which files it applies to with `paths`)",
+                                meta.name, meta.name
+                            ),
+                        ));
                     } else if meta.options.iter().any(|o| o.name == key_name) {
                         setting.options.values.insert(
                             key_name.to_string(),
                             Spanned::new(v.span(), to_value(v.get_ref())),
                         );
+                        setting
+                            .options
+                            .trees
+                            .insert(key_name.to_string(), to_tree(v));
                     } else {
                         let mut known = vec!["severity"];
                         known.extend(meta.options.iter().map(|o| o.name));
@@ -367,6 +387,23 @@ fn to_value(v: &DeValue) -> toml::Value {
                 .map(|(k, v)| (k.get_ref().to_string(), to_value(v.get_ref())))
                 .collect(),
         ),
+    }
+}
+
+/// A spanned TOML value with the span of every part kept.
+fn to_tree(v: &Spanned<DeValue>) -> rules::OptionTree {
+    let value = match v.get_ref() {
+        DeValue::Array(a) => rules::TreeValue::Array(a.iter().map(to_tree).collect()),
+        DeValue::Table(t) => rules::TreeValue::Table(
+            t.iter()
+                .map(|(k, x)| (k.get_ref().to_string(), k.span(), to_tree(x)))
+                .collect(),
+        ),
+        other => rules::TreeValue::Scalar(to_value(other)),
+    };
+    rules::OptionTree {
+        span: v.span(),
+        value,
     }
 }
 

@@ -29,7 +29,7 @@ use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Level, LineIndex, Severity};
 use crate::document::Post;
 use crate::document::markdown::SuppressionKind;
-use crate::rules::{Context, RuleMeta, Scope};
+use crate::rules::{Context, RuleMeta};
 use crate::site::Site;
 use crate::site::index::SiteIndex;
 use crate::site::model::Unpublished;
@@ -264,7 +264,7 @@ fn run_site_rules(
     let rules: Vec<_> = base
         .rules
         .iter()
-        .filter(|(meta, level, _)| meta.scope == Scope::Site && *level != Level::Off)
+        .filter(|(meta, level, _)| meta.scope.on_site() && *level != Level::Off)
         .collect();
     // Each rule on its own (they run in parallel), reported in rule order.
     let found: Vec<Vec<Diagnostic>> = rules
@@ -335,7 +335,7 @@ fn lint_post_with(
     let set = config.rules_for(&post.path);
     let mut out = Vec::new();
     for (meta, level, rule) in &set.rules {
-        if meta.scope != Scope::Post || *level == Level::Off {
+        if !meta.scope.on_posts() || *level == Level::Off {
             continue;
         }
         // A front matter that does not parse leaves nothing for the other

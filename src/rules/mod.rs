@@ -14,6 +14,7 @@ pub mod front_matter_syntax;
 pub mod heading_hierarchy;
 pub mod image_alt;
 pub mod required_front_matter;
+pub mod schema;
 pub mod taxonomy_spelling;
 pub mod unknown_suppression;
 pub mod unused_suppression;
@@ -57,6 +58,13 @@ pub fn default_level(meta: &RuleMeta) -> crate::diagnostic::Level {
     }
 }
 
+/// Options a site-wide check reads from the base configuration only:
+/// overrides may not set them.
+pub fn is_site_option(meta: &RuleMeta, option: &str) -> bool {
+    meta.name == required_front_matter::META.name
+        && required_front_matter::SITE_OPTIONS.contains(&option)
+}
+
 pub fn find(name: &str) -> Option<&'static RuleMeta> {
     RULES.iter().copied().find(|m| m.name == name)
 }
@@ -66,12 +74,29 @@ pub fn find(name: &str) -> Option<&'static RuleMeta> {
 pub enum Scope {
     Post,
     Site,
+    /// Both: `check_post` on each post (with the post's configuration) and
+    /// `check_site` once over the site (with the base configuration).
+    PostAndSite,
+}
+
+impl Scope {
+    /// Whether the rule's `check_post` runs.
+    pub fn on_posts(self) -> bool {
+        self != Scope::Site
+    }
+
+    /// Whether the rule's `check_site` runs.
+    pub fn on_site(self) -> bool {
+        self != Scope::Post
+    }
 }
 
 /// One option a rule accepts in `bloglint.toml`.
 pub struct OptionMeta {
     pub name: &'static str,
-    /// The default, as a TOML literal (printed by `bloglint config`).
+    /// The default, as a TOML literal (printed by `bloglint config`); or,
+    /// for an option whose default is to be absent, a commented example
+    /// (lines starting with `#`) printed as it is.
     pub default: &'static str,
     pub help: &'static str,
 }
@@ -150,6 +175,44 @@ pub type OptionValue = toml::Spanned<toml::Value>;
 #[derive(Debug, Clone, Default)]
 pub struct Options {
     pub values: BTreeMap<String, OptionValue>,
+    /// The same values with the span of every nested key and value, for
+    /// options that are tables or lists of tables (a rule's own errors
+    /// then point inside them).
+    pub trees: BTreeMap<String, OptionTree>,
+}
+
+/// An option value as written in `bloglint.toml`, every part with its span.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OptionTree {
+    pub span: Range<usize>,
+    pub value: TreeValue,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum TreeValue {
+    /// A string, number, boolean or date.
+    Scalar(toml::Value),
+    Array(Vec<OptionTree>),
+    /// Keys in the order written, each with its own span.
+    Table(Vec<(String, Range<usize>, OptionTree)>),
+}
+
+impl OptionTree {
+    pub fn as_str(&self) -> Option<&str> {
+        match &self.value {
+            TreeValue::Scalar(toml::Value::String(s)) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// A short name of the value's type, for messages.
+    pub fn type_name(&self) -> &'static str {
+        match &self.value {
+            TreeValue::Scalar(v) => v.type_str(),
+            TreeValue::Array(_) => "array",
+            TreeValue::Table(_) => "table",
+        }
+    }
 }
 
 /// A bad option value, pointing into the configuration file.
@@ -162,6 +225,11 @@ pub struct OptionError {
 impl Options {
     fn get(&self, name: &str) -> Option<&OptionValue> {
         self.values.get(name)
+    }
+
+    /// An option with the spans of its parts (see [`Options::trees`]).
+    pub fn tree(&self, name: &str) -> Option<&OptionTree> {
+        self.trees.get(name)
     }
 
     fn error(v: &OptionValue, name: &str, expected: &str) -> OptionError {
@@ -341,7 +409,7 @@ mod tests {
     fn default_options_build_every_rule() {
         for m in RULES {
             let mut opts = Options::default();
-            for o in m.options {
+            for o in m.options.iter().filter(|o| !o.default.starts_with('#')) {
                 let v: toml::Table = toml::from_str(&format!("v = {}", o.default)).unwrap();
                 opts.values
                     .insert(o.name.to_string(), toml::Spanned::new(0..0, v["v"].clone()));

@@ -6,13 +6,14 @@ use super::{Context, OptionError, OptionMeta, Options, Rule, RuleMeta, Scope};
 use crate::diagnostic::{Diagnostic, Fix, Severity};
 use crate::document::{Node, PageKind, Post, Value, edit};
 use crate::site::Generator;
+use crate::site::index::SiteIndex;
 use crate::site::model::Role;
 
 pub static META: RuleMeta = RuleMeta {
     name: "required-front-matter",
     severity: Severity::Error,
-    scope: Scope::Post,
-    summary: "Required front matter fields are missing, or Hugo's fields have the wrong type",
+    scope: Scope::PostAndSite,
+    summary: "Required front matter fields are missing or have the wrong type, as the generator and the site's schemas say",
     doc: include_str!("../../rules/required-front-matter.md"),
     options: &[
         OptionMeta {
@@ -30,9 +31,35 @@ pub static META: RuleMeta = RuleMeta {
             default: "\"when-the-site-uses-it\"",
             help: "When `section-page-fields` lists `date`, which pages need one: \"when-the-site-uses-it\" (the page's URL holds a date token, or most pages of its section have a date) or \"always\".",
         },
+        OptionMeta {
+            name: "unknown-keys",
+            default: "\"off\"",
+            help: "\"warn\": report front matter keys that neither a schema of the page nor the generator declares (a typo like `descripton`).",
+        },
+        OptionMeta {
+            name: "schema",
+            default: SCHEMA_EXAMPLE,
+            help: "Front matter schemas: the fields pages under `paths` (globs from the site's root; default every page) must have, with a type and constraints: required, non-empty, one-of, pattern, length, count (a list's items), unique (\"site\" or \"section\"), exists (\"site-path\"), data-key (a data file's keys). None by default.",
+        },
     ],
     build,
 };
+
+/// `bloglint config`'s commented example of a schema.
+const SCHEMA_EXAMPLE: &str = "# [[rules.required-front-matter.schema]]
+# paths = [\"content/posts/**\"]
+# [rules.required-front-matter.schema.fields]
+# title = { type = \"string\", required = true, length = [10, 70] }
+# tags = { type = \"list\", items = \"string\", count = [1, 5] }
+# status = { type = \"string\", one-of = [\"draft\", \"review\", \"live\"] }
+# slug = { type = \"string\", pattern = \"^[a-z0-9-]+$\", unique = \"site\" }
+# weight = { type = \"integer\", unique = \"section\" }
+# image = { type = \"string\", exists = \"site-path\" }
+# author = { type = \"string\", data-key = \"authors\" }";
+
+/// Options read from the base configuration only (the schemas are checked
+/// once over the whole site): an override may not set them.
+pub const SITE_OPTIONS: &[&str] = &["schema", "unknown-keys"];
 
 fn build(o: &Options) -> Result<Box<dyn Rule>, OptionError> {
     let always = o.choice("date", &["when-the-site-uses-it", "always"])? == "always";
@@ -40,6 +67,7 @@ fn build(o: &Options) -> Result<Box<dyn Rule>, OptionError> {
         fields: o.strings("fields", &["title"])?,
         section_page_fields: o.strings("section-page-fields", &["date"])?,
         date_always: always,
+        schemas: super::schema::Schemas::from_options(o)?,
     }))
 }
 
@@ -48,6 +76,8 @@ struct RequiredFrontMatter {
     section_page_fields: Vec<String>,
     /// `date = "always"`: every regular page in a section needs a date.
     date_always: bool,
+    /// The site's own schemas (`schema`), checked over the whole site.
+    schemas: Option<super::schema::Schemas>,
 }
 
 /// Why a page needs a `date`.
@@ -201,6 +231,12 @@ impl RequiredFrontMatter {
 }
 
 impl Rule for RequiredFrontMatter {
+    fn check_site(&self, site: &SiteIndex, cx: &Context, out: &mut Vec<Diagnostic>) {
+        if let Some(schemas) = &self.schemas {
+            schemas.check(site, cx, out);
+        }
+    }
+
     fn check_post(&self, post: &Post, cx: &Context, out: &mut Vec<Diagnostic>) {
         // Hugo fails on it in any content file, rendered or not.
         removed_build_key(post, out);

@@ -1185,6 +1185,7 @@ mod tests {
                 .into_iter()
                 .map(|(k, v)| (k, toml::Spanned::new(0..0, v)))
                 .collect(),
+            ..Default::default()
         }
     }
 

@@ -817,3 +817,187 @@ impl Generator {
         })
     }
 }
+
+// Front matter schemas (`required-front-matter`'s `schema` option): how the
+// generator reads keys, which keys are its own, where its data files are.
+impl Generator {
+    /// Whether front matter keys are read case-insensitively: Hugo
+    /// lower-cases them (`Title` is `.Title`); Jekyll keeps them as written
+    /// (`Title` is `page.Title`, not `page.title`).
+    pub fn keys_ignore_case(&self) -> bool {
+        matches!(self, Generator::Hugo(_))
+    }
+
+    /// The front matter keys the generator (and, on Jekyll, the plugins the
+    /// site enables) reads itself: never unknown to a schema. Hugo 0.168's
+    /// page fields, its date keys and embedded templates' keys, and the
+    /// site's taxonomies; Jekyll 4.3.1's keys, its taxonomies, and the keys
+    /// of jekyll-redirect-from, jekyll-seo-tag and jekyll-sitemap.
+    pub fn own_front_matter_keys(&self) -> Vec<String> {
+        const HUGO: &[&str] = &[
+            "aliases",
+            "build",
+            "cascade",
+            "date",
+            "description",
+            "draft",
+            "expirydate",
+            "headless",
+            "iscjklanguage",
+            "keywords",
+            "lastmod",
+            "layout",
+            "linktitle",
+            "markup",
+            "menu",
+            "menus",
+            "outputs",
+            "params",
+            "publishdate",
+            "pubdate",
+            "published",
+            "modified",
+            "unpublishdate",
+            "resources",
+            "sitemap",
+            "slug",
+            "summary",
+            "title",
+            "translationkey",
+            "type",
+            "url",
+            "weight",
+            "images",
+            "videos",
+            "audio",
+            "series",
+            "_build",
+        ];
+        const JEKYLL: &[&str] = &[
+            "layout",
+            "permalink",
+            "published",
+            "date",
+            "category",
+            "categories",
+            "tags",
+            "title",
+            "slug",
+            "excerpt",
+            "excerpt_separator",
+            "render_with_liquid",
+        ];
+        const PLUGINS: &[(&str, &[&str])] = &[
+            ("jekyll-redirect-from", &["redirect_from", "redirect_to"]),
+            (
+                "jekyll-seo-tag",
+                &[
+                    "description",
+                    "image",
+                    "author",
+                    "seo",
+                    "lang",
+                    "locale",
+                    "last_modified_at",
+                    "canonical_url",
+                    "twitter",
+                ],
+            ),
+            ("jekyll-sitemap", &["sitemap", "last_modified_at"]),
+        ];
+        let mut keys: Vec<String> = match self {
+            Generator::Hugo(_) => HUGO.iter().map(|k| k.to_string()).collect(),
+            Generator::Jekyll(j) => {
+                let mut keys: Vec<String> = JEKYLL.iter().map(|k| k.to_string()).collect();
+                for (plugin, own) in PLUGINS {
+                    if j.plugins.iter().any(|p| p == plugin) {
+                        keys.extend(own.iter().map(|k| k.to_string()));
+                    }
+                }
+                keys
+            }
+        };
+        for (singular, plural) in self.taxonomies() {
+            keys.push(plural.clone());
+            if self.kind() == GeneratorKind::Jekyll {
+                keys.push(singular.clone());
+            }
+        }
+        keys.extend(
+            self.date_keys()
+                .iter()
+                .filter(|k| !k.starts_with(':'))
+                .cloned(),
+        );
+        if self.keys_ignore_case() {
+            for k in &mut keys {
+                *k = k.to_ascii_lowercase();
+            }
+        }
+        keys.sort();
+        keys.dedup();
+        keys
+    }
+
+    /// The folders data files are read from, the site's first: Hugo's
+    /// `data/` (and each theme's), Jekyll's `data_dir` (`_data/`) in the
+    /// source folder.
+    pub fn data_dirs(&self) -> Vec<PathBuf> {
+        match self {
+            Generator::Hugo(h) => std::iter::once(h.root.join("data"))
+                .chain(
+                    h.themes
+                        .iter()
+                        .map(|t| h.root.join("themes").join(t).join("data")),
+                )
+                .collect(),
+            Generator::Jekyll(j) => vec![j.source.join(&j.data_dir)],
+        }
+    }
+
+    /// The data file extensions a schema's `data-key` reads, in the order
+    /// they are looked for (both generators also read CSV, whose rows
+    /// have no keys, and Hugo XML: not read).
+    pub fn data_extensions(&self) -> &'static [&'static str] {
+        match self {
+            Generator::Hugo(_) => &["yaml", "yml", "toml", "json"],
+            Generator::Jekyll(_) => &["yml", "yaml", "json"],
+        }
+    }
+
+    /// Whether a front matter string is a date the generator reads as one:
+    /// Hugo's layouts (`2024-01-02`, RFC 3339, `2024-01-02 15:04`…), as its
+    /// `time.AsTime` and the front matter dates do; Jekyll's `Time.parse`
+    /// forms, as its `date` filter does.
+    pub fn reads_as_date(&self, node: &Node) -> bool {
+        match &node.value {
+            crate::document::Value::Datetime(_) => true,
+            crate::document::Value::String(s) => match self {
+                Generator::Hugo(_) => crate::hugo::date::parse(s).is_ok(),
+                // A form bloglint does not model is given the benefit of
+                // the doubt (`Time.parse` reads
+                // `2023-01-29 18:30:22 2023 -0800`).
+                Generator::Jekyll(_) => !matches!(
+                    crate::jekyll::date::parse_value(s, node.quote != crate::document::Quote::None,),
+                    Err(crate::jekyll::date::DateError::Invalid)
+                ),
+            },
+            _ => false,
+        }
+    }
+
+    /// Whether a path is a file of the asset folders a theme reads with
+    /// `resources.Get` (Hugo's `assets/`, the site's and each theme's).
+    pub fn is_asset(&self, path: &str) -> bool {
+        let Generator::Hugo(h) = self else {
+            return false;
+        };
+        let rel = path.trim_start_matches('/');
+        if rel.is_empty() || rel.split('/').any(|s| s == "..") {
+            return false;
+        }
+        std::iter::once(h.root.clone())
+            .chain(h.themes.iter().map(|t| h.root.join("themes").join(t)))
+            .any(|r| r.join("assets").join(rel).is_file())
+    }
+}
