@@ -590,7 +590,7 @@ fn reason(post: &Post, why: &Unpublished) -> (&'static str, String) {
         Unpublished::NoFrontMatter => "no-front-matter",
         Unpublished::Unsorted => "unsorted",
         Unpublished::UnknownLanguage => "unknown-language",
-        Unpublished::NoFrontMatterFails => "no-front-matter-fails",
+        Unpublished::FailsBuild(_) => "fails-build",
     };
     if *why != Unpublished::NotRendered {
         return (code, why.reason().to_string());

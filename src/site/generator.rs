@@ -664,7 +664,7 @@ impl Generator {
                 "Jekyll warns \"Conflict: The following destination is shared by multiple files\" and writes one over the other"
             }
             Generator::Zola(_) => {
-                "Zola fails the build where two pages or sections have one path (\"Found path collisions\"), and otherwise writes one over the other without a word"
+                "Zola fails the build where two pages or sections have one path (\"Found path collisions\"); what it writes there later (a taxonomy list, a static file) replaces the page without a word"
             }
         }
     }

@@ -54,8 +54,11 @@ pub enum Unpublished {
     /// A file whose language code is not configured (Zola fails the
     /// build).
     UnknownLanguage,
-    /// A content file without front matter (Zola fails the build).
-    NoFrontMatterFails,
+    /// A content file the generator fails the build on (Zola 0.22.1: no
+    /// `+++`/`---` front matter, a section key it does not know, a
+    /// taxonomy `config.toml` does not declare, `index.md` beside
+    /// `_index.md`): why.
+    FailsBuild(&'static str),
 }
 
 impl Unpublished {
@@ -93,7 +96,7 @@ impl Unpublished {
             Unpublished::UnknownLanguage => {
                 "its file name's language code is not configured: the build fails"
             }
-            Unpublished::NoFrontMatterFails => "no front matter: the build fails",
+            Unpublished::FailsBuild(why) => why,
         }
     }
 }

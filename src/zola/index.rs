@@ -434,8 +434,10 @@ pub fn build<'a>(
                 code.clone()
             }
         };
-        if post.front_matter.is_none() && post.front_matter_error.is_none() {
-            why = why.or(Some(Unpublished::NoFrontMatterFails));
+        if post.front_matter_error.is_none() {
+            if let Some(fails) = fails_build(zola, post, info) {
+                why = why.or(Some(Unpublished::FailsBuild(fails)));
+            }
         }
         if in_draft_dir(info) || bool_field(post, "draft", false) {
             why = why.or(Some(Unpublished::Draft));
@@ -570,7 +572,9 @@ pub fn build<'a>(
             && let Some(c) = &info.colocated
             && infos.iter().any(|o| o.is_section && o.dir == *c)
         {
-            index.pages[i].unpublished = Some(Unpublished::BadUrl);
+            index.pages[i].unpublished = Some(Unpublished::FailsBuild(
+                "an `index.md` in a folder with an `_index.md`: Zola fails the build",
+            ));
         }
     }
 
@@ -649,6 +653,9 @@ pub fn build<'a>(
                     format!("{url}{}/{n}/", s.paginate_path)
                 }
             };
+            // The first pager is the section's own page; `page/1/` a
+            // redirect to it.
+            index.redirects.insert(pager(1), url.clone());
             for n in 1..=pagers {
                 generated.push((pager(n), "Zola's pagination"));
             }
@@ -788,6 +795,8 @@ pub fn build<'a>(
                 .or_default()
                 .push(Served::Term(t.name.clone(), slug.to_string()));
             if let Some(by) = t.paginate_by.filter(|b| *b > 0) {
+                let first = format!("{url}{}/1/", t.paginate_path);
+                index.redirects.insert(first, url.clone());
                 for n in 1..=pages.len().div_ceil(by).max(1) {
                     generated.push((
                         format!("{url}{}/{n}/", t.paginate_path),
@@ -846,6 +855,63 @@ pub fn build<'a>(
             .push(Served::Static(path.clone()));
     }
     index
+}
+
+/// The keys of a section's front matter (`SectionFrontMatter`, which
+/// denies the others).
+const SECTION_KEYS: [&str; 18] = [
+    "title",
+    "description",
+    "sort_by",
+    "weight",
+    "draft",
+    "template",
+    "paginate_by",
+    "paginate_reversed",
+    "paginate_path",
+    "insert_anchor_links",
+    "render",
+    "redirect_to",
+    "in_search_index",
+    "transparent",
+    "page_template",
+    "aliases",
+    "generate_feeds",
+    "extra",
+];
+
+/// Why Zola 0.22.1 fails the build on a content file whose front matter
+/// parses, if it does (each checked with a build).
+fn fails_build(zola: &ZolaConfig, post: &Post, info: &FileInfo) -> Option<&'static str> {
+    let Some(fm) = &post.front_matter else {
+        return Some("no `+++` or `---` front matter: Zola fails the build");
+    };
+    if fm.format == crate::document::Format::Json {
+        return Some(
+            "JSON front matter: Zola reads `+++` (TOML) and `---` (YAML) only, and fails the build",
+        );
+    }
+    if info.is_section {
+        if fm
+            .root
+            .entries
+            .iter()
+            .any(|(k, _)| !SECTION_KEYS.contains(&k.name.as_str()))
+        {
+            return Some("a section front matter key Zola does not know: it fails the build");
+        }
+        return None;
+    }
+    let lang = info.lang.as_deref().unwrap_or(&zola.default_language);
+    if page_terms(post)
+        .iter()
+        .any(|(name, _)| zola.taxonomy(name, lang).is_none())
+    {
+        return Some(
+            "a taxonomy `config.toml` does not declare (for its language): Zola fails the build",
+        );
+    }
+    None
 }
 
 /// The feed file names of a language.
