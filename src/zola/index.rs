@@ -434,10 +434,10 @@ pub fn build<'a>(
                 code.clone()
             }
         };
-        if post.front_matter_error.is_none() {
-            if let Some(fails) = fails_build(zola, post, info) {
-                why = why.or(Some(Unpublished::FailsBuild(fails)));
-            }
+        if post.front_matter_error.is_none()
+            && let Some(fails) = fails_build(zola, post, info)
+        {
+            why = why.or(Some(Unpublished::FailsBuild(fails)));
         }
         if in_draft_dir(info) || bool_field(post, "draft", false) {
             why = why.or(Some(Unpublished::Draft));
