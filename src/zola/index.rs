@@ -170,23 +170,26 @@ fn time_len(s: &str) -> Option<usize> {
     }
 }
 
-/// Whether a date as written is one Zola 0.22.1 parses (RFC 3339, the
-/// same without offset, or `YYYY-MM-DD`).
+/// Whether a date as written is one Zola 0.22.1 reads
+/// (`utils::de::from_unknown_datetime`): a TOML date or date-time (`T`,
+/// `t` or a space, seconds optional, an offset or none), else the YAML
+/// forms of `parse_yaml_datetime` (one-digit months and days, spaces
+/// before the time). Generous where unsure: a date taken as invalid would
+/// report a build failure that does not happen.
 pub fn parses_as_date(s: &str) -> bool {
-    let s = s.trim();
-    let Some((date, slug)) = dated_name(s) else {
-        return false;
-    };
-    if slug.is_some() || date.len() == s.len() {
-        return slug.is_none();
-    }
-    // A date-time without an offset, or with a space or a lower-case `t`.
-    let rest = &s[10..];
-    let rest = rest
-        .strip_prefix([' ', 't'])
-        .map_or_else(|| rest.to_string(), |r| format!("T{r}"));
-    time_len(&rest).is_some_and(|n| n == rest.len())
-        || time_len(&format!("{rest}Z")).is_some_and(|n| n == rest.len() + 1)
+    static FORMS: std::sync::LazyLock<[regex::Regex; 2]> = std::sync::LazyLock::new(|| {
+        [
+            regex::Regex::new(
+                r"^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])([Tt ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([Zz]|[+-]\d{2}:\d{2})?)?$",
+            )
+            .expect("a valid regex"),
+            regex::Regex::new(
+                r#"^"?\d{4}-\d\d?-\d\d?(([Tt]|[ \t]+)\d\d?:\d{2}:\d{2}(\.\d{0,9})?[ \t]*(Z|[-+]\d\d?(:\d\d)?)?)?"?$"#,
+            )
+            .expect("a valid regex"),
+        ]
+    });
+    FORMS.iter().any(|r| r.is_match(s))
 }
 
 /// A page's date as Zola reads it: its `date`, else its file name's.
@@ -194,7 +197,9 @@ pub fn parses_as_date(s: &str) -> bool {
 fn page_date(post: &Post, info: &FileInfo) -> Option<Result<(), ()>> {
     if let Some(n) = post.field("date") {
         return Some(match &n.value {
-            Value::String(s) | Value::Datetime(s) if parses_as_date(s) => Ok(()),
+            Value::String(s) if parses_as_date(s) => Ok(()),
+            // A TOML date, date-time (not a time alone).
+            Value::Datetime(s) if s.contains('-') => Ok(()),
             _ => Err(()),
         });
     }
@@ -1086,7 +1091,14 @@ mod tests {
         assert!(parses_as_date("2024-01-14"));
         assert!(parses_as_date("2024-01-14T10:00:00"));
         assert!(parses_as_date("2024-01-14T10:00:00+01:00"));
+        // Checked with Zola 0.22.1 builds: each of these is a date.
+        assert!(parses_as_date("2024-01-14 10:00:00"));
+        assert!(parses_as_date("2024-01-14t10:00:00"));
+        assert!(parses_as_date("2024-01-14T10:00"));
+        assert!(parses_as_date("2024-01-14T10:00:00.5+01:00"));
+        // And these fail the build.
         assert!(!parses_as_date("14 January 2024"));
+        assert!(!parses_as_date("10:00:00"));
         assert!(!parses_as_date("2024-01-14-x"));
     }
 
