@@ -366,3 +366,66 @@ fn records_match_a_fresh_zola_build() {
     }
     assert!(failures.is_empty(), "\n{}", failures.join("\n"));
 }
+
+/// `bloglint site` as users read it on a Zola site.
+fn site_text(args: &[&str]) -> String {
+    let out = Command::new(env!("CARGO_BIN_EXE_bloglint"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .arg("site")
+        .args(args)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run bloglint");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn the_listing_of_a_zola_site() {
+    insta::assert_snapshot!("zola_basic_text", site_text(&["tests/zola-sites/basic"]));
+}
+
+#[test]
+fn zola_traps_are_claims_on_one_url() {
+    // What Zola 0.22.1 writes over what (tests/zola-sites/traps/zola-record.json):
+    // the taxonomy list over a page at `/tags/`, a static file over a page,
+    // a page over an alias spelled `/about`, one of two aliases `/x` and
+    // `/x/` over the other.
+    for (url, claims) in [
+        (
+            "/tags/",
+            ["the page from content/tagged.md", "the taxonomy page"],
+        ),
+        (
+            "/contact/",
+            [
+                "the page from content/contact.md",
+                "the static file static/contact/index.html",
+            ],
+        ),
+        (
+            "/about/",
+            [
+                "the page from content/about.md",
+                "an alias declared in content/old.md",
+            ],
+        ),
+        (
+            "/x/",
+            [
+                "an alias declared in content/one.md",
+                "an alias declared in content/two.md",
+            ],
+        ),
+    ] {
+        let out = site_text(&["tests/zola-sites/traps", "--url", url]);
+        assert!(
+            out.contains(&format!(
+                "{url}: claimed 2 times; Zola writes only one of them"
+            )),
+            "{out}"
+        );
+        for c in claims {
+            assert!(out.contains(c), "{url}: {c:?} in\n{out}");
+        }
+    }
+}
