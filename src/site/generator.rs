@@ -828,6 +828,15 @@ impl Generator {
     /// `permalink` (`/`, `/index.html`, `/404.html`, `/404/`) or, without
     /// one, as `index.*` or `404.*` at the top of the source. Hugo: never.
     pub fn untitled_by_design(&self, post: &Post) -> bool {
+        // Zola: a page or section with its own `template` that does not
+        // show `page.title` or `section.title` (a redirect page, a list
+        // with its own heading: Zola's docs' `themes.html`, the Rust blog's
+        // `latest.html`).
+        if let Generator::Zola(z) = self {
+            return crate::zola::index::field(post, "template")
+                .and_then(Node::as_str)
+                .is_some_and(|t| crate::zola::template::shows_title(z, t) == Some(false));
+        }
         let Generator::Jekyll(j) = self else {
             return false;
         };

@@ -970,7 +970,8 @@ fn aliases(post: &Post) -> Vec<Alias> {
         .into_iter()
         .map(|(written, n)| Alias {
             url: Ok(alias_url(&written)),
-            relative: !written.starts_with('/'),
+            // Zola writes every alias from the site's root, `/` or not.
+            relative: false,
             written: written.into_owned(),
             span: n.span.clone(),
             cascaded_from: None,
