@@ -14,8 +14,9 @@ tests/zola-sites/<name>/zola-record.json:
       "ids": {"about/index.html": ["who-i-am", ...], ...}
     }
 
-`redirects`: the HTML files Zola wrote as redirect pages (an alias, a
-section's `redirect_to`, a pager's `page/1/`), with where they lead.
+`redirects`: the HTML files Zola wrote as its own redirect pages (an alias, a
+section's `redirect_to`, a pager's `page/1/`: its `internal/alias.html`),
+with where they lead; a site template that redirects is a page.
 `ids`: for every other HTML file, the `id` of each <h1>..<h6> in document
 order (the fixtures' templates print the content alone, so these are the
 Markdown's heading ids).
@@ -43,6 +44,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SITES = ROOT / "tests" / "zola-sites"
 RECORD = "zola-record.json"
+# Zola's own redirect page (`internal/alias.html`: aliases, a section's
+# `redirect_to`, the first pager), told from a site template that redirects.
+ZOLA_REDIRECT = re.compile(
+    r'const target = "([^"]*)";\s*const hash = window\.location\.hash \|\| "";\s*window\.location\.replace\(target \+ hash\);'
+)
 
 
 class Headings(HTMLParser):
@@ -90,11 +96,13 @@ def record(zola, site):
             rel = path.relative_to(public).as_posix()
             out["files"].append(rel)
             if rel.endswith(".html"):
-                parser = Headings()
-                parser.feed(path.read_text(encoding="utf-8", errors="replace"))
-                if parser.refresh is not None:
-                    out["redirects"][rel] = parser.refresh
+                text = path.read_text(encoding="utf-8", errors="replace")
+                target = ZOLA_REDIRECT.search(text)
+                if target:
+                    out["redirects"][rel] = target.group(1)
                 else:
+                    parser = Headings()
+                    parser.feed(text)
                     out["ids"][rel] = parser.ids
         return out
 
