@@ -569,16 +569,22 @@ pub fn build<'a>(
             index.pages[i].unpublished = Some(Unpublished::Unsorted);
         }
     }
-    // A bundle `index.md` beside an `_index.md`: Zola fails the build.
+    // A bundle `index.md` beside an `_index.md`, or `index.md` at the
+    // root of the content: Zola fails the build.
+    let section_folders: HashSet<&str> = infos
+        .iter()
+        .filter(|o| o.is_section)
+        .map(|o| o.dir.as_str())
+        .collect();
     for i in 0..posts.len() {
         let info = &infos[i];
-        if info.name == "index"
-            && !info.is_section
-            && let Some(c) = &info.colocated
-            && infos.iter().any(|o| o.is_section && o.dir == *c)
-        {
+        let beside_section = match &info.colocated {
+            Some(c) => section_folders.contains(c.as_str()),
+            None => info.dir.is_empty(),
+        };
+        if info.name == "index" && !info.is_section && beside_section {
             index.pages[i].unpublished = Some(Unpublished::FailsBuild(
-                "an `index.md` in a folder with an `_index.md`: Zola fails the build",
+                "an `index.md` in a folder with an `_index.md` (or at the root of `content/`): Zola fails the build",
             ));
         }
     }
@@ -1101,6 +1107,100 @@ mod tests {
         assert!(!parses_as_date("14 January 2024"));
         assert!(!parses_as_date("10:00:00"));
         assert!(!parses_as_date("2024-01-14-x"));
+    }
+
+    /// The index of a site made of `files` (content path, front matter).
+    fn indexed(extra: &str, files: &[(&str, &str)]) -> Vec<(String, String, Option<Unpublished>)> {
+        let g = Generator::Zola(config(extra));
+        let Generator::Zola(z) = &g else {
+            unreachable!("a Zola generator")
+        };
+        let posts: Vec<Post> = files
+            .iter()
+            .map(|(path, front)| {
+                Post::parse(
+                    Path::new("/site/content").join(path),
+                    path.to_string(),
+                    format!("+++\n{front}\n+++\nbody\n"),
+                )
+            })
+            .collect();
+        let refs: Vec<&Post> = posts.iter().collect();
+        let index = build(&g, z, &refs, &[], &[], 0);
+        let mut out: Vec<_> = index
+            .pages
+            .iter()
+            .map(|p| {
+                (
+                    p.post.content_path.clone(),
+                    p.url.clone(),
+                    p.unpublished.clone(),
+                )
+            })
+            .collect();
+        let mut pagers: Vec<_> = index
+            .urls
+            .iter()
+            .filter(|(_, s)| s.contains(&Served::Generated("Zola's pagination")))
+            .map(|(u, _)| ("(pager)".to_string(), u.clone(), None))
+            .collect();
+        pagers.sort_by(|a, b| a.1.cmp(&b.1));
+        out.extend(pagers);
+        out
+    }
+
+    #[test]
+    fn what_zola_leaves_out_and_fails_on() {
+        // Each checked with a Zola 0.22.1 build.
+        let got = indexed(
+            "",
+            &[
+                ("index.md", "title = \"root\""),
+                ("b/_index.md", "title = \"b\""),
+                ("b/index.md", "title = \"bundle beside a section\""),
+                ("blog/_index.md", "sort_by = \"date\"\npaginate_by = 1"),
+                ("blog/dated.md", "date = 2024-01-01"),
+                ("blog/undated.md", "title = \"u\""),
+                ("blog/2023/_index.md", "transparent = true"),
+                ("blog/2023/x.md", "date = 2023-01-01"),
+                ("old/_index.md", "draft = true"),
+                ("old/deep/page.md", "title = \"gone with its section\""),
+            ],
+        );
+        let fails = Some(Unpublished::FailsBuild(
+            "an `index.md` in a folder with an `_index.md` (or at the root of `content/`): Zola fails the build",
+        ));
+        assert_eq!(
+            got,
+            [
+                ("index.md".to_string(), "/".to_string(), fails.clone()),
+                ("b/_index.md".into(), "/b/".into(), None),
+                ("b/index.md".into(), "/b/".into(), fails),
+                ("blog/_index.md".into(), "/blog/".into(), None),
+                ("blog/dated.md".into(), "/blog/dated/".into(), None),
+                (
+                    "blog/undated.md".into(),
+                    "/blog/undated/".into(),
+                    Some(Unpublished::Unsorted)
+                ),
+                ("blog/2023/_index.md".into(), "/blog/2023/".into(), None),
+                ("blog/2023/x.md".into(), "/blog/2023/x/".into(), None),
+                (
+                    "old/_index.md".into(),
+                    "/old/".into(),
+                    Some(Unpublished::Draft)
+                ),
+                (
+                    "old/deep/page.md".into(),
+                    "/old/deep/page/".into(),
+                    Some(Unpublished::Draft)
+                ),
+                // Two dated pages (one through the transparent section):
+                // two pagers, and `page/1/`.
+                ("(pager)".into(), "/blog/page/1/".into(), None),
+                ("(pager)".into(), "/blog/page/2/".into(), None),
+            ]
+        );
     }
 
     #[test]
