@@ -576,8 +576,7 @@ pub fn build<'a>(
         .filter(|o| o.is_section)
         .map(|o| o.dir.as_str())
         .collect();
-    for i in 0..posts.len() {
-        let info = &infos[i];
+    for (i, info) in infos.iter().enumerate() {
         let beside_section = match &info.colocated {
             Some(c) => section_folders.contains(c.as_str()),
             None => info.dir.is_empty(),
