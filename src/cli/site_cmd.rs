@@ -179,7 +179,7 @@ pub const REASONS: &[&str] = &[
 pub struct Report {
     /// The site root, as found from the path given.
     pub root: String,
-    /// The generator that publishes it: `hugo` or `jekyll`.
+    /// The generator that publishes it: `hugo`, `jekyll` or `zola`.
     pub generator: &'static str,
     pub base_url: String,
     /// The baseURL's path (`/blog`), `` at the root of the host.
@@ -416,6 +416,10 @@ pub fn build(site: &Site, index: &SiteIndex, root: &Path, with_ids: bool) -> Rep
             if let Some(at) = home {
                 served.remove(at);
             }
+            // Zola's first pager (`page/1/`): the redirect is the file.
+            if generator.kind() == GeneratorKind::Zola {
+                served.retain(|s| !matches!(s, Served::Generated(_)));
+            }
             claims.push(Claim {
                 kind: "alias",
                 lang: Some(generator.default_language().to_string()),
@@ -548,6 +552,7 @@ pub fn build(site: &Site, index: &SiteIndex, root: &Path, with_ids: bool) -> Rep
         generator: match generator.kind() {
             GeneratorKind::Hugo => "hugo",
             GeneratorKind::Jekyll => "jekyll",
+            GeneratorKind::Zola => "zola",
         },
         base_url: generator.base_url().to_string(),
         base_path: index.base_path.clone(),
@@ -587,9 +592,25 @@ fn reason(post: &Post, why: &Unpublished) -> (&'static str, String) {
         Unpublished::NoOutput => "no-output",
         Unpublished::BadUrl => "bad-url",
         Unpublished::NoFrontMatter => "no-front-matter",
+        Unpublished::Unsorted => "unsorted",
+        Unpublished::UnknownLanguage => "unknown-language",
+        Unpublished::FailsBuild(_) => "fails-build",
     };
     if *why != Unpublished::NotRendered {
         return (code, why.reason().to_string());
+    }
+    // Zola's `render = false` (a page or a section).
+    if post.field("build").is_none()
+        && post.field("headless").is_none()
+        && matches!(
+            post.front_matter
+                .as_ref()
+                .and_then(|f| f.root.value("render"))
+                .map(|n| &n.value),
+            Some(crate::document::Value::Bool(false))
+        )
+    {
+        return (code, "`render = false`: never rendered".into());
     }
     // Say which option, when the page sets it itself.
     let own = Meta::own(post);
@@ -634,6 +655,9 @@ fn sentence(report: &Report, c: &Claim, shown: &dyn Fn(&str) -> String) -> Strin
         ("alias", Some(src)) => {
             format!("an alias{lang} declared in {src}, redirecting to {target}")
         }
+        ("alias", None) if zola(report) => {
+            format!("Zola's redirect to {target}, the first page of its pagination")
+        }
         ("alias", None) => {
             format!("Hugo's redirect to {target}, the home page of the default language")
         }
@@ -641,8 +665,22 @@ fn sentence(report: &Report, c: &Claim, shown: &dyn Fn(&str) -> String) -> Strin
         ("resource", Some(src)) => format!("the page resource {src}{lang}"),
         ("page", Some(src)) => format!("the page{lang} from {src}"),
         (kind, Some(src)) => format!("the {kind} page{lang} from {src}"),
-        (kind, None) => format!("the {kind} page{lang} Hugo makes (no content file)"),
+        (kind, None) => format!(
+            "the {kind} page{lang} {} makes (no content file)",
+            writer(report)
+        ),
     }
+}
+
+/// Whether the report is of a Zola site (the texts below were Hugo's
+/// alone, and stay as they were for Hugo and Jekyll).
+fn zola(report: &Report) -> bool {
+    report.generator == "zola"
+}
+
+/// Who writes the site, in the texts written for Hugo first.
+fn writer(report: &Report) -> &'static str {
+    if zola(report) { "Zola" } else { "Hugo" }
 }
 
 /// Pad to `width` characters.
@@ -710,6 +748,7 @@ pub fn text(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         };
         let source = c.source.as_deref().unwrap_or("(no content file)");
         let source = match (c.kind, c.source.as_deref()) {
+            ("alias", None) if zola(report) => "(Zola's redirect to the first pager)",
             ("alias", None) => "(Hugo's redirect to the default language)",
             _ => source,
         };
@@ -735,7 +774,11 @@ pub fn text(report: &Report, out: &mut dyn Write) -> io::Result<()> {
                 writeln!(out, "{indent}also: {}", row(c))?;
             }
             if !e.also.is_empty() {
-                writeln!(out, "{indent}(one URL: Hugo writes only one of them)")?;
+                writeln!(
+                    out,
+                    "{indent}(one URL: {} writes only one of them)",
+                    writer(report)
+                )?;
             }
         }
     }
@@ -995,8 +1038,9 @@ fn answer_text(report: &Report, a: &Answer, out: &mut dyn Write) -> io::Result<(
         Some(e) => {
             writeln!(
                 out,
-                "{shown}: claimed {} times; Hugo writes only one of them",
-                e.also.len() + 1
+                "{shown}: claimed {} times; {} writes only one of them",
+                e.also.len() + 1,
+                writer(report)
             )?;
             for c in std::iter::once(&e.claim).chain(&e.also) {
                 writeln!(out, "  {}", sentence(report, c, &full))?;
