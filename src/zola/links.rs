@@ -559,16 +559,16 @@ mod tests {
     /// The `broken-link` findings on a site of `files` and other published
     /// URLs (`/img/x.png`…), below `base_path`: each as (the destination
     /// written, message, help, fix edits).
-    fn findings(
-        files: &[File],
-        others: &[&str],
-        base_path: &str,
-    ) -> Vec<(
+    /// A finding: the destination written, message, help, the file as
+    /// its fix leaves it.
+    type Found = (
         String,
         String,
         Option<String>,
         Option<(Applicability, String)>,
-    )> {
+    );
+
+    fn findings(files: &[File], others: &[&str], base_path: &str) -> Vec<Found> {
         let dir = tempfile::tempdir().expect("temp dir");
         let generator =
             crate::site::Generator::load(dir.path(), crate::site::generator::GeneratorKind::Hugo)
