@@ -70,6 +70,7 @@ const BLOCKS: &[&str] = &[
     "## 100% sure, e.g. $5 @home",
     "## a/b\\c:d?e",
     "## Shortcode {{ sc() }} here",
+    "## Ignored {{/* sc(a=\"x\") */}} shortcode",
     "Setext line one\nline two\n---",
     "- ## In a list",
     "> ## Quoted",

@@ -53,10 +53,12 @@ pub struct IdOptions {
     pub lazy_async_image: bool,
 }
 
-/// A Zola inline shortcode call, `{{ name(args) }}`: rendered as HTML
-/// outside the heading's text.
+/// A Zola inline shortcode call, `{{ name(args) }}` (rendered as HTML
+/// outside the heading's text), or an ignored one, `{{/* name(args) */}}`
+/// (written as text without its `/* */`).
 static INLINE_SHORTCODE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"\{\{\s*[A-Za-z_][A-Za-z0-9_]*\s*\((?:[^)"'`]|"[^"]*"|'[^']*'|`[^`]*`)*\)\s*\}\}"#)
+    let call = r#"\s*[A-Za-z_][A-Za-z0-9_]*\s*\((?:[^)"'`]|"[^"]*"|'[^']*'|`[^`]*`)*\)\s*"#;
+    Regex::new(&format!(r"\{{\{{/\*({call})\*/\}}\}}|\{{\{{{call}\}}\}}"))
         .expect("constant pattern")
 });
 
@@ -84,11 +86,10 @@ pub fn ids_with(post: &crate::document::Post, options: &IdOptions) -> Vec<String
 /// The ids of the headings of a Markdown body (front matter removed).
 pub fn body_ids(body: &str, options: &IdOptions) -> Vec<String> {
     let body = if body.contains("{{") {
-        std::borrow::Cow::Owned(
-            INLINE_SHORTCODE
-                .replace_all(body, PLACEHOLDER.to_string().as_str())
-                .into_owned(),
-        )
+        INLINE_SHORTCODE.replace_all(body, |c: &regex::Captures| match c.get(1) {
+            Some(call) => format!("{{{{{}}}}}", call.as_str()),
+            None => PLACEHOLDER.to_string(),
+        })
     } else {
         std::borrow::Cow::Borrowed(body)
     };
@@ -218,8 +219,8 @@ mod tests {
     #[test]
     fn shortcodes_are_left_out_of_the_text() {
         assert_eq!(
-            on("## Before {{ badge(text=\"new)\") }} after\n"),
-            ["before-after"]
+            on("## Before {{ badge(text=\"new)\") }} after\n\n## Kept {{/* badge() */}}\n"),
+            ["before-after", "kept-badge"]
         );
     }
 
