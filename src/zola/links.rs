@@ -850,4 +850,141 @@ mod tests {
         assert_eq!(bare_host("post.md#x"), None);
         assert_eq!(bare_host("../x.com/y"), None);
     }
+
+    /// The content of the site [`zola_agrees_on_what_fails_the_build`]
+    /// builds: a section and pages, a draft, a section that is not
+    /// rendered and a page Zola does not write (undated in a date-sorted
+    /// section), and `blog/other.md`, which links.
+    fn build_site(line: &str) -> Vec<(&'static str, &'static str, Option<Unpublished>, String)> {
+        let undated = "+++\ntitle = \"Undated\"\n+++\n## Intro\n";
+        vec![
+            ("blog/_index.md", "/blog/", None, SECTION.to_string()),
+            ("blog/post.md", "/blog/post/", None, POST.to_string()),
+            (
+                "blog/draft.md",
+                "/blog/draft/",
+                Some(Unpublished::Draft),
+                "+++\ntitle = \"D\"\ndraft = true\n+++\n## Intro\n".into(),
+            ),
+            (
+                "hidden/_index.md",
+                "/hidden/",
+                Some(Unpublished::NotRendered),
+                "+++\ntitle = \"H\"\nrender = false\n+++\n".into(),
+            ),
+            ("hidden/page.md", "/hidden/page/", None, undated.into()),
+            (
+                "dated/_index.md",
+                "/dated/",
+                None,
+                "+++\ntitle = \"Dated\"\nsort_by = \"date\"\n+++\n".into(),
+            ),
+            (
+                "dated/undated.md",
+                "/dated/undated/",
+                Some(Unpublished::NotRendered),
+                undated.into(),
+            ),
+            (
+                "blog/other.md",
+                "/blog/other/",
+                None,
+                format!("+++\ntitle = \"O\"\n+++\n## Here\n\n{line}\n"),
+            ),
+        ]
+    }
+
+    /// Each link alone on a page, with whether `zola build` (0.22.1)
+    /// fails on it: bloglint's finding says so exactly then. With a
+    /// `zola` on the PATH (or `$ZOLA`), each site is built again and Zola
+    /// must agree.
+    #[test]
+    fn zola_agrees_on_what_fails_the_build() {
+        const LINKS: &[(&str, bool)] = &[
+            ("[a](@/blog/post.md)", false),
+            ("[a](@/blog/missing.md)", true),
+            ("[a](@/blog/post.md#INTRO)", false),
+            ("[a](@/blog/post.md#raw)", false),
+            ("[a](@/blog/post.md#nope)", true),
+            ("[a](@/blog/_index.md#list)", true),
+            ("[a](@/blog/_index.md#Archive)", true),
+            ("[a](@/blog/_index.md#archive)", false),
+            ("[a](#nope)", true),
+            ("[a](#HERE)", false),
+            ("[a](#top)", false),
+            ("[a](#)", false),
+            ("[a]()", true),
+            ("[a](@/blog/draft.md)", true),
+            ("[a](@/hidden/_index.md)", false),
+            ("[a](@/hidden/page.md)", false),
+            ("[a](@/dated/undated.md)", false),
+            ("![i](@/x.png)", false),
+            ("[g](github.com/x)", false),
+            ("[r](../post.md)", false),
+        ];
+        let zola = std::env::var_os("ZOLA").map_or_else(|| PathBuf::from("zola"), PathBuf::from);
+        let zola = std::process::Command::new(&zola)
+            .arg("--version")
+            .output()
+            .is_ok_and(|o| o.status.success())
+            .then_some(zola);
+        if zola.is_none() {
+            println!("skipped: no zola on the PATH (or $ZOLA); checked against the table only");
+        }
+        for &(line, fails) in LINKS {
+            let site = build_site(line);
+            let files: Vec<File> = site
+                .iter()
+                .map(|(p, u, why, text)| (*p, *u, why.clone(), text.as_str()))
+                .collect();
+            let found = findings(&files, &[], "");
+            let says_fails = found
+                .iter()
+                .any(|(_, m, _, _)| m.starts_with("Zola fails the build"));
+            assert_eq!(says_fails, fails, "{line}: {found:?}");
+            let Some(zola) = &zola else { continue };
+            let dir = tempfile::tempdir().expect("temp dir");
+            let mut all: Vec<(String, String)> = site
+                .iter()
+                .map(|(p, _, _, text)| (format!("content/{p}"), text.clone()))
+                .collect();
+            all.push((
+                "config.toml".into(),
+                "base_url = \"https://example.org\"\n".into(),
+            ));
+            all.push((
+                "templates/page.html".into(),
+                "{{ page.content | safe }}".into(),
+            ));
+            all.push((
+                "templates/section.html".into(),
+                "{{ section.content | safe }}".into(),
+            ));
+            all.push(("templates/index.html".into(), "index".into()));
+            for (path, text) in &all {
+                let full = dir.path().join(path);
+                std::fs::create_dir_all(full.parent().expect("a folder")).expect("folder");
+                std::fs::write(full, text).expect("file");
+            }
+            let built = std::process::Command::new(zola)
+                .arg("--root")
+                .arg(dir.path())
+                .arg("build")
+                .output()
+                .expect("zola runs");
+            assert_eq!(!built.status.success(), fails, "{line}: Zola disagrees");
+            if !fails {
+                // What Zola does not write is what bloglint says it does not.
+                for (p, url, why, _) in &site {
+                    let file = dir
+                        .path()
+                        .join("public")
+                        .join(url.trim_start_matches('/'))
+                        .join("index.html");
+                    let written = why.is_none();
+                    assert_eq!(file.is_file(), written, "{p}: written as modelled");
+                }
+            }
+        }
+    }
 }
