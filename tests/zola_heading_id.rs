@@ -389,3 +389,49 @@ fn real_zola_writes_the_recorded_ids() {
         );
     }
 }
+
+/// A page under `[markdown]` options that change ids: smart punctuation
+/// (dashes, quotes and dots before the id is made), and
+/// `lazy_async_image`, after whose first image Zola 0.22.1 writes every
+/// text as HTML (headings below it are made of their code spans only).
+const OPTIONS_PAGE: &str = "+++\ntitle = \"x\"\n+++\n## a -- b \"q\" ...\n\n## One\n\n![a](b.png)\n\n## Two `code`\n\n## Three\n\nTerm\n: def\n\n## Three\n";
+
+/// The ids Zola 0.22.1 wrote for [`OPTIONS_PAGE`] with `anchors = "safe"`,
+/// `smart_punctuation`, `lazy_async_image` and `definition_list` on.
+const OPTIONS_ZOLA_0_22_1: &[&str] = &["a_–_b_“q”_…", "One", "code", "", "-1"];
+
+const OPTIONS_CONFIG: &str = "base_url = \"https://example.org\"\n[slugify]\nanchors = \"safe\"\n[markdown]\nsmart_punctuation = true\nlazy_async_image = true\ndefinition_list = true\n";
+
+#[test]
+fn markdown_options_as_zola_reads_them() {
+    let post = Post::parse(
+        PathBuf::from("content/p.md"),
+        "p.md".to_string(),
+        OPTIONS_PAGE.to_string(),
+    );
+    let options = IdOptions {
+        anchors: Slugify::Safe,
+        smart_punctuation: true,
+        definition_list: true,
+        github_alerts: false,
+        lazy_async_image: true,
+    };
+    assert_eq!(ids_with(&post, &options), OPTIONS_ZOLA_0_22_1);
+    let Some(zola) = common::zola() else {
+        println!("skipped: no zola on the PATH (or $ZOLA)");
+        return;
+    };
+    let files = [
+        ("config.toml".to_string(), OPTIONS_CONFIG.to_string()),
+        ("content/p.md".into(), OPTIONS_PAGE.into()),
+        (
+            "templates/page.html".into(),
+            "{{ page.content | safe }}".into(),
+        ),
+        ("templates/index.html".into(), "index".into()),
+        ("templates/section.html".into(), "section".into()),
+    ];
+    let site = common::zola_build(&zola, &files).unwrap_or_else(|log| panic!("{log}"));
+    let html = std::fs::read_to_string(site.path().join("public/p/index.html")).expect("the page");
+    assert_eq!(heading_ids(&html), OPTIONS_ZOLA_0_22_1);
+}
