@@ -517,7 +517,8 @@ fn parent(url: &str) -> String {
 /// The host a relative destination starts with when it reads as a web
 /// address written without its scheme (`github.com/x`, `www.example.org`):
 /// a first segment of dot-separated labels whose last one is a top-level
-/// domain's letters, not a file extension.
+/// domain's letters, not a file extension, followed by a path (or
+/// `www.`, or a common top-level domain).
 fn bare_host(dest: &str) -> Option<&str> {
     const FILE_EXTENSIONS: [&str; 24] = [
         "md", "html", "htm", "png", "jpg", "jpeg", "gif", "svg", "webp", "avif", "pdf", "txt",
@@ -532,7 +533,14 @@ fn bare_host(dest: &str) -> Option<&str> {
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-'));
     let is_file = FILE_EXTENSIONS.contains(&tld.to_ascii_lowercase().as_str());
-    let with_path = dest.len() > first.len() || first.starts_with("www.");
+    // Alone, a name is a host only with a common top-level domain
+    // (`getzola.org`); `notes.txt` or `page.php` may be files.
+    const ALONE: [&str; 12] = [
+        "com", "org", "net", "io", "dev", "app", "edu", "gov", "info", "co", "me", "xyz",
+    ];
+    let with_path = dest.len() > first.len()
+        || first.starts_with("www.")
+        || ALONE.contains(&tld.to_ascii_lowercase().as_str());
     (looks_like_host && !is_file && with_path).then_some(first)
 }
 
@@ -845,7 +853,8 @@ mod tests {
     fn bare_hosts_are_told_from_file_names() {
         assert_eq!(bare_host("github.com/x"), Some("github.com"));
         assert_eq!(bare_host("www.example.org"), Some("www.example.org"));
-        assert_eq!(bare_host("example.org"), None);
+        assert_eq!(bare_host("getzola.org"), Some("getzola.org"));
+        assert_eq!(bare_host("page.php"), None);
         assert_eq!(bare_host("image.png/x"), None);
         assert_eq!(bare_host("post.md#x"), None);
         assert_eq!(bare_host("../x.com/y"), None);
