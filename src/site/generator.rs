@@ -1003,6 +1003,35 @@ impl Generator {
             "excerpt_separator",
             "render_with_liquid",
         ];
+        // Zola 0.22.1's page and section front matter (components/content
+        // front_matter/{page,section}.rs); unknown page keys build, unknown
+        // section keys fail the build (`Unpublished::FailsBuild`).
+        const ZOLA: &[&str] = &[
+            "title",
+            "description",
+            "date",
+            "updated",
+            "weight",
+            "draft",
+            "slug",
+            "path",
+            "aliases",
+            "authors",
+            "in_search_index",
+            "template",
+            "taxonomies",
+            "extra",
+            "sort_by",
+            "paginate_by",
+            "paginate_path",
+            "paginate_reversed",
+            "insert_anchor_links",
+            "transparent",
+            "page_template",
+            "render",
+            "redirect_to",
+            "generate_feeds",
+        ];
         const PLUGINS: &[(&str, &[&str])] = &[
             ("jekyll-redirect-from", &["redirect_from", "redirect_to"]),
             (
@@ -1023,6 +1052,7 @@ impl Generator {
         ];
         let mut keys: Vec<String> = match self {
             Generator::Hugo(_) => HUGO.iter().map(|k| k.to_string()).collect(),
+            Generator::Zola(_) => ZOLA.iter().map(|k| k.to_string()).collect(),
             Generator::Jekyll(j) => {
                 let mut keys: Vec<String> = JEKYLL.iter().map(|k| k.to_string()).collect();
                 for (plugin, own) in PLUGINS {
@@ -1068,6 +1098,9 @@ impl Generator {
                 )
                 .collect(),
             Generator::Jekyll(j) => vec![j.source.join(&j.data_dir)],
+            // Zola has no data folder: templates' `load_data` takes a path
+            // from the site's root, and so does `data-key` (`data/authors`).
+            Generator::Zola(z) => vec![z.root.clone()],
         }
     }
 
@@ -1078,6 +1111,7 @@ impl Generator {
         match self {
             Generator::Hugo(_) => &["yaml", "yml", "toml", "json"],
             Generator::Jekyll(_) => &["yml", "yaml", "json"],
+            Generator::Zola(_) => &["toml", "yaml", "yml", "json"],
         }
     }
 
@@ -1097,6 +1131,7 @@ impl Generator {
                     crate::jekyll::date::parse_value(s, node.quote != crate::document::Quote::None,),
                     Err(crate::jekyll::date::DateError::Invalid)
                 ),
+                Generator::Zola(_) => crate::zola::index::parses_as_date(s),
             },
             _ => false,
         }

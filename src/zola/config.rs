@@ -76,6 +76,9 @@ pub struct ZolaConfig {
     /// `ignored_static`, matched against a path inside `static/`.
     pub ignored_static: GlobSet,
     pub compile_sass: bool,
+    /// What decides heading ids: `[slugify] anchors` and the `[markdown]`
+    /// options that change a heading's text.
+    pub ids: crate::zola::heading_id::IdOptions,
     pub build_search_index: bool,
     /// `search.index_format`'s file extension: `js` or `json`.
     pub search_index_extension: &'static str,
@@ -430,6 +433,7 @@ impl ZolaConfig {
             .filter(|t| t.lang == default_language)
             .map(|t| (t.name.clone(), t.name.clone()))
             .collect();
+        let anchors = slugify.anchors;
         Ok(ZolaConfig {
             root: root.to_path_buf(),
             taxonomy_pairs,
@@ -445,6 +449,19 @@ impl ZolaConfig {
             ignored_content: r.globs(&table, "ignored_content")?,
             ignored_static: r.globs(&table, "ignored_static")?,
             compile_sass: r.bool(&table, "compile_sass", false)?,
+            ids: match r.table(&table, "markdown")? {
+                None => crate::zola::heading_id::IdOptions {
+                    anchors,
+                    ..Default::default()
+                },
+                Some(md) => crate::zola::heading_id::IdOptions {
+                    anchors,
+                    smart_punctuation: r.bool(md, "smart_punctuation", false)?,
+                    definition_list: r.bool(md, "definition_list", false)?,
+                    github_alerts: r.bool(md, "github_alerts", false)?,
+                    lazy_async_image: r.bool(md, "lazy_async_image", false)?,
+                },
+            },
             build_search_index,
             search_index_extension,
             search_elasticlunr,
@@ -541,6 +558,23 @@ mod tests {
         assert!(!c.language_options[0].generate_feeds);
         assert!(c.generate_sitemap && c.generate_robots_txt);
         assert!(c.taxonomies.is_empty());
+    }
+
+    #[test]
+    fn the_markdown_options_that_change_heading_ids() {
+        let c = parse("base_url = \"https://example.org\"\n").expect("config");
+        assert_eq!(c.ids, crate::zola::heading_id::IdOptions::default());
+        let c = parse(
+            "base_url = \"https://example.org\"\n[slugify]\nanchors = \"safe\"\n\
+             [markdown]\nsmart_punctuation = true\ngithub_alerts = true\n",
+        )
+        .expect("config");
+        assert_eq!(c.ids.anchors, Slugify::Safe);
+        assert!(c.ids.smart_punctuation && c.ids.github_alerts);
+        assert!(!c.ids.definition_list && !c.ids.lazy_async_image);
+        let e = parse("base_url = \"https://e.org\"\n[markdown]\nsmart_punctuation = 1\n")
+            .expect_err("not a boolean");
+        assert!(e.message.contains("smart_punctuation"), "{}", e.message);
     }
 
     #[test]

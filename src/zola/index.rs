@@ -1018,9 +1018,10 @@ pub fn term_key(mode: super::slug::Slugify) -> fn(&str) -> String {
     }
 }
 
-/// The ids of a page's headings, from the zola-text module.
+/// The ids of a page's headings, under the site's `[slugify]` and
+/// `[markdown]` options.
 pub fn heading_ids(post: &Post, zola: &ZolaConfig) -> Vec<String> {
-    super::heading_id::ids(post, zola.slugify.anchors)
+    super::heading_id::ids_with(post, &zola.ids)
 }
 
 #[cfg(test)]
