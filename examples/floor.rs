@@ -79,6 +79,22 @@ fn main() {
             report(files, bytes, events);
             return;
         }
+        Generator::Zola(z) => {
+            let files = AtomicUsize::new(0);
+            let bytes = AtomicUsize::new(0);
+            let events = AtomicUsize::new(0);
+            let mut markdown = Vec::new();
+            bloglint::zola::content::walk_site(&z, &mut |f| {
+                if let bloglint::site::Found::Content(p, _) = f {
+                    markdown.push(p);
+                }
+            });
+            markdown
+                .par_iter()
+                .for_each(|p| parse(p, &files, &bytes, &events));
+            report(files, bytes, events);
+            return;
+        }
     };
     let dirs: Vec<PathBuf> = hugo
         .content_dirs

@@ -18,6 +18,7 @@ pub mod site;
 pub mod suggest;
 pub mod text;
 pub mod write;
+pub mod zola;
 
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};

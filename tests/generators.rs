@@ -217,3 +217,61 @@ fn a_path_of_another_site_is_named() {
         .unwrap();
     assert!(!String::from_utf8_lossy(&out.stderr).contains("another site"));
 }
+
+const ZOLA_POST: &str = "+++\ntitle = \"Hello\"\n+++\n\nHello.\n";
+
+#[test]
+fn a_config_toml_with_base_url_is_zola_from_the_root_and_below() {
+    let dir = site(&[
+        ("config.toml", "base_url = \"https://example.org\"\n"),
+        ("content/blog/_index.md", "+++\ntitle = \"Blog\"\n+++\n"),
+        ("content/blog/hello.md", ZOLA_POST),
+    ]);
+    assert_eq!(generator_of(&dir, ".", &[]), "zola");
+    assert_eq!(generator_of(&dir, "content/blog", &[]), "zola");
+    let out = bloglint(&dir.path().join("content"))
+        .args(["site", "--url", "/blog/hello/"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+}
+
+#[test]
+fn a_config_toml_with_base_url_camel_case_stays_hugo() {
+    // Hugo's key is `baseURL`; Zola's `base_url`.
+    let dir = site(&[
+        ("config.toml", "baseURL = \"https://example.org/\"\n"),
+        ("content/posts/hello.md", POST),
+    ]);
+    assert_eq!(generator_of(&dir, ".", &[]), "hugo");
+    // Told so, bloglint looks for a Zola site, and finds none.
+    let out = bloglint(dir.path())
+        .args(["site", "--generator", "zola", "--format", "json"])
+        .output()
+        .unwrap();
+    assert_ne!(out.status.code(), Some(0), "{out:?}");
+}
+
+#[test]
+fn a_hugo_file_beside_a_zola_config_says_hugo() {
+    let dir = site(&[
+        ("config.toml", "base_url = \"https://example.org\"\n"),
+        ("hugo.toml", "baseURL = \"https://example.org/\"\n"),
+        ("content/posts/hello.md", POST),
+    ]);
+    assert_eq!(generator_of(&dir, ".", &[]), "hugo");
+    assert_eq!(generator_of(&dir, ".", &["--generator", "zola"]), "zola");
+}
+
+#[test]
+fn a_zola_site_missing_its_base_url_is_a_configuration_error() {
+    let dir = site(&[
+        ("config.toml", "base_url = \"\"\ntitle = \"x\"\n"),
+        ("content/hello.md", ZOLA_POST),
+    ]);
+    let out = bloglint(dir.path()).args(["site"]).output().unwrap();
+    assert_ne!(out.status.code(), Some(0), "{out:?}");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("base_url"), "{stderr}");
+    assert!(stderr.contains("config.toml"), "{stderr}");
+}

@@ -548,6 +548,7 @@ pub fn build(site: &Site, index: &SiteIndex, root: &Path, with_ids: bool) -> Rep
         generator: match generator.kind() {
             GeneratorKind::Hugo => "hugo",
             GeneratorKind::Jekyll => "jekyll",
+            GeneratorKind::Zola => "zola",
         },
         base_url: generator.base_url().to_string(),
         base_path: index.base_path.clone(),
@@ -587,9 +588,25 @@ fn reason(post: &Post, why: &Unpublished) -> (&'static str, String) {
         Unpublished::NoOutput => "no-output",
         Unpublished::BadUrl => "bad-url",
         Unpublished::NoFrontMatter => "no-front-matter",
+        Unpublished::Unsorted => "unsorted",
+        Unpublished::UnknownLanguage => "unknown-language",
+        Unpublished::FailsBuild(_) => "fails-build",
     };
     if *why != Unpublished::NotRendered {
         return (code, why.reason().to_string());
+    }
+    // Zola's `render = false` (a page or a section).
+    if post.field("build").is_none()
+        && post.field("headless").is_none()
+        && matches!(
+            post.front_matter
+                .as_ref()
+                .and_then(|f| f.root.value("render"))
+                .map(|n| &n.value),
+            Some(crate::document::Value::Bool(false))
+        )
+    {
+        return (code, "`render = false`: never rendered".into());
     }
     // Say which option, when the page sets it itself.
     let own = Meta::own(post);

@@ -71,6 +71,9 @@ impl Rule for FrontMatterSyntax {
                     (GeneratorKind::Hugo, _) => {
                         "Hugo stops the build on this file; the other checks of this file were skipped"
                     }
+                    (GeneratorKind::Zola, _) => {
+                        "Zola stops the build on this file; the other checks of this file were skipped"
+                    }
                     (_, true) => {
                         "with `strict_front_matter: true`, Jekyll stops the build on this file; the other checks of this file were skipped"
                     }

@@ -115,6 +115,10 @@ impl Rule for HeadingHierarchy {
                 "h1 in the body of a page whose layout renders its title as the h1",
                 "the layout already renders the title as the h1: start the body's headings at h2 (##)",
             ),
+            GeneratorKind::Zola => (
+                "h1 in the body of a page whose template renders its title as the h1",
+                "the template already renders the title as the h1: start the body's headings at h2 (##)",
+            ),
         };
         // The level of the heading before: the title counts as its heading,
         // and so do the headings the layout writes after it (a byline).

@@ -14,11 +14,13 @@ use crate::document::Node;
 use crate::document::Post;
 use crate::hugo::config::HugoConfig;
 use crate::jekyll::config::JekyllConfig;
+use crate::zola::config::ZolaConfig;
 
 /// A site's generator, with its configuration.
 pub enum Generator {
     Hugo(HugoConfig),
     Jekyll(JekyllConfig),
+    Zola(ZolaConfig),
 }
 
 /// Which generator: what `--generator` names.
@@ -26,10 +28,16 @@ pub enum Generator {
 pub enum GeneratorKind {
     Hugo,
     Jekyll,
+    Zola,
 }
 
 /// The keys Jekyll reads a post's date from.
 static JEKYLL_DATE_KEYS: LazyLock<Vec<String>> =
+    LazyLock::new(|| vec!["date".to_string(), ":filename".to_string()]);
+
+/// The keys Zola 0.22.1 reads a page's date from: `date`, else a
+/// `YYYY-MM-DD` prefix of its file (or bundle folder) name.
+static ZOLA_DATE_KEYS: LazyLock<Vec<String>> =
     LazyLock::new(|| vec!["date".to_string(), ":filename".to_string()]);
 
 /// The one language of a Jekyll site (none is modelled).
@@ -57,12 +65,14 @@ impl Generator {
     ) -> Option<(PathBuf, GeneratorKind)> {
         let hugo = || crate::hugo::config::find_root(start);
         let jekyll = || crate::jekyll::config::find_root(start);
+        let zola = || crate::zola::config::find_root(start);
         match forced {
             Some(GeneratorKind::Hugo) => return hugo().map(|r| (r, GeneratorKind::Hugo)),
             Some(GeneratorKind::Jekyll) => return jekyll().map(|r| (r, GeneratorKind::Jekyll)),
+            Some(GeneratorKind::Zola) => return zola().map(|r| (r, GeneratorKind::Zola)),
             None => {}
         }
-        match (hugo(), jekyll()) {
+        let other = match (hugo(), jekyll()) {
             (Some(h), Some(j)) => {
                 let hugo_named = ["hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json"]
                     .iter()
@@ -82,6 +92,28 @@ impl Generator {
             (Some(h), None) => Some((h, GeneratorKind::Hugo)),
             (None, Some(j)) => Some((j, GeneratorKind::Jekyll)),
             (None, None) => None,
+        };
+        // A `config.toml` with `base_url` is Zola's: it wins over Hugo or
+        // Jekyll in the same folder (unless a `hugo.*` file says Hugo) or
+        // above it; a site of theirs nearer to `start` wins over it.
+        match (zola(), other) {
+            (Some(z), Some((o, kind))) => {
+                let (za, oa) = (z.canonicalize().ok(), o.canonicalize().ok());
+                let same = za == oa;
+                let hugo_named = kind == GeneratorKind::Hugo
+                    && ["hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json"]
+                        .iter()
+                        .any(|f| o.join(f).is_file());
+                let other_nearer =
+                    !same && matches!((&za, &oa), (Some(za), Some(oa)) if oa.starts_with(za));
+                if same && hugo_named || other_nearer {
+                    Some((o, kind))
+                } else {
+                    Some((z, GeneratorKind::Zola))
+                }
+            }
+            (Some(z), None) => Some((z, GeneratorKind::Zola)),
+            (None, other) => other,
         }
     }
 
@@ -90,6 +122,7 @@ impl Generator {
         match kind {
             GeneratorKind::Hugo => HugoConfig::load(root).map(Generator::Hugo),
             GeneratorKind::Jekyll => JekyllConfig::load(root).map(Generator::Jekyll),
+            GeneratorKind::Zola => ZolaConfig::load(root).map(Generator::Zola),
         }
     }
 
@@ -107,6 +140,7 @@ impl Generator {
         match self {
             Generator::Hugo(_) => GeneratorKind::Hugo,
             Generator::Jekyll(_) => GeneratorKind::Jekyll,
+            Generator::Zola(_) => GeneratorKind::Zola,
         }
     }
 
@@ -115,6 +149,7 @@ impl Generator {
         match self {
             Generator::Hugo(_) => "Hugo",
             Generator::Jekyll(_) => "Jekyll",
+            Generator::Zola(_) => "Zola",
         }
     }
 
@@ -123,6 +158,7 @@ impl Generator {
         match self {
             Generator::Hugo(h) => &h.root,
             Generator::Jekyll(j) => &j.root,
+            Generator::Zola(z) => &z.root,
         }
     }
 
@@ -130,7 +166,7 @@ impl Generator {
     pub fn hugo(&self) -> Option<&HugoConfig> {
         match self {
             Generator::Hugo(h) => Some(h),
-            Generator::Jekyll(_) => None,
+            Generator::Jekyll(_) | Generator::Zola(_) => None,
         }
     }
 
@@ -147,6 +183,9 @@ impl Generator {
             (Generator::Jekyll(_), Role::Aliases) => "redirect_from",
             (Generator::Jekyll(_), Role::Url) => "permalink",
             (Generator::Jekyll(_), Role::Draft) => "published",
+            (Generator::Zola(_), Role::Aliases) => "aliases",
+            (Generator::Zola(_), Role::Url) => "path",
+            (Generator::Zola(_), Role::Draft) => "draft",
         }
     }
 
@@ -162,6 +201,7 @@ impl Generator {
         match self {
             Generator::Hugo(h) => &h.front_matter.date,
             Generator::Jekyll(_) => &JEKYLL_DATE_KEYS,
+            Generator::Zola(_) => &ZOLA_DATE_KEYS,
         }
     }
 
@@ -170,6 +210,8 @@ impl Generator {
         match self {
             Generator::Hugo(h) => h.time_zone.as_deref(),
             Generator::Jekyll(j) => j.timezone.as_deref(),
+            // Zola reads a date without an offset as UTC.
+            Generator::Zola(_) => None,
         }
     }
 
@@ -178,6 +220,7 @@ impl Generator {
         match self {
             Generator::Hugo(h) => &h.taxonomies,
             Generator::Jekyll(_) => &JEKYLL_TAXONOMIES,
+            Generator::Zola(z) => &z.taxonomy_pairs,
         }
     }
 
@@ -186,6 +229,7 @@ impl Generator {
         match self {
             Generator::Hugo(h) => &h.languages,
             Generator::Jekyll(_) => std::slice::from_ref(&*NO_LANGUAGE),
+            Generator::Zola(z) => &z.languages,
         }
     }
 
@@ -194,6 +238,7 @@ impl Generator {
         match self {
             Generator::Hugo(h) => &h.default_content_language,
             Generator::Jekyll(_) => "",
+            Generator::Zola(z) => &z.default_language,
         }
     }
 
@@ -202,6 +247,7 @@ impl Generator {
         match self {
             Generator::Hugo(h) => &h.base_url,
             Generator::Jekyll(j) => j.url.as_deref().unwrap_or_default(),
+            Generator::Zola(z) => &z.base_url,
         }
     }
 
@@ -211,6 +257,7 @@ impl Generator {
         match self {
             Generator::Hugo(h) => crate::hugo::urls::language_of_url(url, h),
             Generator::Jekyll(_) => String::new(),
+            Generator::Zola(z) => z.language_of_url(url),
         }
     }
 
@@ -222,6 +269,7 @@ impl Generator {
                 (info.lang, info.kind)
             }
             Generator::Jekyll(_) => (String::new(), Kind::Page),
+            Generator::Zola(z) => crate::zola::index::place(post, z),
         }
     }
 
@@ -233,6 +281,7 @@ impl Generator {
                 Some(n) => (UrlSource::Url("permalink"), n.span.clone()),
                 None => (UrlSource::File, post.front_matter_anchor()),
             },
+            Generator::Zola(_) => crate::zola::index::url_source(post),
         }
     }
 
@@ -246,6 +295,7 @@ impl Generator {
             Generator::Jekyll(_) => {
                 "its front matter does not parse: Jekyll drops it and publishes the body anyway"
             }
+            Generator::Zola(_) => "its front matter does not parse: Zola fails the build",
         }
     }
 
@@ -254,6 +304,7 @@ impl Generator {
         match self {
             Generator::Hugo(h) => !h.disable_aliases,
             Generator::Jekyll(j) => j.has_plugin("jekyll-redirect-from"),
+            Generator::Zola(_) => true,
         }
     }
 
@@ -262,6 +313,7 @@ impl Generator {
         match self {
             Generator::Hugo(h) => crate::hugo::urls::term_url(plural, term, lang, h),
             Generator::Jekyll(_) => String::new(),
+            Generator::Zola(z) => z.term_url(plural, term, lang),
         }
     }
 
@@ -270,6 +322,7 @@ impl Generator {
         match self {
             Generator::Hugo(h) => crate::hugo::content::walk_site(h, found),
             Generator::Jekyll(j) => crate::jekyll::content::walk_site(j, found),
+            Generator::Zola(z) => crate::zola::content::walk_site(z, found),
         }
     }
 
@@ -279,6 +332,7 @@ impl Generator {
         match self {
             Generator::Hugo(h) => crate::hugo::content::content_path(h, path),
             Generator::Jekyll(j) => crate::jekyll::content::content_path(j, path),
+            Generator::Zola(z) => crate::zola::content::content_path(z, path),
         }
     }
 
@@ -298,6 +352,9 @@ impl Generator {
             Generator::Jekyll(j) => {
                 crate::jekyll::index::build(self, j, posts, resources, static_files, now)
             }
+            Generator::Zola(z) => {
+                crate::zola::index::build(self, z, posts, resources, static_files, now)
+            }
         }
     }
 
@@ -307,6 +364,7 @@ impl Generator {
         match self {
             Generator::Hugo(h) => crate::hugo::heading_id::post_ids(post, h),
             Generator::Jekyll(j) => (crate::jekyll::index::heading_ids(post, j), Vec::new()),
+            Generator::Zola(z) => (crate::zola::index::heading_ids(post, z), Vec::new()),
         }
     }
 
@@ -321,6 +379,7 @@ impl Generator {
         match self {
             Generator::Hugo(h) => crate::hugo::links::check(site, h, cx, out),
             Generator::Jekyll(j) => crate::jekyll::links::check(site, j, cx, out),
+            Generator::Zola(z) => crate::zola::links::check(site, z, cx, out),
         }
     }
 }
@@ -343,6 +402,9 @@ impl Generator {
                 };
                 crate::jekyll::date_check::check(post, j, cx, options, out);
             }
+            // Not modelled yet: a `date` Zola cannot parse is reported as
+            // a page Zola fails the build on (`Unpublished::InvalidDate`).
+            Generator::Zola(_) => {}
         }
     }
 }
@@ -356,7 +418,7 @@ impl Generator {
     /// the page's own front matter has the key.
     pub fn default_field<'a>(&'a self, post: &'a Post, key: &str) -> Option<&'a Node> {
         match self {
-            Generator::Hugo(_) => None,
+            Generator::Hugo(_) | Generator::Zola(_) => None,
             Generator::Jekyll(j) => {
                 if post.field(key).is_some() {
                     return None;
@@ -379,7 +441,7 @@ impl Generator {
     /// Process"); pages get none. Hugo: no.
     pub fn titles_from_file(&self, post: &Post) -> bool {
         match self {
-            Generator::Hugo(_) => false,
+            Generator::Hugo(_) | Generator::Zola(_) => false,
             Generator::Jekyll(j) => {
                 crate::jekyll::index::role(j, &post.content_path)
                     != crate::jekyll::index::Role::Page
@@ -396,6 +458,9 @@ impl Generator {
             (Generator::Jekyll(_), Some(fm)) => {
                 fm.format == crate::document::Format::Yaml && fm.span.start == 0
             }
+            // Zola 0.22.1 reads `+++` (TOML) and `---` (YAML) blocks; a
+            // JSON one is no front matter to it (it fails the build).
+            (Generator::Zola(_), Some(fm)) => fm.format != crate::document::Format::Json,
             _ => true,
         }
     }
@@ -410,6 +475,11 @@ impl Generator {
                 j.has_plugin("jekyll-redirect-from")
                     && self.page_field(post, "redirect_to").is_some()
             }
+            // A section's `redirect_to` (pages have none).
+            Generator::Zola(z) => {
+                crate::zola::index::FileInfo::new(z, &post.content_path).is_section
+                    && crate::zola::index::field(post, "redirect_to").is_some()
+            }
         }
     }
 
@@ -420,7 +490,7 @@ impl Generator {
     /// exist) as its body alone (`jekyll::layout::renders_in_layout`).
     pub fn renders_in_layout(&self, post: &Post) -> bool {
         match self {
-            Generator::Hugo(_) => true,
+            Generator::Hugo(_) | Generator::Zola(_) => true,
             Generator::Jekyll(j) => {
                 crate::jekyll::layout::renders_in_layout(j, self.page_field(post, "layout"))
             }
@@ -486,6 +556,9 @@ impl Generator {
             .is_some_and(|t| !t.trim().is_empty());
         match self {
             Generator::Hugo(_) => has_title.then_some(1),
+            // Zola has no default templates: each site's own say where the
+            // title goes, and bloglint does not read them (yet).
+            Generator::Zola(_) => None,
             Generator::Jekyll(j) => {
                 if !has_title && !self.titles_from_file(post) {
                     return None;
@@ -521,6 +594,7 @@ impl Generator {
         match self {
             Generator::Hugo(_) => "alias",
             Generator::Jekyll(_) => "redirect",
+            Generator::Zola(_) => "alias",
         }
     }
 
@@ -529,6 +603,7 @@ impl Generator {
         match self {
             Generator::Hugo(_) => format!("Hugo rejects the alias `{written}`: {why}"),
             Generator::Jekyll(_) => format!("the redirect `{written}`: {why}"),
+            Generator::Zola(_) => format!("the alias `{written}`: {why}"),
         }
     }
 
@@ -541,6 +616,9 @@ impl Generator {
             Generator::Jekyll(_) => {
                 "jekyll-redirect-from writes a redirect page for each entry to the same file, without a conflict warning: the last one written wins. Keep the entry on one page"
             }
+            Generator::Zola(_) => {
+                "Zola fails the build on one alias written the same on two pages (\"Found path collisions\"), and where they are spelled differently (`/x` and `/x/`) it writes one file whose winner changes from build to build. Keep the alias on one page"
+            }
         }
     }
 
@@ -552,6 +630,13 @@ impl Generator {
         owner: &super::index::Served,
         own: bool,
     ) -> &'static str {
+        if let Generator::Zola(_) = self {
+            return if own {
+                "Zola writes the page over its own alias: the alias does nothing. Remove it"
+            } else {
+                "Zola writes aliases first and whatever else is at that URL over them, without a word (its check compares the strings as written: `/about` is not `/about/`): the redirect is lost. Remove the alias, or point it elsewhere"
+            };
+        }
         let Generator::Jekyll(jk) = self else {
             return if own {
                 "remove it: a page needs no alias to its own URL"
@@ -593,6 +678,9 @@ impl Generator {
             Generator::Jekyll(_) => {
                 "Jekyll warns \"Conflict: The following destination is shared by multiple files\" and writes one over the other"
             }
+            Generator::Zola(_) => {
+                "Zola fails the build where two pages or sections have one path (\"Found path collisions\"); what it writes there later (a taxonomy list, a static file) replaces the page without a word"
+            }
         }
     }
 
@@ -606,6 +694,9 @@ impl Generator {
             Generator::Jekyll(_) => {
                 "Jekyll copies static files after it writes pages: the file wins and the page is lost. Move or remove one of them"
             }
+            Generator::Zola(_) => {
+                "Zola copies the static files last, over everything it wrote: the file wins and the page is lost. Move or remove one of them"
+            }
         }
     }
 
@@ -616,6 +707,9 @@ impl Generator {
             Generator::Hugo(_) => "give each page its own URL (its `slug`, `url` or file name)",
             Generator::Jekyll(_) => {
                 "give each its own URL (its `permalink` or file name): `about.md` and `about.html`, a `permalink: /x/` and `x/index.md`, two posts of one day and title are one URL"
+            }
+            Generator::Zola(_) => {
+                "give each its own URL (its `path`, `slug` or file name): `x.md` and `x/index.md`, or `2024-01-14-x.md` and `x.md`, are one URL"
             }
         }
     }
@@ -629,6 +723,9 @@ impl Generator {
             Generator::Jekyll(_) => {
                 "differ only by case: on macOS and Windows they are one file, and Jekyll writes one over the other"
             }
+            Generator::Zola(_) => {
+                "differ only by case: on macOS and Windows they are one file, and Zola writes one over the other"
+            }
         }
     }
 
@@ -640,6 +737,9 @@ impl Generator {
             }
             Generator::Jekyll(_) => {
                 "write URLs in one case: Jekyll keeps the case of file names and `permalink`s"
+            }
+            Generator::Zola(_) => {
+                "write URLs in one case: Zola keeps the case of folder names and `path`s (and of file names and slugs with `slugify.paths` \"safe\" or \"off\")"
             }
         }
     }
@@ -654,6 +754,9 @@ impl Generator {
         match self {
             Generator::Hugo(_) => crate::hugo::urls::urlize,
             Generator::Jekyll(_) => str::to_string,
+            // Zola 0.22.1 merges the spellings of a term that have one
+            // slug (`slugify.taxonomies`) into one term page.
+            Generator::Zola(z) => crate::zola::index::term_key(z.slugify.taxonomies),
         }
     }
 
@@ -678,6 +781,9 @@ impl Generator {
     ) -> Vec<(&'k str, bool)> {
         match self {
             Generator::Hugo(_) => vec![(plural, false)],
+            // Zola's terms live in the `[taxonomies]` table, not at the top
+            // level: not read by this question (yet).
+            Generator::Zola(_) => Vec::new(),
             Generator::Jekyll(_) if plural == "tags" && post.field(singular).is_some() => {
                 vec![(singular, false)]
             }
@@ -693,7 +799,7 @@ impl Generator {
     /// without front matter, unless `strict_front_matter: true`.
     pub fn unparsed_front_matter_fails(&self) -> bool {
         match self {
-            Generator::Hugo(_) => true,
+            Generator::Hugo(_) | Generator::Zola(_) => true,
             Generator::Jekyll(j) => j.strict_front_matter,
         }
     }
@@ -703,7 +809,7 @@ impl Generator {
     /// file's first line (`+++` TOML and JSON are text to it).
     pub fn reads_block_at(&self, post: &Post) -> bool {
         match self {
-            Generator::Hugo(_) => true,
+            Generator::Hugo(_) | Generator::Zola(_) => true,
             Generator::Jekyll(_) => post.source.get(..3) == Some("---"),
         }
     }
@@ -769,7 +875,8 @@ impl Generator {
     pub fn keeps_raw_html(&self) -> bool {
         match self {
             Generator::Hugo(h) => h.goldmark_unsafe,
-            Generator::Jekyll(_) => true,
+            // pulldown-cmark (Zola 0.22.1) keeps raw HTML.
+            Generator::Jekyll(_) | Generator::Zola(_) => true,
         }
     }
 
@@ -780,7 +887,7 @@ impl Generator {
     /// outline). Reads the post's text on Jekyll.
     pub fn not_markup(&self, post: &Post) -> Vec<std::ops::Range<usize>> {
         match self {
-            Generator::Hugo(_) => Vec::new(),
+            Generator::Hugo(_) | Generator::Zola(_) => Vec::new(),
             Generator::Jekyll(_) => crate::jekyll::links::not_markup(&post.source),
         }
     }

@@ -47,6 +47,18 @@ pub enum Unpublished {
     /// A Markdown file without front matter: Jekyll copies it as it is,
     /// unconverted.
     NoFrontMatter,
+    /// A page of a section that sorts its pages by a field the page lacks
+    /// (Zola 0.22.1: `sort_by = "date"` and no date): left out of the
+    /// section and not written, though its `@/` links resolve.
+    Unsorted,
+    /// A file whose language code is not configured (Zola fails the
+    /// build).
+    UnknownLanguage,
+    /// A content file the generator fails the build on (Zola 0.22.1: no
+    /// `+++`/`---` front matter, a section key it does not know, a
+    /// taxonomy `config.toml` does not declare, `index.md` beside
+    /// `_index.md`): why.
+    FailsBuild(&'static str),
 }
 
 impl Unpublished {
@@ -78,6 +90,13 @@ impl Unpublished {
             Unpublished::NoFrontMatter => {
                 "no front matter: Jekyll copies the Markdown file as it is, not as a page"
             }
+            Unpublished::Unsorted => {
+                "without the field its section sorts by (`sort_by`): Zola leaves it out of the section and does not write it"
+            }
+            Unpublished::UnknownLanguage => {
+                "its file name's language code is not configured: the build fails"
+            }
+            Unpublished::FailsBuild(why) => why,
         }
     }
 }

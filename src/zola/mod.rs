@@ -1,0 +1,9 @@
+//! Zola (0.22.1) sites: its configuration, the files it reads, the URLs it
+//! writes, its slugs, heading ids and links.
+
+pub mod config;
+pub mod content;
+pub mod heading_id;
+pub mod index;
+pub mod links;
+pub mod slug;
