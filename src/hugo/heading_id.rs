@@ -197,7 +197,11 @@ fn term_id(
 /// for each id, the last suffix given: the ones before it were taken then
 /// and still are, so the search goes on from there (many headings with the
 /// same text stay linear).
-fn unique(id: String, taken: &HashSet<String>, suffixes: &mut HashMap<String, usize>) -> String {
+pub(crate) fn unique(
+    id: String,
+    taken: &HashSet<String>,
+    suffixes: &mut HashMap<String, usize>,
+) -> String {
     if !taken.contains(&id) {
         return id;
     }

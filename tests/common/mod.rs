@@ -70,3 +70,43 @@ pub fn ruby(args: &[&str], env: &[(&str, &str)], input: &str) -> String {
     );
     String::from_utf8(out.stdout).expect("utf-8")
 }
+
+/// The Zola binary to run: `$ZOLA` when it names one, else `zola` on the
+/// PATH; `None` (the caller says "skipped") when neither runs.
+pub fn zola() -> Option<PathBuf> {
+    let candidate = std::env::var_os("ZOLA").map_or_else(|| PathBuf::from("zola"), PathBuf::from);
+    std::process::Command::new(&candidate)
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success())
+        .then_some(candidate)
+}
+
+/// Write `files` (path, text) into a fresh folder and build it with Zola:
+/// the folder (its `public/` holds the output), or Zola's log when the
+/// build fails.
+pub fn zola_build(zola: &Path, files: &[(String, String)]) -> Result<tempfile::TempDir, String> {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for (path, text) in files {
+        let full = dir.path().join(path);
+        if let Some(parent) = full.parent() {
+            std::fs::create_dir_all(parent).expect("create folder");
+        }
+        std::fs::write(full, text).expect("write file");
+    }
+    let out = std::process::Command::new(zola)
+        .arg("--root")
+        .arg(dir.path())
+        .arg("build")
+        .output()
+        .expect("zola runs");
+    if out.status.success() {
+        Ok(dir)
+    } else {
+        Err(format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        ))
+    }
+}
