@@ -10,9 +10,8 @@
 //!   --format json` on a copy of each fixture gives exactly the recorded
 //!   files (a URL `/x/` is the file `x/index.html`), a redirect where Zola
 //!   wrote one, and a page where Zola wrote a page.
-//! - [`heading_ids_match_what_zola_recorded`] (ignored until the Zola
-//!   heading ids of the zola-text branch are merged: until then
-//!   `zola::heading_id` is a stub): `--ids` gives each page's recorded ids.
+//! - [`heading_ids_match_what_zola_recorded`] (always): `--ids` gives each
+//!   page's recorded ids.
 //! - [`records_match_a_fresh_zola_build`] (when `zola` is on PATH; else it
 //!   says "skipped"): a fresh build of each fixture gives the recorded
 //!   files and redirects, so the records cannot go stale unnoticed.
@@ -258,7 +257,6 @@ fn bloglint_publishes_what_zola_recorded() {
 }
 
 #[test]
-#[ignore = "needs the Zola heading ids of the zola-text branch (zola::heading_id is a stub here): run with --ignored once merged"]
 fn heading_ids_match_what_zola_recorded() {
     let mut failures = Vec::new();
     for site in fixtures() {
