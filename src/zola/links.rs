@@ -630,7 +630,13 @@ mod tests {
         }
         let cx = Context::new(&generator, 0);
         let mut out = Vec::new();
-        check(&site, &ZolaConfig::default(), &cx, &mut out);
+        let zola = ZolaConfig::parse(
+            dir.path(),
+            &dir.path().join("config.toml"),
+            "base_url = \"https://example.org\"\n",
+        )
+        .expect("config");
+        check(&site, &zola, &cx, &mut out);
         out.sort_by_key(|d| (d.path.clone(), d.span.start));
         out.into_iter()
             .map(|d| {
