@@ -882,7 +882,7 @@ const SECTION_KEYS: [&str; 18] = [
 
 /// Why Zola 0.22.1 fails the build on a content file whose front matter
 /// parses, if it does (each checked with a build).
-fn fails_build(zola: &ZolaConfig, post: &Post, info: &FileInfo) -> Option<&'static str> {
+pub fn fails_build(zola: &ZolaConfig, post: &Post, info: &FileInfo) -> Option<&'static str> {
     let Some(fm) = &post.front_matter else {
         return Some("no `+++` or `---` front matter: Zola fails the build");
     };
@@ -965,7 +965,9 @@ fn aliases(post: &Post) -> Vec<Alias> {
         .into_iter()
         .map(|(written, n)| Alias {
             url: Ok(alias_url(&written)),
-            relative: !written.starts_with('/'),
+            // Zola 0.22.1 reads every alias from the site root: `a/b.html`
+            // on `/blog/x/` is `/a/b.html`, never relative to the page.
+            relative: false,
             written: written.into_owned(),
             span: n.span.clone(),
             cascaded_from: None,
