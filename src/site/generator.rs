@@ -402,9 +402,7 @@ impl Generator {
                 };
                 crate::jekyll::date_check::check(post, j, cx, options, out);
             }
-            // Not modelled yet: a `date` Zola cannot parse is reported as
-            // a page Zola fails the build on (`Unpublished::InvalidDate`).
-            Generator::Zola(_) => {}
+            Generator::Zola(_) => crate::zola::date_check::check(post, out),
         }
     }
 }
@@ -922,5 +920,20 @@ impl Generator {
                     })
                 })
         })
+    }
+}
+
+// front-matter-syntax on Zola: front matter that parses, yet Zola 0.22.1
+// refuses the file and fails the build.
+impl Generator {
+    /// Why the generator fails the build on this file's front matter though
+    /// it parses: none, no front matter, JSON, a key a section does not
+    /// have, an undeclared taxonomy (Zola).
+    pub fn front_matter_refused(&self, post: &Post) -> Option<&'static str> {
+        let Generator::Zola(z) = self else {
+            return None;
+        };
+        let info = crate::zola::index::FileInfo::new(z, &post.content_path);
+        crate::zola::index::fails_build(z, post, &info)
     }
 }
