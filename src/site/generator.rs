@@ -779,9 +779,9 @@ impl Generator {
     ) -> Vec<(&'k str, bool)> {
         match self {
             Generator::Hugo(_) => vec![(plural, false)],
-            // Zola's terms live in the `[taxonomies]` table, not at the top
-            // level: not read by this question (yet).
-            Generator::Zola(_) => Vec::new(),
+            // Zola's terms live in the `[taxonomies]` table: `term_field`
+            // reads them there.
+            Generator::Zola(_) => vec![(plural, false)],
             Generator::Jekyll(_) if plural == "tags" && post.field(singular).is_some() => {
                 vec![(singular, false)]
             }
@@ -935,5 +935,18 @@ impl Generator {
         };
         let info = crate::zola::index::FileInfo::new(z, &post.content_path);
         crate::zola::index::fails_build(z, post, &info)
+    }
+}
+
+// taxonomy-spelling on Zola: where a page's terms are written.
+impl Generator {
+    /// The front matter value of a page's terms under `key` (one of
+    /// `term_keys`): at the top level (Hugo, Jekyll), in the
+    /// `[taxonomies]` table (Zola 0.22.1).
+    pub fn term_field<'p>(&self, post: &'p Post, key: &str) -> Option<&'p Node> {
+        match self {
+            Generator::Zola(_) => post.field("taxonomies")?.as_table()?.value(key),
+            _ => post.field(key),
+        }
     }
 }
