@@ -938,6 +938,20 @@ impl Generator {
     }
 }
 
+// required-front-matter on Zola: what a page without a date becomes.
+impl Generator {
+    /// The help of a missing `date`, where the generator's differs from
+    /// Hugo's (Zola 0.22.1: a section sorted by date leaves the page out).
+    pub fn missing_date_help(&self) -> Option<&'static str> {
+        match self {
+            Generator::Zola(_) => Some(
+                "add `date = YYYY-MM-DD` to the front matter (or start the file name with `YYYY-MM-DD-`); in a section sorted by date, Zola does not write a page without one (a warning in its build log), yet lists it in the sitemap",
+            ),
+            _ => None,
+        }
+    }
+}
+
 // taxonomy-spelling on Zola: where a page's terms are written.
 impl Generator {
     /// The front matter value of a page's terms under `key` (one of
