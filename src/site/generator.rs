@@ -842,8 +842,12 @@ impl Generator {
     /// one, as `index.*` or `404.*` at the top of the source. And a page
     /// whose layout tests `page.title` before printing it (`{% if
     /// page.title %}`, a `default` filter): the theme handles a page
-    /// without one. Hugo: never.
+    /// without one. Zola: a page whose own `template` never shows a title
+    /// (blog.rust-lang.org's `latest.html` writes a redirect). Hugo: never.
     pub fn untitled_by_design(&self, post: &Post) -> bool {
+        if let Generator::Zola(z) = self {
+            return crate::zola::template::untitled(z, post);
+        }
         let Generator::Jekyll(j) = self else {
             return false;
         };

@@ -8,3 +8,4 @@ pub mod heading_id;
 pub mod index;
 pub mod links;
 pub mod slug;
+pub mod template;
