@@ -752,7 +752,11 @@ pub fn text(report: &Report, out: &mut dyn Write) -> io::Result<()> {
                 writeln!(out, "{indent}also: {}", row(c))?;
             }
             if !e.also.is_empty() {
-                writeln!(out, "{indent}(one URL: Hugo writes only one of them)")?;
+                writeln!(
+                    out,
+                    "{indent}(one URL: {} writes only one of them)",
+                    writer(report)
+                )?;
             }
         }
     }
@@ -1012,8 +1016,9 @@ fn answer_text(report: &Report, a: &Answer, out: &mut dyn Write) -> io::Result<(
         Some(e) => {
             writeln!(
                 out,
-                "{shown}: claimed {} times; Hugo writes only one of them",
-                e.also.len() + 1
+                "{shown}: claimed {} times; {} writes only one of them",
+                e.also.len() + 1,
+                writer(report)
             )?;
             for c in std::iter::once(&e.claim).chain(&e.also) {
                 writeln!(out, "  {}", sentence(report, c, &full))?;
@@ -1129,5 +1134,15 @@ mod tests {
         assert_eq!(strip_base("/blog", "/blog"), Some("/".into()));
         assert_eq!(strip_base("/blogger/", "/blog"), None);
         assert_eq!(strip_base("/a/", ""), None);
+    }
+}
+
+/// Who writes the site, in the text of a URL claimed twice: Zola on a Zola
+/// site, else Hugo (as the text always said).
+fn writer(report: &Report) -> &'static str {
+    if report.generator == "zola" {
+        "Zola"
+    } else {
+        "Hugo"
     }
 }
