@@ -651,6 +651,9 @@ fn sentence(report: &Report, c: &Claim, shown: &dyn Fn(&str) -> String) -> Strin
         ("alias", Some(src)) => {
             format!("an alias{lang} declared in {src}, redirecting to {target}")
         }
+        ("alias", None) if report.generator == "zola" => {
+            format!("Zola's redirect to {target}, from the first page of its pager")
+        }
         ("alias", None) => {
             format!("Hugo's redirect to {target}, the home page of the default language")
         }
@@ -658,7 +661,10 @@ fn sentence(report: &Report, c: &Claim, shown: &dyn Fn(&str) -> String) -> Strin
         ("resource", Some(src)) => format!("the page resource {src}{lang}"),
         ("page", Some(src)) => format!("the page{lang} from {src}"),
         (kind, Some(src)) => format!("the {kind} page{lang} from {src}"),
-        (kind, None) => format!("the {kind} page{lang} Hugo makes (no content file)"),
+        (kind, None) => format!(
+            "the {kind} page{lang} {} makes (no content file)",
+            writer(report)
+        ),
     }
 }
 
@@ -727,6 +733,9 @@ pub fn text(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         };
         let source = c.source.as_deref().unwrap_or("(no content file)");
         let source = match (c.kind, c.source.as_deref()) {
+            ("alias", None) if report.generator == "zola" => {
+                "(Zola's redirect of a pager's page 1)"
+            }
             ("alias", None) => "(Hugo's redirect to the default language)",
             _ => source,
         };
