@@ -1097,6 +1097,16 @@ fn answer_text(report: &Report, a: &Answer, out: &mut dyn Write) -> io::Result<(
     Ok(())
 }
 
+/// Who writes the site, in the text of a URL claimed twice: Zola on a Zola
+/// site, else Hugo (as the text always said).
+fn writer(report: &Report) -> &'static str {
+    if report.generator == "zola" {
+        "Zola"
+    } else {
+        "Hugo"
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1143,15 +1153,5 @@ mod tests {
         assert_eq!(strip_base("/blog", "/blog"), Some("/".into()));
         assert_eq!(strip_base("/blogger/", "/blog"), None);
         assert_eq!(strip_base("/a/", ""), None);
-    }
-}
-
-/// Who writes the site, in the text of a URL claimed twice: Zola on a Zola
-/// site, else Hugo (as the text always said).
-fn writer(report: &Report) -> &'static str {
-    if report.generator == "zola" {
-        "Zola"
-    } else {
-        "Hugo"
     }
 }
