@@ -91,7 +91,10 @@ fn site_on_a_zola_site() {
     assert_eq!(out.status.code(), Some(0), "{out:?}");
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("/old/moved/"), "{text}");
-    assert!(text.contains("(Zola's redirect of a pager's page 1) → /blog/"), "{text}");
+    assert!(
+        text.contains("(Zola's redirect of a pager's page 1) → /blog/"),
+        "{text}"
+    );
     assert!(!text.contains("Hugo"), "{text}");
     assert!(
         text.contains("(one URL: Zola writes only one of them)"),
