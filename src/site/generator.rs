@@ -554,9 +554,11 @@ impl Generator {
             .is_some_and(|t| !t.trim().is_empty());
         match self {
             Generator::Hugo(_) => has_title.then_some(1),
-            // Zola has no default templates: each site's own say where the
-            // title goes, and bloglint does not read them (yet).
-            Generator::Zola(_) => None,
+            // Zola has no default templates: the site's own (or its
+            // theme's) say where the title goes.
+            Generator::Zola(z) => has_title
+                .then(|| crate::zola::template::title_heading(z, post))
+                .flatten(),
             Generator::Jekyll(j) => {
                 if !has_title && !self.titles_from_file(post) {
                     return None;
