@@ -53,7 +53,7 @@ pub fn check(post: &Post, out: &mut Vec<Diagnostic>) {
 /// form (one-digit months and days, blanks before the offset). The day
 /// must exist in both. A time alone (`07:32:00`) is read, then refused
 /// ("`date` could not be parsed").
-fn zola_reads(s: &str) -> bool {
+pub fn zola_reads(s: &str) -> bool {
     toml_datetime(s) || yaml_datetime(s)
 }
 

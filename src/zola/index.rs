@@ -194,7 +194,7 @@ pub fn parses_as_date(s: &str) -> bool {
 fn page_date(post: &Post, info: &FileInfo) -> Option<Result<(), ()>> {
     if let Some(n) = post.field("date") {
         return Some(match &n.value {
-            Value::String(s) | Value::Datetime(s) if parses_as_date(s) => Ok(()),
+            Value::String(s) | Value::Datetime(s) if super::date_check::zola_reads(s) => Ok(()),
             _ => Err(()),
         });
     }
@@ -348,7 +348,7 @@ fn sortable(post: &Post, info: &FileInfo, by: SortBy) -> bool {
         SortBy::UpdateDate => {
             dated
                 || field(post, "updated").is_some_and(|n| match &n.value {
-                    Value::String(s) | Value::Datetime(s) => parses_as_date(s),
+                    Value::String(s) | Value::Datetime(s) => super::date_check::zola_reads(s),
                     _ => false,
                 })
         }
