@@ -970,3 +970,20 @@ impl Generator {
         }
     }
 }
+
+// alias-collision on Zola: the alias its own check catches.
+impl Generator {
+    /// Why the build fails on an alias at the URL of another content file,
+    /// where it does: Zola 0.22.1 compares each alias, as written, with the
+    /// paths of the other pages and sections (`/about/`), and fails ("Found
+    /// path collisions") when they are equal; `/about` or `about/` pass,
+    /// and the page is written over the redirect.
+    pub fn alias_fails_build(&self, written: &str, url: &str) -> Option<&'static str> {
+        match self {
+            Generator::Zola(_) if written == url => Some(
+                "Zola fails the build on an alias written as another page's path (\"Found path collisions\"). Remove the alias, or point it elsewhere",
+            ),
+            _ => None,
+        }
+    }
+}
