@@ -138,7 +138,13 @@ fn hides(site: &SiteIndex, i: usize, j: usize, url: &str, owner: &Served) -> Dia
         Served::Alias(..) => ("another alias".to_string(), None),
     };
     let own = matches!(owner, Served::Page(o) if *o == i);
-    let help = site.generator.alias_over(site, owner, own);
+    let help = match owner {
+        Served::Page(o) if !own => site
+            .generator
+            .alias_fails_build(&alias.written, url)
+            .unwrap_or_else(|| site.generator.alias_over(site, owner, own)),
+        _ => site.generator.alias_over(site, owner, own),
+    };
     let mut d = Diagnostic::new(
         META.name,
         Severity::Error,

@@ -84,6 +84,14 @@ impl Rule for FrontMatterSyntax {
             );
             return;
         }
+        if let Some(why) = g.front_matter_refused(post) {
+            out.push(
+                Diagnostic::new(META.name, Severity::Error, post.front_matter_anchor(), why)
+                    .with_label("here")
+                    .with_help(format!("{name} stops the build on this file")),
+            );
+            return;
+        }
         if g.copies_unconverted(post) {
             out.push(
                 Diagnostic::new(

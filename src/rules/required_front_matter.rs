@@ -201,6 +201,7 @@ impl RequiredFrontMatter {
                     // Jekyll 4.3.1 dates a document without one at the
                     // build's time (`site.time`).
                     _ if jekyll => "add `date: YYYY-MM-DD` to the front matter; without it Jekyll dates the document at the time of each build".to_string(),
+                    _ if let Some(help) = cx.generator.missing_date_help() => help.to_string(),
                     Needs::Url(d) => format!(
                         "add `date: YYYY-MM-DD` to the front matter; without it Hugo dates the page 0001-01-01 and `{}` publishes it at {}",
                         d.token, d.url

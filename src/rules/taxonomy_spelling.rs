@@ -207,7 +207,7 @@ fn uses_in<'a>(site: &'a SiteIndex, i: usize, singular: &str, plural: &str) -> V
     let post = site.pages[i].post;
     let mut out = Vec::new();
     for (key, split) in site.generator.term_keys(post, singular, plural) {
-        let Some(field) = post.field(key) else {
+        let Some(field) = site.generator.term_field(post, key) else {
             continue;
         };
         uses_of(post, i, field, split, &mut out);
@@ -684,7 +684,8 @@ impl Taxonomy<'_> {
                     format!("the {singular} `{term}` is spelled `{canonical}` in the vocabulary"),
                     format!("write `{canonical}`"),
                     format!(
-                        "write `{canonical}`, as the `{plural}` list of the option `vocabulary` does; Hugo merges both spellings into {} and titles it with whichever it meets first",
+                        "write `{canonical}`, as the `{plural}` list of the option `vocabulary` does; {} merges both spellings into {} and titles it with whichever it meets first",
+                        site.generator.name(),
                         self.url(site, &canonical)
                     ),
                 );
@@ -719,9 +720,10 @@ impl Taxonomy<'_> {
         let message = format!("the {singular} `{term}` {relation} `{canonical}`");
         let help = match kind {
             Kind::Merged => format!(
-                "write `{canonical}`: {}, {}; Hugo merges them into {} and titles that page with whichever spelling it meets first, which can change from one build to the next",
+                "write `{canonical}`: {}, {}; {} merges them into {} and titles that page with whichever spelling it meets first, which can change from one build to the next",
                 pages_use(compared.canonical_pages, canonical),
                 pages_use(compared.pages, term),
+                site.generator.name(),
                 self.url(site, term)
             ),
             Kind::Split | Kind::NearMiss if site.generator.splits_term_strings() => format!(
@@ -730,7 +732,8 @@ impl Taxonomy<'_> {
                 pages_use(compared.pages, term),
             ),
             Kind::Split | Kind::NearMiss => format!(
-                "write `{canonical}`: Hugo makes two pages, {} listing {} and {} listing {}",
+                "write `{canonical}`: {} makes two pages, {} listing {} and {} listing {}",
+                site.generator.name(),
                 self.url(site, canonical),
                 pages(compared.canonical_pages),
                 self.url(site, term),

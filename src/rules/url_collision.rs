@@ -352,8 +352,10 @@ fn help(site: &SiteIndex, causes: &Causes, i: usize, url: &str, others: &[&Claim
             .into();
     }
     if others.iter().any(|o| matches!(o, Claimant::List(_))) {
-        return "Hugo makes that list page whatever the pages say: give this page another URL"
-            .into();
+        return format!(
+            "{} makes that list page whatever the pages say: give this page another URL",
+            site.generator.name()
+        );
     }
     if others.iter().any(|o| matches!(o, Claimant::File(..))) {
         return site.generator.url_shared_with_file().into();

@@ -402,9 +402,7 @@ impl Generator {
                 };
                 crate::jekyll::date_check::check(post, j, cx, options, out);
             }
-            // Not modelled yet: a `date` Zola cannot parse is reported as
-            // a page Zola fails the build on (`Unpublished::InvalidDate`).
-            Generator::Zola(_) => {}
+            Generator::Zola(_) => crate::zola::date_check::check(post, out),
         }
     }
 }
@@ -556,9 +554,11 @@ impl Generator {
             .is_some_and(|t| !t.trim().is_empty());
         match self {
             Generator::Hugo(_) => has_title.then_some(1),
-            // Zola has no default templates: each site's own say where the
-            // title goes, and bloglint does not read them (yet).
-            Generator::Zola(_) => None,
+            // Zola has no default templates: the site's own (or its
+            // theme's) say where the title goes.
+            Generator::Zola(z) => has_title
+                .then(|| crate::zola::template::title_heading(z, post))
+                .flatten(),
             Generator::Jekyll(j) => {
                 if !has_title && !self.titles_from_file(post) {
                     return None;
@@ -781,9 +781,9 @@ impl Generator {
     ) -> Vec<(&'k str, bool)> {
         match self {
             Generator::Hugo(_) => vec![(plural, false)],
-            // Zola's terms live in the `[taxonomies]` table, not at the top
-            // level: not read by this question (yet).
-            Generator::Zola(_) => Vec::new(),
+            // Zola's terms live in the `[taxonomies]` table: `term_field`
+            // reads them there.
+            Generator::Zola(_) => vec![(plural, false)],
             Generator::Jekyll(_) if plural == "tags" && post.field(singular).is_some() => {
                 vec![(singular, false)]
             }
@@ -844,16 +844,11 @@ impl Generator {
     /// one, as `index.*` or `404.*` at the top of the source. And a page
     /// whose layout tests `page.title` before printing it (`{% if
     /// page.title %}`, a `default` filter): the theme handles a page
-    /// without one. Hugo: never.
+    /// without one. Zola: a page whose own `template` never shows a title
+    /// (blog.rust-lang.org's `latest.html` writes a redirect). Hugo: never.
     pub fn untitled_by_design(&self, post: &Post) -> bool {
-        // Zola: a page or section with its own `template` that does not
-        // show `page.title` or `section.title` (a redirect page, a list
-        // with its own heading: Zola's docs' `themes.html`, the Rust blog's
-        // `latest.html`).
         if let Generator::Zola(z) = self {
-            return crate::zola::index::field(post, "template")
-                .and_then(Node::as_str)
-                .is_some_and(|t| crate::zola::template::shows_title(z, t) == Some(false));
+            return crate::zola::template::untitled(z, post);
         }
         let Generator::Jekyll(j) = self else {
             return false;
@@ -1131,7 +1126,7 @@ impl Generator {
                     crate::jekyll::date::parse_value(s, node.quote != crate::document::Quote::None,),
                     Err(crate::jekyll::date::DateError::Invalid)
                 ),
-                Generator::Zola(_) => crate::zola::index::parses_as_date(s),
+                Generator::Zola(_) => crate::zola::date_check::zola_reads(s),
             },
             _ => false,
         }
@@ -1150,5 +1145,64 @@ impl Generator {
         std::iter::once(h.root.clone())
             .chain(h.themes.iter().map(|t| h.root.join("themes").join(t)))
             .any(|r| r.join("assets").join(rel).is_file())
+    }
+}
+
+// front-matter-syntax on Zola: front matter that parses, yet Zola 0.22.1
+// refuses the file and fails the build.
+impl Generator {
+    /// Why the generator fails the build on this file's front matter though
+    /// it parses: none, no front matter, JSON, a key a section does not
+    /// have, an undeclared taxonomy (Zola).
+    pub fn front_matter_refused(&self, post: &Post) -> Option<&'static str> {
+        let Generator::Zola(z) = self else {
+            return None;
+        };
+        let info = crate::zola::index::FileInfo::new(z, &post.content_path);
+        crate::zola::index::fails_build(z, post, &info)
+    }
+}
+
+// required-front-matter on Zola: what a page without a date becomes.
+impl Generator {
+    /// The help of a missing `date`, where the generator's differs from
+    /// Hugo's (Zola 0.22.1: a section sorted by date leaves the page out).
+    pub fn missing_date_help(&self) -> Option<&'static str> {
+        match self {
+            Generator::Zola(_) => Some(
+                "add `date = YYYY-MM-DD` to the front matter (or start the file name with `YYYY-MM-DD-`); in a section sorted by date, Zola does not write a page without one (a warning in its build log), yet lists it in the sitemap",
+            ),
+            _ => None,
+        }
+    }
+}
+
+// taxonomy-spelling on Zola: where a page's terms are written.
+impl Generator {
+    /// The front matter value of a page's terms under `key` (one of
+    /// `term_keys`): at the top level (Hugo, Jekyll), in the
+    /// `[taxonomies]` table (Zola 0.22.1).
+    pub fn term_field<'p>(&self, post: &'p Post, key: &str) -> Option<&'p Node> {
+        match self {
+            Generator::Zola(_) => post.field("taxonomies")?.as_table()?.value(key),
+            _ => post.field(key),
+        }
+    }
+}
+
+// alias-collision on Zola: the alias its own check catches.
+impl Generator {
+    /// Why the build fails on an alias at the URL of another content file,
+    /// where it does: Zola 0.22.1 compares each alias, as written, with the
+    /// paths of the other pages and sections (`/about/`), and fails ("Found
+    /// path collisions") when they are equal; `/about` or `about/` pass,
+    /// and the page is written over the redirect.
+    pub fn alias_fails_build(&self, written: &str, url: &str) -> Option<&'static str> {
+        match self {
+            Generator::Zola(_) if written == url => Some(
+                "Zola fails the build on an alias written as another page's path (\"Found path collisions\"). Remove the alias, or point it elsewhere",
+            ),
+            _ => None,
+        }
     }
 }

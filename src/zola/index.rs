@@ -170,36 +170,14 @@ fn time_len(s: &str) -> Option<usize> {
     }
 }
 
-/// Whether a date as written is one Zola 0.22.1 reads
-/// (`utils::de::from_unknown_datetime`): a TOML date or date-time (`T`,
-/// `t` or a space, seconds optional, an offset or none), else the YAML
-/// forms of `parse_yaml_datetime` (one-digit months and days, spaces
-/// before the time). Generous where unsure: a date taken as invalid would
-/// report a build failure that does not happen.
-pub fn parses_as_date(s: &str) -> bool {
-    static FORMS: std::sync::LazyLock<[regex::Regex; 2]> = std::sync::LazyLock::new(|| {
-        [
-            regex::Regex::new(
-                r"^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])([Tt ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([Zz]|[+-]\d{2}:\d{2})?)?$",
-            )
-            .expect("a valid regex"),
-            regex::Regex::new(
-                r#"^"?\d{4}-\d\d?-\d\d?(([Tt]|[ \t]+)\d\d?:\d{2}:\d{2}(\.\d{0,9})?[ \t]*(Z|[-+]\d\d?(:\d\d)?)?)?"?$"#,
-            )
-            .expect("a valid regex"),
-        ]
-    });
-    FORMS.iter().any(|r| r.is_match(s))
-}
-
 /// A page's date as Zola reads it: its `date`, else its file name's.
 /// `Some(Err)` when `date` does not parse (Zola fails the build).
 fn page_date(post: &Post, info: &FileInfo) -> Option<Result<(), ()>> {
     if let Some(n) = post.field("date") {
         return Some(match &n.value {
-            Value::String(s) if parses_as_date(s) => Ok(()),
-            // A TOML date, date-time (not a time alone).
-            Value::Datetime(s) if s.contains('-') => Ok(()),
+            Value::String(s) | Value::Datetime(s) if crate::zola::date_check::zola_reads(s) => {
+                Ok(())
+            }
             _ => Err(()),
         });
     }
@@ -353,7 +331,7 @@ fn sortable(post: &Post, info: &FileInfo, by: SortBy) -> bool {
         SortBy::UpdateDate => {
             dated
                 || field(post, "updated").is_some_and(|n| match &n.value {
-                    Value::String(s) | Value::Datetime(s) => parses_as_date(s),
+                    Value::String(s) | Value::Datetime(s) => crate::zola::date_check::zola_reads(s),
                     _ => false,
                 })
         }
@@ -892,7 +870,7 @@ const SECTION_KEYS: [&str; 18] = [
 
 /// Why Zola 0.22.1 fails the build on a content file whose front matter
 /// parses, if it does (each checked with a build).
-fn fails_build(zola: &ZolaConfig, post: &Post, info: &FileInfo) -> Option<&'static str> {
+pub fn fails_build(zola: &ZolaConfig, post: &Post, info: &FileInfo) -> Option<&'static str> {
     let Some(fm) = &post.front_matter else {
         return Some("no `+++` or `---` front matter: Zola fails the build");
     };
@@ -975,7 +953,8 @@ fn aliases(post: &Post) -> Vec<Alias> {
         .into_iter()
         .map(|(written, n)| Alias {
             url: Ok(alias_url(&written)),
-            // Zola writes every alias from the site's root, `/` or not.
+            // Zola 0.22.1 reads every alias from the site root: `a/b.html`
+            // on `/blog/x/` is `/a/b.html`, never relative to the page.
             relative: false,
             written: written.into_owned(),
             span: n.span.clone(),
@@ -1095,18 +1074,22 @@ mod tests {
         );
         assert_eq!(dated_name("2024-13-14-name"), None);
         assert_eq!(dated_name("20240114-name"), None);
-        assert!(parses_as_date("2024-01-14"));
-        assert!(parses_as_date("2024-01-14T10:00:00"));
-        assert!(parses_as_date("2024-01-14T10:00:00+01:00"));
+        assert!(crate::zola::date_check::zola_reads("2024-01-14"));
+        assert!(crate::zola::date_check::zola_reads("2024-01-14T10:00:00"));
+        assert!(crate::zola::date_check::zola_reads(
+            "2024-01-14T10:00:00+01:00"
+        ));
         // Checked with Zola 0.22.1 builds: each of these is a date.
-        assert!(parses_as_date("2024-01-14 10:00:00"));
-        assert!(parses_as_date("2024-01-14t10:00:00"));
-        assert!(parses_as_date("2024-01-14T10:00"));
-        assert!(parses_as_date("2024-01-14T10:00:00.5+01:00"));
+        assert!(crate::zola::date_check::zola_reads("2024-01-14 10:00:00"));
+        assert!(crate::zola::date_check::zola_reads("2024-01-14t10:00:00"));
+        assert!(crate::zola::date_check::zola_reads("2024-01-14T10:00"));
+        assert!(crate::zola::date_check::zola_reads(
+            "2024-01-14T10:00:00.5+01:00"
+        ));
         // And these fail the build.
-        assert!(!parses_as_date("14 January 2024"));
-        assert!(!parses_as_date("10:00:00"));
-        assert!(!parses_as_date("2024-01-14-x"));
+        assert!(!crate::zola::date_check::zola_reads("14 January 2024"));
+        assert!(!crate::zola::date_check::zola_reads("10:00:00"));
+        assert!(!crate::zola::date_check::zola_reads("2024-01-14-x"));
     }
 
     /// The index of a site made of `files` (content path, front matter).

@@ -3,6 +3,7 @@
 
 pub mod config;
 pub mod content;
+pub mod date_check;
 pub mod heading_id;
 pub mod index;
 pub mod links;
