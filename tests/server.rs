@@ -1,0 +1,183 @@
+//! `bloglint server` end to end: the real binary driven through its stdin
+//! and stdout with JSON-RPC, as an editor drives it (no protocol mocks).
+
+#[path = "server/client.rs"]
+mod client;
+
+use std::path::{Path, PathBuf};
+
+use client::{Client, codes};
+use serde_json::{Value, json};
+
+/// A small Hugo site: two posts sharing tags, one with an alias and
+/// headings, a section page.
+fn site() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let files = [
+        (
+            "hugo.toml",
+            "baseURL = 'https://example.org/'\ntitle = 'Site'\n",
+        ),
+        ("content/_index.md", "---\ntitle: Home\n---\n"),
+        (
+            "content/posts/_index.md",
+            "---\ntitle: Posts\ndescription: Every post of the site, newest first.\n---\n",
+        ),
+        (
+            "content/posts/first.md",
+            "---\ntitle: First post\ndate: 2024-01-14\ndescription: The first post of this site, about Kubernetes and Go.\n\
+             tags: [kubernetes, go]\naliases: [/old/first/]\n---\n\n## Getting started\n\nText.\n\n## Next steps {#next}\n\nMore.\n",
+        ),
+        (
+            "content/posts/second.md",
+            "---\ntitle: Second post\ndate: 2024-02-01\ndescription: The second post of this site, about Kubernetes again.\n\
+             tags: [kubernetes]\n---\n\nSee [the first](/posts/first/).\n",
+        ),
+    ];
+    for (path, text) in files {
+        let path = dir.path().join(path);
+        std::fs::create_dir_all(path.parent().expect("a parent")).expect("folders");
+        std::fs::write(path, text).expect("a file");
+    }
+    dir
+}
+
+fn root(dir: &tempfile::TempDir) -> PathBuf {
+    dir.path().canonicalize().expect("the site")
+}
+
+fn post(root: &Path, name: &str) -> PathBuf {
+    root.join("content/posts").join(name)
+}
+
+fn start(root: &Path) -> Client {
+    Client::start(root, json!({}))
+}
+
+#[test]
+fn diagnostics_on_open_carry_rule_link_severity_and_help() {
+    let dir = site();
+    let root = root(&dir);
+    let path = post(&root, "first.md");
+    let mut c = start(&root);
+    let text = std::fs::read_to_string(&path).unwrap() + "\n#### Too deep\n";
+    let uri = c.open_text(&path, &text);
+    let list = c.diagnostics_for(&uri, |l| !l.is_empty());
+    assert_eq!(codes(&list), ["heading-hierarchy"], "{list:#?}");
+    let d = &list[0];
+    let line = text.lines().position(|l| l == "#### Too deep").unwrap();
+    assert_eq!(d["range"]["start"]["line"], json!(line));
+    assert_eq!(d["source"], "bloglint");
+    assert_eq!(
+        d["codeDescription"]["href"],
+        "https://github.com/bloglint/bloglint/blob/main/rules/heading-hierarchy.md"
+    );
+    // heading-hierarchy is a warning.
+    assert_eq!(d["severity"], json!(2));
+    assert!(d["message"].as_str().unwrap().contains("\nhelp: "), "{d:#}");
+    // The file on disk, opened as it is, is clean.
+    let clean = std::fs::read_to_string(&path).unwrap();
+    c.change(&uri, 2, &clean);
+    c.diagnostics_for(&uri, <[Value]>::is_empty);
+    assert_eq!(c.shutdown(), 0);
+}
+
+#[test]
+fn an_alias_typed_in_one_buffer_collides_with_another_open_buffer_then_clears() {
+    let dir = site();
+    let root = root(&dir);
+    let (first, second) = (post(&root, "first.md"), post(&root, "second.md"));
+    let mut c = start(&root);
+    let first_uri = c.open(&first);
+    let second_uri = c.open(&second);
+    c.diagnostics_for(&first_uri, <[Value]>::is_empty);
+    c.diagnostics_for(&second_uri, <[Value]>::is_empty);
+
+    // The second post, unsaved, claims the first one's alias.
+    let text = std::fs::read_to_string(&second).unwrap();
+    let claiming = text.replace(
+        "tags: [kubernetes]\n",
+        "tags: [kubernetes]\naliases: [/old/first/]\n",
+    );
+    c.change(&second_uri, 2, &claiming);
+    let on_second = c.diagnostics_for(&second_uri, |l| !l.is_empty());
+    assert_eq!(codes(&on_second), ["alias-collision"], "{on_second:#?}");
+    let on_first = c.diagnostics_for(&first_uri, |l| !l.is_empty());
+    assert_eq!(codes(&on_first), ["alias-collision"], "{on_first:#?}");
+    // Each names the other file as related information.
+    let related = |list: &[Value]| -> Vec<String> {
+        list[0]["relatedInformation"]
+            .as_array()
+            .map(|r| {
+                r.iter()
+                    .map(|i| i["location"]["uri"].as_str().unwrap().to_string())
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    assert!(related(&on_second).contains(&first_uri), "{on_second:#?}");
+    assert!(related(&on_first).contains(&second_uri), "{on_first:#?}");
+
+    // Taken out again: both files clear.
+    c.change(&second_uri, 3, &text);
+    c.diagnostics_for(&second_uri, <[Value]>::is_empty);
+    c.diagnostics_for(&first_uri, <[Value]>::is_empty);
+    // Nothing was written to disk.
+    assert_eq!(std::fs::read_to_string(&second).unwrap(), text);
+    assert_eq!(c.shutdown(), 0);
+}
+
+#[test]
+fn a_broken_file_gets_its_diagnostic_and_the_server_keeps_serving() {
+    let dir = site();
+    let root = root(&dir);
+    let path = post(&root, "first.md");
+    let mut c = start(&root);
+    let uri = c.open_text(&path, "---\ntitle: [unclosed\n---\n\nBody.\n");
+    let list = c.diagnostics_for(&uri, |l| !l.is_empty());
+    assert_eq!(codes(&list), ["front-matter-syntax"], "{list:#?}");
+    // NUL bytes: not text.
+    c.change(&uri, 2, "---\ntitle: A\n---\n\0\n");
+    let list = c.diagnostics_for(&uri, |l| codes(l) == ["read-error"]);
+    assert!(
+        list[0]["message"].as_str().unwrap().contains("binary"),
+        "{list:#?}"
+    );
+    // Still answering, and fixed once the text is.
+    let text = std::fs::read_to_string(&path).unwrap();
+    c.change(&uri, 3, &text);
+    c.diagnostics_for(&uri, <[Value]>::is_empty);
+    let hover = c.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": uri}, "position": {"line": 0, "character": 0}}),
+    );
+    assert!(hover.get("error").is_none(), "{hover}");
+    assert_eq!(c.shutdown(), 0);
+}
+
+#[test]
+fn a_site_whose_configuration_does_not_load_says_so_on_its_files() {
+    let dir = site();
+    let root = root(&dir);
+    std::fs::write(root.join("hugo.toml"), "baseURL = [\n").unwrap();
+    let path = post(&root, "first.md");
+    let mut c = start(&root);
+    let uri = c.open(&path);
+    let list = c.diagnostics_for(&uri, |l| !l.is_empty());
+    assert_eq!(codes(&list), ["config-error"], "{list:#?}");
+    assert!(
+        list[0]["message"].as_str().unwrap().contains("hugo.toml"),
+        "{list:#?}"
+    );
+    assert_eq!(c.shutdown(), 0);
+}
+
+#[test]
+fn exit_without_shutdown_is_an_error_exit() {
+    let dir = site();
+    let root = root(&dir);
+    let mut c = start(&root);
+    c.notify("exit", Value::Null);
+    let code = c.wait_exit();
+    assert_eq!(code, 1);
+}
