@@ -181,3 +181,104 @@ fn exit_without_shutdown_is_an_error_exit() {
     let code = c.wait_exit();
     assert_eq!(code, 1);
 }
+
+/// The code actions offered over a range of lines.
+fn actions(c: &mut Client, uri: &str, lines: (u32, u32), only: Option<&[&str]>) -> Vec<Value> {
+    let mut context = json!({"diagnostics": []});
+    if let Some(only) = only {
+        context["only"] = json!(only);
+    }
+    let r = c.request(
+        "textDocument/codeAction",
+        json!({
+            "textDocument": {"uri": uri},
+            "range": {"start": {"line": lines.0, "character": 0}, "end": {"line": lines.1, "character": 0}},
+            "context": context,
+        }),
+    );
+    r.as_array().cloned().unwrap_or_else(|| panic!("{r}"))
+}
+
+fn titled<'a>(list: &'a [Value], start: &str) -> &'a Value {
+    list.iter()
+        .find(|a| a["title"].as_str().unwrap().starts_with(start))
+        .unwrap_or_else(|| panic!("no action `{start}…` in {list:#?}"))
+}
+
+const FIXABLE: &str = "---\ntitle: Fixable\ndate: 14 Jan 2024\ndescription: A description long enough for the description length rule to pass.\n---\n\nText.\n\n#### Deep\n";
+
+#[test]
+fn each_code_action_applied() {
+    let dir = site();
+    let root = root(&dir);
+    let path = post(&root, "fixable.md");
+    std::fs::write(&path, FIXABLE).unwrap();
+    let mut c = start(&root);
+    let uri = c.open(&path);
+    let list = c.diagnostics_for(&uri, |l| l.len() == 2);
+    assert_eq!(
+        codes(&list),
+        ["date-format", "heading-hierarchy"],
+        "{list:#?}"
+    );
+    let heading_line = 8;
+
+    // The heading's unsafe fix, said to be unsafe, and not preferred.
+    let at_heading = actions(&mut c, &uri, (heading_line, heading_line), None);
+    let fix = titled(&at_heading, "Fix (unsafe");
+    assert_eq!(fix["kind"], "quickfix");
+    assert_eq!(fix["diagnostics"][0]["code"], "heading-hierarchy");
+    assert!(fix.get("isPreferred").is_none(), "{fix:#}");
+    let fixed = client::apply_edit(FIXABLE, &fix["edit"], &uri);
+    assert!(fixed.contains("\n## Deep\n"), "{fixed}");
+    c.change(&uri, 2, &fixed);
+    let list = c.diagnostics_for(&uri, |l| l.len() == 1);
+    assert_eq!(codes(&list), ["date-format"]);
+
+    // "Disable for this line": the comment the project reads.
+    c.change(&uri, 3, FIXABLE);
+    c.diagnostics_for(&uri, |l| l.len() == 2);
+    let at_heading = actions(&mut c, &uri, (heading_line, heading_line), None);
+    let disable = titled(&at_heading, "Disable heading-hierarchy for this line");
+    let disabled = client::apply_edit(FIXABLE, &disable["edit"], &uri);
+    assert!(
+        disabled.contains("<!-- bloglint-disable-next-line heading-hierarchy -->\n#### Deep\n"),
+        "{disabled}"
+    );
+    c.change(&uri, 4, &disabled);
+    let list = c.diagnostics_for(&uri, |l| l.len() == 1);
+    assert_eq!(codes(&list), ["date-format"]);
+
+    // In the front matter: the comment at the top of the body.
+    let at_date = actions(&mut c, &uri, (2, 2), None);
+    let disable = titled(&at_date, "Disable date-format for this file");
+    let silenced = client::apply_edit(&disabled, &disable["edit"], &uri);
+    assert!(
+        silenced.contains("---\n<!-- bloglint-disable date-format -->\n"),
+        "{silenced}"
+    );
+    c.change(&uri, 5, &silenced);
+    c.diagnostics_for(&uri, <[Value]>::is_empty);
+
+    // The date's safe fix, preferred; and every safe fix at once, asked
+    // for as editors do on save (`source.fixAll`).
+    c.change(&uri, 6, FIXABLE);
+    c.diagnostics_for(&uri, |l| l.len() == 2);
+    let at_date = actions(&mut c, &uri, (2, 2), None);
+    let fix = titled(&at_date, "Fix: rewrite as");
+    assert_eq!(fix["isPreferred"], true);
+    let all = actions(&mut c, &uri, (0, 0), Some(&["source.fixAll"]));
+    assert_eq!(all.len(), 1, "{all:#?}");
+    assert_eq!(all[0]["kind"], "source.fixAll.bloglint");
+    let fixed = client::apply_edit(FIXABLE, &all[0]["edit"], &uri);
+    assert!(fixed.contains("\ndate: 2024-01-14\n"), "{fixed}");
+    // The unsafe heading fix is not among them.
+    assert!(fixed.contains("\n#### Deep\n"), "{fixed}");
+    c.change(&uri, 7, &fixed);
+    let list = c.diagnostics_for(&uri, |l| l.len() == 1);
+    assert_eq!(codes(&list), ["heading-hierarchy"]);
+    // Quick fixes only: no fix-all.
+    let quick = actions(&mut c, &uri, (0, 99), Some(&["quickfix"]));
+    assert!(quick.iter().all(|a| a["kind"] == "quickfix"), "{quick:#?}");
+    assert_eq!(c.shutdown(), 0);
+}

@@ -39,7 +39,10 @@ pub fn code_actions(
     }
     let only = p.context.only.as_ref();
     let lines = Lines::new(&doc.text, encoding);
-    let (from, to) = (lines.offset(p.range.start), lines.offset(p.range.end));
+    // The lines of the range: a cursor anywhere on a finding's line
+    // offers its actions, as editors show them for the line.
+    let from = lines.line_start(lines.offset(p.range.start));
+    let to = lines.line_end(lines.offset(p.range.end));
     let published = doc.published.as_deref().unwrap_or_default();
     let mut out = Vec::new();
     let post = Post::parse(doc.path.clone(), String::new(), doc.text.clone());

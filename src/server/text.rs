@@ -78,6 +78,17 @@ impl<'t> Lines<'t> {
         start + line.len()
     }
 
+    /// The end of the line holding a byte offset (before its line break).
+    pub fn line_end(&self, offset: usize) -> usize {
+        let line = self
+            .starts
+            .partition_point(|&s| s <= offset.min(self.text.len()))
+            - 1;
+        self.starts
+            .get(line + 1)
+            .map_or(self.text.len(), |&next| next - 1)
+    }
+
     /// The start of the line holding a byte offset.
     pub fn line_start(&self, offset: usize) -> usize {
         let line = self

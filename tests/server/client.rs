@@ -250,3 +250,31 @@ pub fn codes(list: &[Value]) -> Vec<String> {
     out.sort();
     out
 }
+
+/// Apply a `WorkspaceEdit`'s edits for `uri` to `text` (positions in
+/// UTF-16 units; the tests' texts are ASCII, where they are bytes).
+pub fn apply_edit(text: &str, edit: &Value, uri: &str) -> String {
+    let edits = edit["changes"][uri].as_array().expect("edits for the file");
+    let offset = |p: &Value| -> usize {
+        let line = p["line"].as_u64().unwrap() as usize;
+        let character = p["character"].as_u64().unwrap() as usize;
+        let start: usize = text.split_inclusive('\n').take(line).map(str::len).sum();
+        start + character
+    };
+    let mut spans: Vec<(usize, usize, String)> = edits
+        .iter()
+        .map(|e| {
+            (
+                offset(&e["range"]["start"]),
+                offset(&e["range"]["end"]),
+                e["newText"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    spans.sort_by_key(|s| std::cmp::Reverse(s.0));
+    let mut out = text.to_string();
+    for (start, end, new) in spans {
+        out.replace_range(start..end, &new);
+    }
+    out
+}
