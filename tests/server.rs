@@ -282,3 +282,211 @@ fn each_code_action_applied() {
     assert!(quick.iter().all(|a| a["kind"] == "quickfix"), "{quick:#?}");
     assert_eq!(c.shutdown(), 0);
 }
+
+fn at(c: &mut Client, method: &str, uri: &str, text: &str, marker: &str) -> Value {
+    // The position just after `marker`'s first occurrence (ASCII texts).
+    let offset = text
+        .find(marker)
+        .unwrap_or_else(|| panic!("{marker} in {text}"))
+        + marker.len();
+    let line = text[..offset].matches('\n').count();
+    let character = offset - text[..offset].rfind('\n').map_or(0, |i| i + 1);
+    c.request(
+        method,
+        json!({"textDocument": {"uri": uri}, "position": {"line": line, "character": character}}),
+    )
+}
+
+fn labels(items: &Value) -> Vec<String> {
+    let list = items
+        .as_array()
+        .or_else(|| items["items"].as_array())
+        .unwrap_or_else(|| panic!("completion items: {items}"));
+    let mut sorted: Vec<&Value> = list.iter().collect();
+    sorted.sort_by_key(|i| i["sortText"].as_str().unwrap_or_default().to_string());
+    sorted
+        .iter()
+        .map(|i| i["label"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn completion_of_terms_link_targets_and_anchors() {
+    let dir = site();
+    let root = root(&dir);
+    std::fs::write(
+        post(&root, "third.md"),
+        "---\ntitle: Third post\ndate: 2024-03-01\ndescription: The third post of this site, about Kubernetes once more.\ntags: [Kubernetes]\n---\n",
+    )
+    .unwrap();
+    let path = post(&root, "new.md");
+    let mut c = start(&root);
+    let text = "---\ntitle: New\ntags: [go, ]\ncategories:\n  - \n---\n\nSee {{< ref \"posts/first.md#\" >}} and {{< relref \"\" >}}, [x](/posts/first/#) and [y](/).\n";
+    let uri = c.open_text(&path, text);
+    c.diagnostics_for(&uri, |_| true);
+
+    // Tags: most used first, with their page counts and other spellings.
+    let items = at(&mut c, "textDocument/completion", &uri, text, "tags: [go, ");
+    assert_eq!(labels(&items), ["kubernetes", "go"], "{items:#}");
+    let first = &items
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["label"] == "kubernetes")
+        .unwrap();
+    let detail = first["detail"].as_str().unwrap();
+    assert!(detail.starts_with("3 pages"), "{detail}");
+    assert!(detail.contains("Kubernetes"), "{detail}");
+    // A taxonomy no page uses yet: nothing to offer, but no error.
+    let items = at(
+        &mut c,
+        "textDocument/completion",
+        &uri,
+        text,
+        "categories:\n  - ",
+    );
+    assert_eq!(labels(&items), Vec::<String>::new());
+
+    // ref: content paths; after `#`, the target's heading ids.
+    let items = at(&mut c, "textDocument/completion", &uri, text, "relref \"");
+    let all = labels(&items);
+    assert!(all.contains(&"posts/first.md".to_string()), "{all:?}");
+    assert!(all.contains(&"posts/_index.md".to_string()), "{all:?}");
+    let items = at(&mut c, "textDocument/completion", &uri, text, "first.md#");
+    assert_eq!(labels(&items), ["getting-started", "next"], "{items:#}");
+
+    // Markdown links from the root: site paths, then anchors.
+    let items = at(&mut c, "textDocument/completion", &uri, text, "[y](/");
+    let all = labels(&items);
+    assert!(all.contains(&"/posts/first/".to_string()), "{all:?}");
+    assert!(all.contains(&"/posts/second/".to_string()), "{all:?}");
+    let items = at(
+        &mut c,
+        "textDocument/completion",
+        &uri,
+        text,
+        "(/posts/first/#",
+    );
+    assert_eq!(labels(&items), ["getting-started", "next"], "{items:#}");
+    assert_eq!(c.shutdown(), 0);
+}
+
+#[test]
+fn hover_and_definition() {
+    let dir = site();
+    let root = root(&dir);
+    let path = post(&root, "second.md");
+    let mut c = start(&root);
+    let text = "---\ntitle: Second post\ndate: 2024-02-01\ndescription: The second post of this site, about Kubernetes again.\n\
+                tags: [kubernetes]\n---\n\nSee [the first](/posts/first/) and {{< ref \"posts/first.md#next\" >}}.\n\n[gone](/posts/first/#nowhere)\n\n#### Deep\n";
+    let uri = c.open_text(&path, text);
+    c.diagnostics_for(&uri, |l| !l.is_empty());
+
+    // A link: where it lands.
+    let hover = at(&mut c, "textDocument/hover", &uri, text, "](/posts/fi");
+    let said = hover["contents"]["value"]
+        .as_str()
+        .unwrap_or_else(|| panic!("{hover}"));
+    assert!(said.contains("First post"), "{said}");
+    assert!(said.contains("/posts/first/"), "{said}");
+    // A tag: its pages.
+    let hover = at(&mut c, "textDocument/hover", &uri, text, "tags: [kube");
+    let said = hover["contents"]["value"]
+        .as_str()
+        .unwrap_or_else(|| panic!("{hover}"));
+    assert!(said.contains("2 pages"), "{said}");
+    // A finding: its rule's page.
+    let hover = at(&mut c, "textDocument/hover", &uri, text, "#### De");
+    let said = hover["contents"]["value"]
+        .as_str()
+        .unwrap_or_else(|| panic!("{hover}"));
+    assert!(said.contains("# heading-hierarchy"), "{said}");
+
+    // Definition: the target file, at the heading for an anchor.
+    let first_uri = client::uri(&post(&root, "first.md"));
+    let def = at(
+        &mut c,
+        "textDocument/definition",
+        &uri,
+        text,
+        "ref \"posts/fi",
+    );
+    assert_eq!(def["uri"], json!(first_uri), "{def}");
+    let first = std::fs::read_to_string(post(&root, "first.md")).unwrap();
+    let next_line = first
+        .lines()
+        .position(|l| l.starts_with("## Next steps"))
+        .unwrap();
+    assert_eq!(def["range"]["start"]["line"], json!(next_line), "{def}");
+    let def = at(&mut c, "textDocument/definition", &uri, text, "](/posts/fi");
+    assert_eq!(def["uri"], json!(first_uri), "{def}");
+    assert_eq!(def["range"]["start"]["line"], json!(0), "{def}");
+    // An anchor no heading has: the file's top, and hover says so.
+    let hover = at(&mut c, "textDocument/hover", &uri, text, "first/#nowh");
+    let said = hover["contents"]["value"]
+        .as_str()
+        .unwrap_or_else(|| panic!("{hover}"));
+    assert!(said.contains("no heading has this id"), "{said}");
+    assert_eq!(c.shutdown(), 0);
+}
+
+#[test]
+fn jekyll_link_tags_complete_and_lead_to_their_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().canonicalize().unwrap();
+    let files = [
+        ("_config.yml", "title: Site\n"),
+        ("about.md", "---\ntitle: About\n---\n\n## Team members\n"),
+        (
+            "_posts/2024-01-05-title.md",
+            "---\ntitle: A post\ntags: [ruby]\n---\n\nText.\n",
+        ),
+    ];
+    for (p, t) in files {
+        let p = root.join(p);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, t).unwrap();
+    }
+    let path = root.join("_posts/2024-02-01-new.md");
+    let mut c = start(&root);
+    let text = "---\ntitle: New\ntags: [ ]\n---\n\n[a]({% link about.md %}) [b]({% post_url 2024-01-05-title %}) {% link  %} {% post_url  %}\n";
+    let uri = c.open_text(&path, text);
+    c.diagnostics_for(&uri, |_| true);
+    let items = at(&mut c, "textDocument/completion", &uri, text, "{% link ");
+    let all = labels(&items);
+    assert!(all.contains(&"about.md".to_string()), "{all:?}");
+    let items = at(
+        &mut c,
+        "textDocument/completion",
+        &uri,
+        text,
+        "%} {% post_url ",
+    );
+    // The open buffer is a post of the site too.
+    assert_eq!(
+        labels(&items),
+        ["2024-01-05-title", "2024-02-01-new"],
+        "{items:#}"
+    );
+    let items = at(&mut c, "textDocument/completion", &uri, text, "tags: [");
+    assert_eq!(labels(&items), ["ruby"], "{items:#}");
+    let def = at(&mut c, "textDocument/definition", &uri, text, "link abo");
+    assert_eq!(
+        def["uri"],
+        json!(client::uri(&root.join("about.md"))),
+        "{def}"
+    );
+    let def = at(
+        &mut c,
+        "textDocument/definition",
+        &uri,
+        text,
+        "post_url 2024",
+    );
+    assert_eq!(
+        def["uri"],
+        json!(client::uri(&root.join("_posts/2024-01-05-title.md"))),
+        "{def}"
+    );
+    assert_eq!(c.shutdown(), 0);
+}
