@@ -490,3 +490,75 @@ fn jekyll_link_tags_complete_and_lead_to_their_files() {
     );
     assert_eq!(c.shutdown(), 0);
 }
+
+#[test]
+fn files_changed_outside_the_editor_are_read_again_and_configuration_reloads() {
+    let dir = site();
+    let root = root(&dir);
+    let caps = json!({"workspace": {"didChangeWatchedFiles": {"dynamicRegistration": true}}});
+    let mut c = Client::start(&root, caps);
+    let second = post(&root, "second.md");
+    let text = std::fs::read_to_string(&second).unwrap() + "\n#### Deep\n";
+    let uri = c.open_text(&second, &text);
+    let list = c.diagnostics_for(&uri, |l| !l.is_empty());
+    assert_eq!(codes(&list), ["heading-hierarchy"]);
+
+    // The server asked to watch the site's files; answered as a client does.
+    let i = c
+        .backlog
+        .iter()
+        .position(|m| m["method"] == "client/registerCapability")
+        .unwrap_or_else(|| panic!("no registration in {:#?}", c.backlog));
+    let registration = c.backlog.remove(i);
+    let r = &registration["params"]["registrations"][0];
+    assert_eq!(r["method"], "workspace/didChangeWatchedFiles");
+    assert!(
+        r["registerOptions"]["watchers"].as_array().unwrap().len() > 1,
+        "{r:#}"
+    );
+    c.send(&json!({"jsonrpc": "2.0", "id": registration["id"], "result": null}));
+
+    // The linked page is deleted by a `git checkout`: the link breaks.
+    let first = post(&root, "first.md");
+    let first_text = std::fs::read_to_string(&first).unwrap();
+    std::fs::remove_file(&first).unwrap();
+    let changed = |c: &mut Client, path: &Path, kind: u8| {
+        c.notify(
+            "workspace/didChangeWatchedFiles",
+            json!({"changes": [{"uri": client::uri(path), "type": kind}]}),
+        );
+    };
+    changed(&mut c, &first, 3);
+    let list = c.diagnostics_for(&uri, |l| l.len() == 2);
+    assert_eq!(
+        codes(&list),
+        ["broken-link", "heading-hierarchy"],
+        "{list:#?}"
+    );
+    // And comes back.
+    std::fs::write(&first, &first_text).unwrap();
+    changed(&mut c, &first, 1);
+    let list = c.diagnostics_for(&uri, |l| l.len() == 1);
+    assert_eq!(codes(&list), ["heading-hierarchy"], "{list:#?}");
+
+    // bloglint.toml turns the rule off: the site reloads.
+    let config = root.join("bloglint.toml");
+    std::fs::write(&config, "[rules.heading-hierarchy]\nseverity = \"off\"\n").unwrap();
+    changed(&mut c, &config, 1);
+    c.diagnostics_for(&uri, <[Value]>::is_empty);
+    // The generator's configuration: a baseURL with a path breaks the
+    // root-relative link of the open buffer.
+    std::fs::write(
+        root.join("hugo.toml"),
+        "baseURL = 'https://example.org/docs/'\ntitle = 'Site'\n",
+    )
+    .unwrap();
+    changed(&mut c, &root.join("hugo.toml"), 2);
+    let list = c.diagnostics_for(&uri, |l| !l.is_empty());
+    assert_eq!(codes(&list), ["broken-link"], "{list:#?}");
+    assert!(
+        list[0]["message"].as_str().unwrap().contains("/docs"),
+        "{list:#?}"
+    );
+    assert_eq!(c.shutdown(), 0);
+}
