@@ -2,8 +2,9 @@
 //!
 //! One thread (lsp-server's) reads stdin and queues the client's messages;
 //! this loop owns the sites and the open buffers. A buffer's text stands in
-//! for its file in the site it belongs to; typing is linted once the
-//! client has been quiet for [`DEBOUNCE`], the whole site re-indexed with
+//! for its file in the site it belongs to; a change after a quiet spell is
+//! linted at once, typing once the client has been quiet for
+//! [`DEBOUNCE`] (see [`Server::typed`]), the whole site re-indexed with
 //! every open buffer in it, and each open file whose findings changed gets
 //! them again. Nothing a site or a rule does takes the server down: a
 //! configuration that does not load is a diagnostic, a panic in a rule is
@@ -203,6 +204,8 @@ struct Server {
     deadline: Option<Instant>,
     shutdown: bool,
     next_request: i32,
+    /// When a buffer last changed.
+    last_change: Option<Instant>,
 }
 
 impl Server {
@@ -220,6 +223,7 @@ impl Server {
             deadline: None,
             shutdown: false,
             next_request: 0,
+            last_change: None,
         }
     }
 
@@ -369,7 +373,7 @@ impl Server {
                     if let Some(s) = doc.site {
                         self.sites[s].dirty = true;
                     }
-                    self.deadline = Some(Instant::now() + DEBOUNCE);
+                    self.typed();
                 }
             }
             note::DidSaveTextDocument::METHOD => {
@@ -536,6 +540,23 @@ impl Server {
     }
 
     // ---- linting ----
+
+    /// A buffer changed. The first change after a quiet spell is linted at
+    /// once (the answer comes as fast as the lint); changes that follow
+    /// closely (typing) wait until the client has been quiet for
+    /// [`DEBOUNCE`], and the messages queued meanwhile are read first.
+    fn typed(&mut self) {
+        let now = Instant::now();
+        let quiet = self
+            .last_change
+            .is_none_or(|last| now.duration_since(last) >= DEBOUNCE);
+        self.last_change = Some(now);
+        self.deadline = Some(if quiet && self.deadline.is_none() {
+            now
+        } else {
+            now + DEBOUNCE
+        });
+    }
 
     /// Lint every site with pending changes.
     fn flush(&mut self) -> Result<(), Error> {
