@@ -413,12 +413,11 @@ impl Server {
             self.flush()?;
         }
         let id = r.id.clone();
-        let answer = std::panic::catch_unwind(AssertUnwindSafe(|| self.answer(r)));
+        let answer = guarded(|| self.answer(r));
         let response = match answer {
             Ok(Ok(value)) => Response::new_ok(id, value),
             Ok(Err(e)) => Response::new_err(id, ErrorCode::InvalidParams as i32, e.to_string()),
-            Err(panic) => {
-                let what = panic_message(&panic);
+            Err(what) => {
                 eprintln!("bloglint server: a request failed: {what}");
                 Response::new_err(id, ErrorCode::InternalError as i32, what)
             }
@@ -630,15 +629,18 @@ impl Server {
         let Some(site) = state.site.as_ref() else {
             return Ok(());
         };
+        // The last lint's knowledge goes before the next is built: two at
+        // once would raise the peak memory.
+        state.knowledge = assist::Knowledge::default();
         let now = crate::cli::now();
         let config = &state.config;
         let mut knowledge = None;
         let started = Instant::now();
-        let outcome = std::panic::catch_unwind(AssertUnwindSafe(|| {
+        let outcome = guarded(|| {
             crate::lint_inspect(site, config, now, Some(&only), &mut |index| {
                 knowledge = Some(assist::Knowledge::of(index));
             })
-        }));
+        });
         if std::env::var_os("BLOGLINT_TIMINGS").is_some() {
             eprintln!(
                 "bloglint server: linted {} open files of {} in {:.1} ms",
@@ -657,8 +659,7 @@ impl Server {
                     by_path.entry(d.path.clone()).or_default().push(d);
                 }
             }
-            Err(panic) => {
-                let what = panic_message(&panic);
+            Err(what) => {
                 eprintln!(
                     "bloglint server: a rule failed on {}: {what}",
                     state.root.display()
@@ -877,6 +878,13 @@ fn config_diagnostic(e: &ConfigError, doc_path: &Path) -> Diagnostic {
     .in_file(doc_path.to_path_buf())
 }
 
+/// Run `f`; a panic in it (a rule's, a request's) is its message, and the
+/// server goes on (the default hook has printed it, with its place, to
+/// stderr).
+fn guarded<T>(f: impl FnOnce() -> T) -> Result<T, String> {
+    std::panic::catch_unwind(AssertUnwindSafe(f)).map_err(|p| panic_message(&p))
+}
+
 fn panic_message(panic: &Box<dyn std::any::Any + Send>) -> String {
     if let Some(s) = panic.downcast_ref::<&str>() {
         (*s).to_string()
@@ -966,4 +974,52 @@ pub fn rule_page(rule: &str) -> Option<Uri> {
     format!("{}{rule}.md", crate::render::sarif::RULE_DOCS)
         .parse()
         .ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panic_is_caught_with_its_message() {
+        assert_eq!(guarded(|| 1), Ok(1));
+        assert_eq!(
+            guarded(|| -> i32 { panic!("boom") }),
+            Err("boom".to_string())
+        );
+        let n = 3;
+        assert_eq!(
+            guarded(|| -> i32 { panic!("rule {n} failed") }),
+            Err("rule 3 failed".to_string())
+        );
+    }
+
+    #[test]
+    fn configuration_files_of_a_site() {
+        let root = Path::new("/site");
+        let yes = [
+            "bloglint.toml",
+            "hugo.toml",
+            "config.yaml",
+            "_config.yml",
+            "config/_default/params.toml",
+            "sub/.bloglint.toml",
+        ];
+        for f in yes {
+            let p = root.join(f);
+            let name = p.file_name().unwrap().to_str().unwrap();
+            assert!(is_configuration(root, &p, name), "{f}");
+        }
+        let no = [
+            "content/posts/a.md",
+            "content/config.toml",
+            "data/hugo.toml",
+            "_posts/x.md",
+        ];
+        for f in no {
+            let p = root.join(f);
+            let name = p.file_name().unwrap().to_str().unwrap();
+            assert!(!is_configuration(root, &p, name), "{f}");
+        }
+    }
 }
