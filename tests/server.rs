@@ -562,3 +562,47 @@ fn files_changed_outside_the_editor_are_read_again_and_configuration_reloads() {
     );
     assert_eq!(c.shutdown(), 0);
 }
+
+#[test]
+fn positions_count_utf16_units_or_utf8_bytes_as_negotiated() {
+    let dir = site();
+    let root = root(&dir);
+    let path = post(&root, "first.md");
+    let line = "Été — [x](/nowhere/)";
+    let text = std::fs::read_to_string(&path).unwrap() + "\n" + line + "\n";
+    let line_no = text.lines().position(|l| l == line).unwrap();
+    for (offered, chosen) in [
+        (json!(["utf-8", "utf-16"]), "utf-8"),
+        (json!(["utf-16"]), "utf-16"),
+        (Value::Null, "utf-16"),
+    ] {
+        let caps = if offered.is_null() {
+            json!({})
+        } else {
+            json!({"general": {"positionEncodings": offered}})
+        };
+        let mut c = Client::start(&root, caps);
+        assert_eq!(c.initialized["capabilities"]["positionEncoding"], chosen);
+        let uri = c.open_text(&path, &text);
+        let list = c.diagnostics_for(&uri, |l| !l.is_empty());
+        assert_eq!(codes(&list), ["broken-link"], "{list:#?}");
+        let start = &list[0]["range"]["start"];
+        assert_eq!(start["line"], json!(line_no));
+        // The finding starts at the link or at its destination: counted
+        // in bytes or in UTF-16 units before it.
+        let columns: Vec<usize> = ["[x]", "/nowhere/"]
+            .iter()
+            .map(|m| {
+                let before = &line[..line.find(m).unwrap()];
+                if chosen == "utf-8" {
+                    before.len()
+                } else {
+                    before.encode_utf16().count()
+                }
+            })
+            .collect();
+        let at = start["character"].as_u64().unwrap() as usize;
+        assert!(columns.contains(&at), "{chosen}: {at} not in {columns:?}");
+        assert_eq!(c.shutdown(), 0);
+    }
+}

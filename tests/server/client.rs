@@ -22,6 +22,8 @@ pub struct Client {
     /// else, in order.
     pub backlog: Vec<Value>,
     next_id: i64,
+    /// The server's answer to `initialize`.
+    pub initialized: Value,
 }
 
 /// The `file://` URI of a path.
@@ -92,6 +94,7 @@ impl Client {
             incoming: rx,
             backlog: Vec::new(),
             next_id: 0,
+            initialized: Value::Null,
         };
         let result = client.request(
             "initialize",
@@ -103,6 +106,7 @@ impl Client {
             }),
         );
         assert!(result["capabilities"].is_object(), "{result}");
+        client.initialized = result;
         client.notify("initialized", json!({}));
         client
     }
