@@ -409,7 +409,10 @@ impl Server {
             )));
         }
         // Answers read the findings and the site: bring them up to date.
-        if r.method != req::Shutdown::METHOD {
+        // Completion, asked for while typing, reads the buffer as it is and
+        // the site as last linted (its pages and terms): it does not wait
+        // for a lint.
+        if r.method != req::Shutdown::METHOD && r.method != req::Completion::METHOD {
             self.flush()?;
         }
         let id = r.id.clone();
