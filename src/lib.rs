@@ -14,6 +14,7 @@ pub mod hugo;
 pub mod jekyll;
 pub mod render;
 pub mod rules;
+pub mod server;
 pub mod site;
 pub mod suggest;
 pub mod text;
@@ -84,6 +85,19 @@ pub fn lint(
     now: i64,
     only: Option<&HashSet<PathBuf>>,
 ) -> Vec<Diagnostic> {
+    lint_inspect(site, config, now, only, &mut |_| {})
+}
+
+/// [`lint`], and `inspect` shown the site index the rules read (the
+/// language server keeps what completion and hover need from it). A
+/// buffer stands in for its file by [`Site::replace`] before the call.
+pub fn lint_inspect(
+    site: &Site,
+    config: &Config,
+    now: i64,
+    only: Option<&HashSet<PathBuf>>,
+    inspect: &mut dyn FnMut(&SiteIndex),
+) -> Vec<Diagnostic> {
     let wanted = |p: &PathBuf| only.is_none_or(|set| set.contains(p));
     let posts: Vec<&Post> = site
         .posts
@@ -101,6 +115,7 @@ pub fn lint(
         site.generator
             .index(&parsed, &site.resources, &site.static_files, now)
     });
+    inspect(&index);
     let mut cx = Context::new(&site.generator, now);
     cx.only = only;
     cx.unparsed = posts

@@ -58,6 +58,8 @@ enum Command {
     },
     /// Print the manual page (roff), e.g. `bloglint man > bloglint.1`.
     Man,
+    /// Run the language server (LSP over stdin and stdout) for editors.
+    Server,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
@@ -136,6 +138,10 @@ struct CheckArgs {
 
 pub fn run() -> i32 {
     let cli = Cli::parse();
+    // The server writes stdout from its own thread: no lock held here.
+    if let Some(Command::Server) = cli.command {
+        return crate::server::run();
+    }
     let stdout = io::stdout();
     let mut out = stdout.lock();
     let result = match cli.command {
@@ -160,6 +166,7 @@ pub fn run() -> i32 {
             clap_complete::generate(shell, &mut Cli::command(), "bloglint", &mut script);
             out.write_all(&script).map(|_| EXIT_OK)
         }
+        Some(Command::Server) => unreachable!("run before stdout is locked"),
         Some(Command::Man) => clap_mangen::Man::new(Cli::command())
             .render(&mut out)
             .map(|_| EXIT_OK),
@@ -191,7 +198,7 @@ fn rules_table(out: &mut dyn Write) -> io::Result<()> {
 
 /// "Now" for rules about the future: `BLOGLINT_NOW` (Unix seconds) when set,
 /// so tests and reproducible runs can pin it.
-fn now() -> i64 {
+pub(crate) fn now() -> i64 {
     if let Some(n) = std::env::var("BLOGLINT_NOW")
         .ok()
         .and_then(|v| v.parse().ok())
