@@ -141,6 +141,14 @@ pub fn lint_inspect(
         })
         .map(|p| p.post.path.clone())
         .collect();
+    cx.unsorted = index
+        .pages
+        .iter()
+        .filter_map(|p| match p.unpublished {
+            Some(Unpublished::Unsorted(key)) => Some((p.post.path.clone(), key)),
+            _ => None,
+        })
+        .collect();
     cx.conventions = timing("site conventions", || {
         rules::conventions::Conventions::of(&index)
     });

@@ -592,7 +592,7 @@ fn reason(post: &Post, why: &Unpublished) -> (&'static str, String) {
         Unpublished::NoOutput => "no-output",
         Unpublished::BadUrl => "bad-url",
         Unpublished::NoFrontMatter => "no-front-matter",
-        Unpublished::Unsorted => "unsorted",
+        Unpublished::Unsorted(_) => "unsorted",
         Unpublished::UnknownLanguage => "unknown-language",
         Unpublished::FailsBuild(_) => "fails-build",
     };

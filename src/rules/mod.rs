@@ -125,6 +125,9 @@ pub struct Context<'a> {
     /// `build.render: never`, cascaded, content files inside a leaf bundle):
     /// page-level rules skip them.
     pub unrendered: std::collections::HashSet<std::path::PathBuf>,
+    /// Pages a section leaves out for want of the field it sorts its pages
+    /// by (Zola: `sort_by = "date"` and no date), with that field.
+    pub unsorted: std::collections::HashMap<std::path::PathBuf, &'static str>,
     /// When only some files are reported on (a pre-commit run): those. A
     /// site rule may skip the work of findings located elsewhere.
     pub only: Option<&'a std::collections::HashSet<std::path::PathBuf>>,
@@ -143,6 +146,7 @@ impl<'a> Context<'a> {
             generator,
             now,
             unrendered: Default::default(),
+            unsorted: Default::default(),
             only: None,
             conventions: Default::default(),
             unparsed: Vec::new(),

@@ -88,6 +88,9 @@ enum Needs<'a> {
     Url(&'a DateUrl),
     /// Most pages of its section have one.
     Section(&'a Group),
+    /// Its section sorts its pages by this field, and leaves out (does not
+    /// write) a page without it: Zola 0.22.1's `sort_by`.
+    Sorted(&'static str),
 }
 
 fn is_empty(node: &Node) -> bool {
@@ -102,12 +105,25 @@ fn is_empty(node: &Node) -> bool {
 impl RequiredFrontMatter {
     /// The fields of `fields` and `section-page-fields` the page must have.
     fn check_fields(&self, post: &Post, cx: &Context, out: &mut Vec<Diagnostic>) {
+        // A page its section leaves out for want of the field it sorts by
+        // needs that field, whatever the options say (`updated` sorts
+        // pages by `updated`, else `date`: a date keeps the page).
+        let sorted = cx.unsorted.get(&post.path).map(|&key| match key {
+            "updated" => ("date", key),
+            _ => (key, key),
+        });
+        if let Some((field, key)) = sorted {
+            self.check_present(post, cx, field, &Needs::Sorted(key), out);
+        }
+        let reported = |f: &str| sorted.is_some_and(|(field, _)| field.eq_ignore_ascii_case(f));
         for f in &self.fields {
-            self.check_present(post, cx, f, &Needs::Configured, out);
+            if !reported(f) {
+                self.check_present(post, cx, f, &Needs::Configured, out);
+            }
         }
         let in_fields = |f: &str| self.fields.iter().any(|g| g.eq_ignore_ascii_case(f));
         for f in &self.section_page_fields {
-            if in_fields(f) {
+            if in_fields(f) || reported(f) {
                 continue;
             }
             if f.eq_ignore_ascii_case("date") {
@@ -171,6 +187,10 @@ impl RequiredFrontMatter {
                 if d.from_url { "`url`" } else { "permalink" },
                 d.pattern
             ),
+            Needs::Sorted(key) => format!(
+                ": its section sorts its pages by `{key}` (`sort_by`), and {} does not write a page without it",
+                cx.generator.name()
+            ),
             Needs::Section(g) => {
                 let others = g.pages.saturating_sub(1);
                 format!(
@@ -197,6 +217,8 @@ impl RequiredFrontMatter {
             None => {
                 let jekyll = cx.generator.kind() == crate::site::generator::GeneratorKind::Jekyll;
                 let help = match needs {
+                    Needs::Sorted(_) if is_date => "add `date = 2024-01-14` to the front matter, or start the file name with the date (`2024-01-14-name.md`): until then the page is left out of its section and no page is written for it, though its `@/` links resolve".to_string(),
+                    Needs::Sorted(key) => format!("add `{field}` to the front matter (the section's `sort_by` is `{key}`): until then the page is left out of its section and no page is written for it, though its `@/` links resolve"),
                     _ if !is_date => format!("add `{field}` to the front matter"),
                     // Jekyll 4.3.1 dates a document without one at the
                     // build's time (`site.time`).

@@ -49,8 +49,9 @@ pub enum Unpublished {
     NoFrontMatter,
     /// A page of a section that sorts its pages by a field the page lacks
     /// (Zola 0.22.1: `sort_by = "date"` and no date): left out of the
-    /// section and not written, though its `@/` links resolve.
-    Unsorted,
+    /// section and not written, though its `@/` links resolve. With the
+    /// key the section sorts by (`date`, `updated`, `title`, `weight`).
+    Unsorted(&'static str),
     /// A file whose language code is not configured (Zola fails the
     /// build).
     UnknownLanguage,
@@ -90,7 +91,7 @@ impl Unpublished {
             Unpublished::NoFrontMatter => {
                 "no front matter: Jekyll copies the Markdown file as it is, not as a page"
             }
-            Unpublished::Unsorted => {
+            Unpublished::Unsorted(_) => {
                 "without the field its section sorts by (`sort_by`): Zola leaves it out of the section and does not write it"
             }
             Unpublished::UnknownLanguage => {

@@ -312,6 +312,19 @@ struct SectionInfo {
     count: usize,
 }
 
+impl SortBy {
+    /// The front matter key a page needs to be kept (`Any`: none needed).
+    fn key(self) -> &'static str {
+        match self {
+            SortBy::Any => "",
+            SortBy::Date => "date",
+            SortBy::UpdateDate => "updated",
+            SortBy::Title => "title",
+            SortBy::Weight => "weight",
+        }
+    }
+}
+
 fn sort_by(post: &Post) -> SortBy {
     match string_field(post, "sort_by") {
         Some("date") => SortBy::Date,
@@ -527,10 +540,10 @@ pub fn build<'a>(
             Some(c) => parent_dir(c).unwrap_or("").to_string(),
             None => info.dir.clone(),
         };
-        let mut in_a_section = false;
+        let mut in_a_section = None;
         let mut kept = false;
         while let Some(section) = sections.get_mut(&section_file(zola, &dir, &lang)) {
-            in_a_section = true;
+            in_a_section.get_or_insert(section.sort_by.key());
             if sortable(posts[i], info, section.sort_by) {
                 kept = true;
                 section.count += 1;
@@ -543,8 +556,8 @@ pub fn build<'a>(
                 None => break,
             }
         }
-        if in_a_section && !kept {
-            index.pages[i].unpublished = Some(Unpublished::Unsorted);
+        if let Some(key) = in_a_section.filter(|_| !kept) {
+            index.pages[i].unpublished = Some(Unpublished::Unsorted(key));
         }
     }
     // A bundle `index.md` beside an `_index.md`, or `index.md` at the
@@ -573,7 +586,7 @@ pub fn build<'a>(
     for (i, page) in index.pages.iter().enumerate() {
         let written = match &page.unpublished {
             None => true,
-            Some(u) => matches!(u, Unpublished::Unsorted | Unpublished::NotRendered),
+            Some(u) => matches!(u, Unpublished::Unsorted(_) | Unpublished::NotRendered),
         };
         if !written {
             continue;
@@ -726,7 +739,7 @@ pub fn build<'a>(
     for (i, page) in index.pages.iter().enumerate() {
         let read = match &page.unpublished {
             None => true,
-            Some(u) => matches!(u, Unpublished::Unsorted | Unpublished::NotRendered),
+            Some(u) => matches!(u, Unpublished::Unsorted(_) | Unpublished::NotRendered),
         };
         if !read || infos[i].is_section {
             continue;
@@ -1164,7 +1177,7 @@ mod tests {
                 (
                     "blog/undated.md".into(),
                     "/blog/undated/".into(),
-                    Some(Unpublished::Unsorted)
+                    Some(Unpublished::Unsorted("date"))
                 ),
                 ("blog/2023/_index.md".into(), "/blog/2023/".into(), None),
                 ("blog/2023/x.md".into(), "/blog/2023/x/".into(), None),
