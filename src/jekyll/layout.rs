@@ -9,13 +9,70 @@ use super::config::JekyllConfig;
 /// How many layouts and includes deep the search goes.
 const DEPTH: usize = 8;
 
+/// The layout and include files of a site read so far, by path (`None`:
+/// not there, or not readable), shared by the pages of one run: a
+/// layout's chain is read once, not once per page. A configuration loaded
+/// anew (the language server reloads on a change) starts empty. Compared
+/// and cloned as empty: a cache, not a setting.
+#[derive(Default)]
+pub struct Templates(
+    std::sync::Mutex<std::collections::HashMap<PathBuf, Option<std::sync::Arc<str>>>>,
+);
+
+impl Templates {
+    /// The text of a template file, read once.
+    fn read(&self, path: &Path) -> Option<std::sync::Arc<str>> {
+        self.memo(path, || std::fs::read_to_string(path).ok())
+    }
+
+    /// The value kept for `key`, made by `make` the first time.
+    fn memo(
+        &self,
+        key: &Path,
+        make: impl FnOnce() -> Option<String>,
+    ) -> Option<std::sync::Arc<str>> {
+        let mut files = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        files
+            .entry(key.to_path_buf())
+            .or_insert_with(|| make().map(Into::into))
+            .clone()
+    }
+}
+
+impl Clone for Templates {
+    fn clone(&self) -> Templates {
+        Templates::default()
+    }
+}
+
+impl PartialEq for Templates {
+    fn eq(&self, _: &Templates) -> bool {
+        true
+    }
+}
+
+impl std::fmt::Debug for Templates {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Templates")
+    }
+}
+
+/// The text of layout `name` (`_layouts/<name>.<any extension>`), found
+/// and read once (kept under `_layouts/<name>`: only layouts are looked up
+/// in that folder).
+fn layout_text(jk: &JekyllConfig, name: &str) -> Option<std::sync::Arc<str>> {
+    let dir = jk.source.join(&jk.layouts_dir);
+    jk.templates.memo(&dir.join(name), || {
+        std::fs::read_to_string(find(&dir, name)?).ok()
+    })
+}
+
 /// The level of the first `<hN>` holding `{{ page.title }}` in layout
 /// `name`, the layouts it sits in, and the includes they name literally.
 pub fn title_heading(jk: &JekyllConfig, name: &str) -> Option<u8> {
     let mut name = name.to_string();
     for _ in 0..DEPTH {
-        let path = find(&jk.source.join(&jk.layouts_dir), &name)?;
-        let text = std::fs::read_to_string(&path).ok()?;
+        let text = layout_text(jk, &name)?;
         let (parent, body) = split_front_matter(&text);
         if let Some(level) = in_text(jk, body, 0) {
             return Some(level);
@@ -35,8 +92,7 @@ pub fn title_heading(jk: &JekyllConfig, name: &str) -> Option<u8> {
 pub fn heading_before_content(jk: &JekyllConfig, name: &str) -> Option<u8> {
     let mut name = name.to_string();
     for _ in 0..DEPTH {
-        let path = find(&jk.source.join(&jk.layouts_dir), &name)?;
-        let text = std::fs::read_to_string(&path).ok()?;
+        let text = layout_text(jk, &name)?;
         let (parent, body) = split_front_matter(&text);
         let before = content_at(body).map_or(body, |at| &body[..at]);
         if let Some(level) = last_heading(before) {
@@ -92,10 +148,7 @@ fn last_heading(text: &str) -> Option<u8> {
 pub fn tests_title(jk: &JekyllConfig, name: &str) -> bool {
     let mut name = name.to_string();
     for _ in 0..DEPTH {
-        let Some(path) = find(&jk.source.join(&jk.layouts_dir), &name) else {
-            return false;
-        };
-        let Ok(text) = std::fs::read_to_string(&path) else {
+        let Some(text) = layout_text(jk, &name) else {
             return false;
         };
         let (parent, body) = split_front_matter(&text);
@@ -159,8 +212,9 @@ fn title_tested(jk: &JekyllConfig, text: &str, depth: usize) -> bool {
         .into_iter()
         .filter(|n| inside(n))
         .any(|name| {
-            std::fs::read_to_string(jk.source.join(&jk.includes_dir).join(name))
-                .is_ok_and(|inc| title_tested(jk, &inc, depth + 1))
+            jk.templates
+                .read(&jk.source.join(&jk.includes_dir).join(name))
+                .is_some_and(|inc| title_tested(jk, &inc, depth + 1))
         })
 }
 
@@ -273,7 +327,7 @@ fn in_text(jk: &JekyllConfig, text: &str, depth: usize) -> Option<u8> {
             continue;
         }
         let path = jk.source.join(&jk.includes_dir).join(name);
-        if let Ok(inc) = std::fs::read_to_string(path)
+        if let Some(inc) = jk.templates.read(&path)
             && let Some(level) = in_text(jk, &inc, depth + 1)
         {
             return Some(level);

@@ -223,6 +223,9 @@ pub struct JekyllConfig {
     /// a map: Jekyll warns "Error reading configuration. Using defaults"
     /// and builds): why, pointing into the file. The fields hold the defaults.
     pub ignored: Option<ConfigError>,
+    /// The layout and include files read so far (`jekyll::layout`): each
+    /// is read once per loaded configuration, not once per page.
+    pub templates: crate::jekyll::layout::Templates,
 }
 
 /// The configuration file's text, for errors.
@@ -413,6 +416,7 @@ impl JekyllConfig {
             github_pages: false,
             table,
             ignored: None,
+            templates: Default::default(),
         };
         Ok(config)
     }
