@@ -760,7 +760,9 @@ impl Server {
 }
 
 /// Whether a changed file is a configuration of the site at `root`:
-/// bloglint's, or the generator's (which reloads the site).
+/// bloglint's, or the generator's (which reloads the site). Jekyll's
+/// layouts and includes count: rules read them (where the title goes),
+/// once per loaded configuration.
 fn is_configuration(root: &Path, path: &Path, name: &str) -> bool {
     if crate::config::FILE_NAMES.contains(&name) {
         return true;
@@ -779,6 +781,8 @@ fn is_configuration(root: &Path, path: &Path, name: &str) -> bool {
             || name.starts_with("config.")
             || name.starts_with("_config")))
         || (rel.starts_with("config") && config_ext)
+        || rel.starts_with("_layouts")
+        || rel.starts_with("_includes")
 }
 
 /// Read a site from disk, as `bloglint check` does: its configuration,
@@ -1024,6 +1028,8 @@ mod tests {
             "_config.yml",
             "config/_default/params.toml",
             "sub/.bloglint.toml",
+            "_layouts/post.html",
+            "_includes/title.html",
         ];
         for f in yes {
             let p = root.join(f);
