@@ -606,3 +606,62 @@ fn positions_count_utf16_units_or_utf8_bytes_as_negotiated() {
         assert_eq!(c.shutdown(), 0);
     }
 }
+
+#[test]
+fn zola_internal_links_complete_and_lead_to_their_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().canonicalize().unwrap();
+    let files = [
+        (
+            "config.toml",
+            "base_url = \"https://example.org\"\ntitle = \"Site\"\n",
+        ),
+        ("content/_index.md", "+++\ntitle = \"Home\"\n+++\n"),
+        (
+            "content/blog/_index.md",
+            "+++\ntitle = \"Blog\"\nsort_by = \"date\"\n+++\n",
+        ),
+        (
+            "content/blog/2024-01-05-first.md",
+            "+++\ntitle = \"First\"\n+++\n\n## Getting started\n\nText.\n\n## Next steps {#next}\n",
+        ),
+    ];
+    for (p, t) in files {
+        let p = root.join(p);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, t).unwrap();
+    }
+    let path = root.join("content/blog/2024-02-01-new.md");
+    let mut c = start(&root);
+    let text = "+++\ntitle = \"New\"\n+++\n\nSee [a](@/blog/2024-01-05-first.md#next), [c](@/blog/2024-01-05-first.md#) and [b](@/).\n";
+    let uri = c.open_text(&path, text);
+    c.diagnostics_for(&uri, |_| true);
+    // Content paths from `content/`, then the target's heading ids.
+    let items = at(&mut c, "textDocument/completion", &uri, text, "[b](@/");
+    let all = labels(&items);
+    assert!(
+        all.contains(&"blog/2024-01-05-first.md".to_string()),
+        "{all:?}"
+    );
+    assert!(all.contains(&"blog/_index.md".to_string()), "{all:?}");
+    let items = at(
+        &mut c,
+        "textDocument/completion",
+        &uri,
+        text,
+        "[c](@/blog/2024-01-05-first.md#",
+    );
+    assert_eq!(labels(&items), ["getting-started", "next"], "{items:#}");
+    // Definition: the file, at the heading of the anchor.
+    let def = at(
+        &mut c,
+        "textDocument/definition",
+        &uri,
+        text,
+        "[a](@/blog/2024",
+    );
+    let first = root.join("content/blog/2024-01-05-first.md");
+    assert_eq!(def["uri"], json!(client::uri(&first)), "{def}");
+    assert_eq!(def["range"]["start"]["line"], json!(8), "{def}");
+    assert_eq!(c.shutdown(), 0);
+}

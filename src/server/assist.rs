@@ -240,8 +240,10 @@ fn headings(site: &SiteState, path: &Path) -> Vec<(String, std::ops::Range<usize
 enum Context {
     /// A term of a taxonomy (the front matter key), `typed` so far.
     Term { key: String, typed: String },
-    /// A `ref`/`relref` target.
-    Ref { typed: String },
+    /// A content path: a `ref`/`relref` target (`zola` false: also from
+    /// the page's folder), or a Zola internal link, `](@/…` (`zola`: from
+    /// `content/` only).
+    Ref { typed: String, zola: bool },
     /// A site path in a Markdown link, `](/…`.
     SitePath { typed: String },
     /// A Jekyll `{% link … %}` path.
@@ -254,6 +256,8 @@ static REF: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r#"\{\{[<%]\s*(?:rel)?ref\s+"([^"]*)$"#).expect("a regex"));
 static MD_LINK: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\]\((/[^)\s]*)$").expect("a regex"));
+static ZOLA_LINK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\]\(@/([^)\s]*)$").expect("a regex"));
 static LIQUID_LINK: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\{%-?\s*link\s+([^\s%]*)$").expect("a regex"));
 static POST_URL: LazyLock<Regex> =
@@ -300,11 +304,18 @@ fn context(post: &Post, offset: usize) -> Option<Context> {
     if let Some(c) = REF.captures(before) {
         return Some(Context::Ref {
             typed: c[1].to_string(),
+            zola: false,
         });
     }
     if let Some(c) = MD_LINK.captures(before) {
         return Some(Context::SitePath {
             typed: c[1].to_string(),
+        });
+    }
+    if let Some(c) = ZOLA_LINK.captures(before) {
+        return Some(Context::Ref {
+            typed: c[1].to_string(),
+            zola: true,
         });
     }
     if let Some(c) = LIQUID_LINK.captures(before) {
@@ -374,9 +385,14 @@ pub fn complete(
                 })
                 .collect()
         }
-        Context::Ref { typed } => match typed.split_once('#') {
+        Context::Ref { typed, zola } => match typed.split_once('#') {
             Some((target, frag)) => {
-                let page = k.page_of_ref(target, &page_content_path(doc, site))?;
+                let from = if zola {
+                    String::new()
+                } else {
+                    page_content_path(doc, site)
+                };
+                let page = k.page_of_ref(target, &from)?;
                 anchors(site, page, frag, &|id, f, r| {
                     item(id, f, None, CompletionItemKind::REFERENCE, r)
                 })
@@ -503,6 +519,11 @@ fn target_at<'k>(doc: &Doc, site: &'k SiteState, offset: usize) -> Option<Target
             let (path, frag) = links::split_url(&l.dest);
             if path.is_empty() || path.contains("://") {
                 return None;
+            }
+            // Zola's `@/path/to/file.md`: a content path.
+            if let Some(content_path) = path.strip_prefix("@/") {
+                let page = k.page_of_ref(content_path, "")?;
+                return Some(Target::Page(page, frag, l.dest_span.clone()));
             }
             let path = if path.starts_with('/') {
                 path
