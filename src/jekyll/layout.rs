@@ -16,7 +16,7 @@ const DEPTH: usize = 8;
 /// and cloned as empty: a cache, not a setting.
 #[derive(Default)]
 pub struct Templates(
-    std::sync::Mutex<std::collections::HashMap<PathBuf, Option<std::sync::Arc<str>>>>,
+    Box<std::sync::Mutex<std::collections::HashMap<PathBuf, Option<std::sync::Arc<str>>>>>,
 );
 
 impl Templates {

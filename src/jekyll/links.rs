@@ -31,7 +31,9 @@ use crate::diagnostic::{Applicability, Diagnostic, Fix};
 use crate::document::{LinkKind, Value};
 use crate::rules::Context;
 use crate::site::index::{Served, SiteIndex};
-use crate::site::links::{broken as error, browser_join, fragment_fix, is_site_path, split_url};
+use crate::site::links::{
+    self, Landing, broken as error, browser_join, fragment_fix, is_site_path, split_url,
+};
 use crate::site::model::Unpublished;
 
 /// `{% link path %}`, `{% post_url name %}` (with `{%-` trimming), and the
@@ -95,14 +97,6 @@ enum Target {
     /// A page or document Jekyll does not write, by index: the tag fails
     /// the build.
     Unpublished(usize),
-}
-
-/// Where a link lands.
-enum Landing {
-    /// A page of the site, by index.
-    Page(usize),
-    /// Something else the site publishes (a file, a redirect).
-    Other,
 }
 
 impl<'s, 'a> Links<'s, 'a> {
@@ -531,31 +525,12 @@ impl<'s, 'a> Links<'s, 'a> {
     /// with `.html` (hosts serve `/about.html` for `/about`).
     fn landing(&self, path: &str) -> Option<Landing> {
         let html = format!("{}.html", path.trim_end_matches('/'));
-        let Some(served) = self.site.lookup(path).or_else(|| {
+        let served = self.site.lookup(path).or_else(|| {
             (!path.ends_with('/'))
                 .then(|| self.site.lookup(&html))
                 .flatten()
-        }) else {
-            // The host redirects it (`_redirects`, `netlify.toml`).
-            let on_host = format!("{}{path}", self.site.base_path);
-            return self
-                .site
-                .host_redirects
-                .iter()
-                .any(|r| r.matches(&on_host))
-                .then_some(Landing::Other);
-        };
-        Some(
-            served
-                .iter()
-                .find_map(|s| match s {
-                    Served::Page(j) if self.site.pages[*j].redirect_to.is_none() => {
-                        Some(Landing::Page(*j))
-                    }
-                    _ => None,
-                })
-                .unwrap_or(Landing::Other),
-        )
+        });
+        links::landing(self.site, served, path)
     }
 
     /// A fragment of a link of page `i` into page `j`.

@@ -101,3 +101,43 @@ pub fn broken(
         None => d,
     }
 }
+
+/// Where a link lands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Landing {
+    /// A page of the site, by index.
+    Page(usize),
+    /// Something else the site publishes (a file, a term page, a redirect),
+    /// or a path the host redirects.
+    Other,
+}
+
+/// What serves a site path (without the base path): a page (not one that
+/// only redirects), something else, or a rule of the host's redirects
+/// (`_redirects`, `netlify.toml`); `None`: nothing. `served` is the site's
+/// lookup of the path (or of a form the generator's host also serves).
+pub fn landing(
+    site: &super::index::SiteIndex,
+    served: Option<&[super::index::Served]>,
+    path: &str,
+) -> Option<Landing> {
+    let Some(served) = served else {
+        let on_host = format!("{}{path}", site.base_path);
+        return site
+            .host_redirects
+            .iter()
+            .any(|r| r.matches(&on_host))
+            .then_some(Landing::Other);
+    };
+    Some(
+        served
+            .iter()
+            .find_map(|s| match s {
+                super::index::Served::Page(j) if site.pages[*j].redirect_to.is_none() => {
+                    Some(Landing::Page(*j))
+                }
+                _ => None,
+            })
+            .unwrap_or(Landing::Other),
+    )
+}

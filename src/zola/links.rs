@@ -35,8 +35,10 @@ use super::config::ZolaConfig;
 use crate::diagnostic::{Applicability, Diagnostic, Fix};
 use crate::document::LinkKind;
 use crate::rules::Context;
-use crate::site::index::{Served, SiteIndex};
-use crate::site::links::{broken as error, browser_join, fragment_fix, is_site_path, split_url};
+use crate::site::index::SiteIndex;
+use crate::site::links::{
+    self, Landing, broken as error, browser_join, fragment_fix, is_site_path, split_url,
+};
 use crate::site::model::Unpublished;
 
 /// Suggestions compared per link, at most.
@@ -68,14 +70,6 @@ struct Links<'s, 'a> {
     /// Pages by content path as `@/` names them (`blog/post.md`,
     /// `blog/_index.md`), the first of each.
     by_path: HashMap<&'a str, usize>,
-}
-
-/// Where a link lands.
-enum Landing {
-    /// A page of the site, by index.
-    Page(usize),
-    /// Something else the site publishes (a file, a term page).
-    Other,
 }
 
 /// Whose anchors are checked, and by whom.
@@ -361,27 +355,7 @@ impl<'s, 'a> Links<'s, 'a> {
 
     /// What serves a site path (without the base path).
     fn landing(&self, path: &str) -> Option<Landing> {
-        let Some(served) = self.site.lookup(path) else {
-            // The host redirects it (`_redirects`, `netlify.toml`).
-            let on_host = format!("{}{path}", self.site.base_path);
-            return self
-                .site
-                .host_redirects
-                .iter()
-                .any(|r| r.matches(&on_host))
-                .then_some(Landing::Other);
-        };
-        Some(
-            served
-                .iter()
-                .find_map(|s| match s {
-                    Served::Page(j) if self.site.pages[*j].redirect_to.is_none() => {
-                        Some(Landing::Page(*j))
-                    }
-                    _ => None,
-                })
-                .unwrap_or(Landing::Other),
-        )
+        links::landing(self.site, self.site.lookup(path), path)
     }
 
     /// The `#fragment` of a link of page `i` into page `j`.
@@ -556,7 +530,7 @@ mod tests {
     use std::sync::OnceLock;
 
     use super::*;
-    use crate::site::index::Page;
+    use crate::site::index::{Page, Served};
     use crate::site::model::{Kind, Place};
     use crate::zola::slug::Slugify;
 
