@@ -490,10 +490,7 @@ impl<'s, 'a> Links<'s, 'a> {
     ) -> Option<Diagnostic> {
         let (path, fragment) = split_url(dest);
         let base = self.site.base_path.as_str();
-        let Some(below) = path
-            .strip_prefix(base)
-            .filter(|r| r.is_empty() || r.starts_with('/'))
-        else {
+        let Some(below) = links::below_base(&path, base) else {
             return Some(error(
                 span,
                 format!("`{written}` is outside the site: its `baseurl` is `{base}`"),
@@ -503,7 +500,6 @@ impl<'s, 'a> Links<'s, 'a> {
                 )),
             ));
         };
-        let below = if below.is_empty() { "/" } else { below };
         match self.landing(below) {
             Some(Landing::Page(j)) => self.fragment(i, j, fragment.as_deref(), span),
             Some(Landing::Other) => None,

@@ -141,3 +141,27 @@ pub fn landing(
             .unwrap_or(Landing::Other),
     )
 }
+
+/// A site path below the site's base path (`/docs` for a site published
+/// at `https://example.org/docs/`), as a path from the site's root (`/`
+/// for the base itself); `None` when the path is outside it.
+pub fn below_base<'p>(path: &'p str, base: &str) -> Option<&'p str> {
+    let below = path
+        .strip_prefix(base)
+        .filter(|r| r.is_empty() || r.starts_with('/'))?;
+    Some(if below.is_empty() { "/" } else { below })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::below_base;
+
+    #[test]
+    fn paths_below_the_base_path() {
+        assert_eq!(below_base("/docs/a/", "/docs"), Some("/a/"));
+        assert_eq!(below_base("/docs", "/docs"), Some("/"));
+        assert_eq!(below_base("/a/", ""), Some("/a/"));
+        assert_eq!(below_base("/docsx/a", "/docs"), None);
+        assert_eq!(below_base("/other/", "/docs"), None);
+    }
+}

@@ -245,10 +245,7 @@ impl<'s, 'a> Links<'s, 'a> {
             format!("{}{}", self.site.base_path, browser_join(dir, &path))
         };
         let base = self.site.base_path.as_str();
-        let Some(below) = site_path
-            .strip_prefix(base)
-            .filter(|r| r.is_empty() || r.starts_with('/'))
-        else {
+        let Some(below) = links::below_base(&site_path, base) else {
             return Some(error(
                 span,
                 format!("`{dest}` is outside the site: its `base_url` has the path `{base}`"),
@@ -258,7 +255,6 @@ impl<'s, 'a> Links<'s, 'a> {
                 )),
             ));
         };
-        let below = if below.is_empty() { "/" } else { below };
         match self.landing(below) {
             Some(Landing::Page(j)) => {
                 let f = fragment.filter(|f| !f.is_empty())?;
