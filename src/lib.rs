@@ -98,31 +98,48 @@ pub fn lint_inspect(
     only: Option<&HashSet<PathBuf>>,
     inspect: &mut dyn FnMut(&SiteIndex),
 ) -> Vec<Diagnostic> {
-    let wanted = |p: &PathBuf| only.is_none_or(|set| set.contains(p));
-    let posts: Vec<&Post> = site
-        .posts
-        .iter()
-        .filter(|p| !config.is_excluded(&p.path))
-        .collect();
+    let analysis = analyze(site, config, now, only);
+    inspect(&analysis.index);
+    // Post rules and site rules at once: a site rule may keep a core busy.
+    let (post_found, site_found) = rayon::join(
+        || post_rules(site, config, &analysis.cx),
+        || site_rules(config, &analysis, &|_| true),
+    );
+    finish(site, config, &analysis.cx, post_found, site_found)
+}
+
+/// What the rules read besides each post: the site as its generator
+/// publishes it, and the context built from it. The first half of a lint
+/// ([`lint_inspect`]); the language server keeps it between edits.
+pub struct Analysis<'a> {
+    pub index: SiteIndex<'a>,
+    pub cx: Context<'a>,
+    /// Files outside any site ([`Site::loose`]): no site rule runs.
+    pub loose: bool,
+}
+
+/// Index a loaded site and build the rules' context from it. With `only`,
+/// findings are wanted only in those files.
+pub fn analyze<'a>(
+    site: &'a Site,
+    config: &Config,
+    now: i64,
+    only: Option<&'a HashSet<PathBuf>>,
+) -> Analysis<'a> {
+    let posts = site.posts.iter().filter(|p| !config.is_excluded(&p.path));
     // The site as Hugo publishes it: site rules read it, and it tells post
     // rules which files Hugo never renders as pages.
     let parsed: Vec<&Post> = posts
-        .iter()
-        .copied()
+        .clone()
         .filter(|p| p.front_matter_error.is_none())
         .collect();
     let index = timing("site index", || {
         site.generator
             .index(&parsed, &site.resources, &site.static_files, now)
     });
-    inspect(&index);
     let mut cx = Context::new(&site.generator, now);
     cx.only = only;
-    cx.unparsed = posts
-        .iter()
-        .copied()
-        .filter(|p| p.front_matter_error.is_some())
-        .collect();
+    cx.unparsed = posts.filter(|p| p.front_matter_error.is_some()).collect();
     cx.unrendered = index
         .pages
         .iter()
@@ -152,24 +169,89 @@ pub fn lint_inspect(
     cx.conventions = timing("site conventions", || {
         rules::conventions::Conventions::of(&index)
     });
+    Analysis {
+        index,
+        cx,
+        loose: site.loose,
+    }
+}
 
-    // Post rules and site rules at once: a site rule may keep a core busy.
-    let (post_found, (site_found, mut used)) = rayon::join(
-        || -> Vec<PostFound> {
-            timing("post rules", || {
-                posts
-                    .par_iter()
-                    .filter(|p| wanted(&p.path))
-                    .map(|post| {
-                        let sups = Suppressions::new(post);
-                        let found = lint_post_with(post, config, &cx, &sups);
-                        (found, sups.into_used().map(|u| (post.path.clone(), u)))
-                    })
-                    .collect()
-            })
-        },
-        || run_site_rules(site, config, &index, &cx, &wanted),
-    );
+/// The post rules' findings in every post the context reports on (not
+/// excluded), in parallel.
+pub fn post_rules(site: &Site, config: &Config, cx: &Context) -> Vec<PostFound> {
+    timing("post rules", || {
+        site.posts
+            .par_iter()
+            .filter(|p| !config.is_excluded(&p.path) && cx.reports(&p.path))
+            .map(|post| lint_post_used(post, config, cx))
+            .collect()
+    })
+}
+
+/// One post's post-rule findings, and what its comments silenced.
+fn lint_post_used(post: &Post, config: &Config, cx: &Context) -> PostFound {
+    let sups = Suppressions::new(post);
+    let found = lint_post_with(post, config, cx, &sups);
+    (found, sups.into_used().map(|u| (post.path.clone(), u)))
+}
+
+/// The findings of the site rules `which` picks, in the files the context
+/// reports on, each at the level its file's configuration gives: not yet
+/// silenced by the files' comments ([`finish`] does that). Site rules run
+/// once over the index with the base configuration, in parallel, and are
+/// reported in rule order.
+pub fn site_rules(
+    config: &Config,
+    analysis: &Analysis,
+    which: &(dyn Fn(&RuleMeta) -> bool + Sync),
+) -> Vec<Diagnostic> {
+    let (index, cx) = (&analysis.index, &analysis.cx);
+    // Files outside any site: there is no site to check.
+    if analysis.loose {
+        return Vec::new();
+    }
+    let base = config.rules_for(&config.root);
+    let rules: Vec<_> = base
+        .rules
+        .iter()
+        .filter(|(meta, level, _)| meta.scope.on_site() && *level != Level::Off && which(meta))
+        .collect();
+    let found: Vec<Vec<Diagnostic>> = rules
+        .par_iter()
+        .map(|(meta, _, rule)| {
+            let mut found = Vec::new();
+            timing(meta.name, || rule.check_site(index, cx, &mut found));
+            found
+        })
+        .collect();
+    let mut out = Vec::new();
+    for ((meta, _, _), found) in rules.iter().zip(found) {
+        for mut d in found {
+            if !cx.reports(&d.path) {
+                continue;
+            }
+            let level = config.rules_for(&d.path).level(meta.name);
+            let Some(sev) = effective(d.severity, meta, level) else {
+                continue;
+            };
+            d.severity = sev;
+            out.push(d);
+        }
+    }
+    out
+}
+
+/// The second half of a lint: the site rules' findings silenced by their
+/// files' comments, the unused comments, the files that could not be read,
+/// in order.
+pub fn finish(
+    site: &Site,
+    config: &Config,
+    cx: &Context,
+    post_found: Vec<PostFound>,
+    site_found: Vec<Diagnostic>,
+) -> Vec<Diagnostic> {
+    let (site_found, mut used) = suppress(site_found, &|p| site.post(p));
     let mut out = Vec::new();
     for (found, post_used) in post_found {
         out.extend(found);
@@ -178,14 +260,56 @@ pub fn lint_inspect(
         }
     }
     out.extend(site_found);
-    out.extend(unused_suppressions(site, config, &posts, &used, &wanted));
-    out.extend(site.errors.iter().filter(|d| wanted(&d.path)).cloned());
+    let posts = site
+        .posts
+        .iter()
+        .filter(|p| !config.is_excluded(&p.path) && cx.reports(&p.path));
+    out.extend(unused_suppressions(site.loose, config, posts, &used));
+    out.extend(site.errors.iter().filter(|d| cx.reports(&d.path)).cloned());
     let reads = document::Source::reads();
     timing(
         &format!("texts read on demand by the rules: {reads}"),
         || (),
     );
     drop_changed(site, &mut out);
+    sort(&mut out);
+    out
+}
+
+/// Lint one post again against an analysis made before its last edit, when
+/// that edit left everything the site index reads of it as it was
+/// ([`site::same_to_index`]): its post rules, the site rules that read
+/// bodies (run again for the files the context reports on), and the other
+/// site rules' findings in it as they were (`kept`), silenced by its
+/// comments as they are now. The language server's way to answer a change
+/// of body text without indexing the site again; the analysis's page for
+/// the post must already point at `post`.
+pub fn relint_post(
+    config: &Config,
+    analysis: &Analysis,
+    kept: Vec<Diagnostic>,
+    post: &Post,
+    loose: bool,
+) -> Vec<Diagnostic> {
+    let cx = &analysis.cx;
+    let (mut out, post_used) = lint_post_used(post, config, cx);
+    let mut site_found = kept;
+    site_found.extend(
+        site_rules(config, analysis, &|meta| meta.reads_bodies)
+            .into_iter()
+            .filter(|d| d.path == post.path),
+    );
+    let (site_found, mut used) = suppress(site_found, &|p| (p == post.path).then_some(post));
+    if let Some((path, u)) = post_used {
+        used.entry(path).or_default().extend(u);
+    }
+    out.extend(site_found);
+    out.extend(unused_suppressions(
+        loose,
+        config,
+        std::iter::once(post),
+        &used,
+    ));
     sort(&mut out);
     out
 }
@@ -228,26 +352,22 @@ fn drop_changed(site: &Site, out: &mut Vec<Diagnostic>) {
 }
 
 /// One post's findings, and what its suppression comments silenced.
-type PostFound = (Vec<Diagnostic>, Option<(PathBuf, Used)>);
+pub type PostFound = (Vec<Diagnostic>, Option<(PathBuf, Used)>);
 
 /// `unused-suppression`, once every other rule has run: the comments of the
 /// posts reported on that silenced nothing (for the posts where it is on).
-fn unused_suppressions(
-    site: &Site,
+fn unused_suppressions<'p>(
+    loose: bool,
     config: &Config,
-    posts: &[&Post],
+    posts: impl Iterator<Item = &'p Post>,
     used: &HashMap<PathBuf, Used>,
-    wanted: &(dyn Fn(&PathBuf) -> bool + Sync),
 ) -> Vec<Diagnostic> {
     let meta = &rules::unused_suppression::META;
     let none = Used::new();
     let mut out = Vec::new();
     for post in posts {
         // A front matter that does not parse stopped the other rules.
-        if post.outline.suppressions.is_empty()
-            || post.front_matter_error.is_some()
-            || !wanted(&post.path)
-        {
+        if post.outline.suppressions.is_empty() || post.front_matter_error.is_some() {
             continue;
         }
         let set = config.rules_for(&post.path);
@@ -256,7 +376,7 @@ fn unused_suppressions(
         };
         let mut found = Vec::new();
         let post_used = used.get(&post.path).unwrap_or(&none);
-        rules::unused_suppression::check(post, post_used, &set, !site.loose, &mut found);
+        rules::unused_suppression::check(post, post_used, &set, !loose, &mut found);
         // Only a comment naming this rule silences its findings.
         let sups = Suppressions::new(post);
         for mut d in found {
@@ -270,58 +390,26 @@ fn unused_suppressions(
     out
 }
 
-/// Site rules run once over the site index, with the base configuration;
-/// the level of each finding follows the configuration of the file it is in.
-/// Also what their findings' suppression comments silenced, by file.
-fn run_site_rules(
-    site: &Site,
-    config: &Config,
-    index: &SiteIndex,
-    cx: &Context,
-    wanted: &(dyn Fn(&PathBuf) -> bool + Sync),
+/// Site rules' findings without those their files' comments silence, and
+/// what each file's comments silenced. A finding in a file that is not a
+/// post of the site is dropped.
+fn suppress<'p>(
+    found: Vec<Diagnostic>,
+    post_of: &dyn Fn(&std::path::Path) -> Option<&'p Post>,
 ) -> (Vec<Diagnostic>, HashMap<PathBuf, Used>) {
-    // Files outside any site: there is no site to check.
-    if site.loose {
-        return (Vec::new(), HashMap::new());
-    }
-    let base = config.rules_for(&config.root);
-    let rules: Vec<_> = base
-        .rules
-        .iter()
-        .filter(|(meta, level, _)| meta.scope.on_site() && *level != Level::Off)
-        .collect();
-    // Each rule on its own (they run in parallel), reported in rule order.
-    let found: Vec<Vec<Diagnostic>> = rules
-        .par_iter()
-        .map(|(meta, _, rule)| {
-            let mut found = Vec::new();
-            timing(meta.name, || rule.check_site(index, cx, &mut found));
-            found
-        })
-        .collect();
     let mut out = Vec::new();
     // One line index per file with suppression comments, however many
     // findings it has.
     let mut suppressions: HashMap<PathBuf, Suppressions> = HashMap::new();
-    for ((meta, _, _), found) in rules.iter().zip(found) {
-        for mut d in found {
-            if !wanted(&d.path) {
-                continue;
-            }
-            let level = config.rules_for(&d.path).level(meta.name);
-            let Some(sev) = effective(d.severity, meta, level) else {
-                continue;
-            };
-            d.severity = sev;
-            let Some(post) = site.post(&d.path) else {
-                continue;
-            };
-            let sups = suppressions
-                .entry(d.path.clone())
-                .or_insert_with(|| Suppressions::new(post));
-            if !sups.silences(&d) {
-                out.push(d);
-            }
+    for d in found {
+        let Some(post) = post_of(&d.path) else {
+            continue;
+        };
+        let sups = suppressions
+            .entry(d.path.clone())
+            .or_insert_with(|| Suppressions::new(post));
+        if !sups.silences(&d) {
+            out.push(d);
         }
     }
     let used = suppressions

@@ -665,3 +665,180 @@ fn zola_internal_links_complete_and_lead_to_their_files() {
     assert_eq!(def["range"]["start"]["line"], json!(8), "{def}");
     assert_eq!(c.shutdown(), 0);
 }
+
+/// Edits of body text are linted against the index the last lint kept (the
+/// server says "one edited page"); an edit that changes what the index
+/// reads (a heading id) indexes the site again, and republishes the other
+/// open file whose link it breaks. The client's environment makes the
+/// server lint each kept-index edit in full too: a difference would be an
+/// `internal-error` in the lists asserted here.
+#[test]
+fn body_edits_are_linted_against_the_kept_index_as_a_full_lint_would() {
+    let dir = site();
+    let root = root(&dir);
+    let (first, second) = (post(&root, "first.md"), post(&root, "second.md"));
+    let mut c = start(&root);
+    let first_uri = c.open(&first);
+    let second_uri = c.open(&second);
+    c.diagnostics_for(&first_uri, <[Value]>::is_empty);
+    c.diagnostics_for(&second_uri, <[Value]>::is_empty);
+    let text = std::fs::read_to_string(&first).unwrap();
+    // Each edit, what it finds, and whether the kept index answers it (a
+    // heading added or taken away changes the page's ids: not kept).
+    let edits = [
+        // A word: nothing to say.
+        (text.clone() + "\nA word.\n", vec![], true),
+        // A link to nowhere, then to a heading that is not there.
+        (
+            text.clone() + "\n[gone](/posts/nowhere/)\n",
+            vec!["broken-link"],
+            true,
+        ),
+        (
+            text.clone() + "\n[there](/posts/second/#missing)\n",
+            vec!["broken-link"],
+            true,
+        ),
+        // To its own heading, by the id it has; and one it lacks.
+        (text.clone() + "\n[here](#next)\n", vec![], true),
+        (
+            text.clone() + "\n[here](#getting-startd)\n",
+            vec!["broken-link"],
+            true,
+        ),
+        // Silenced by a comment typed before it.
+        (
+            text.clone()
+                + "\n<!-- bloglint-disable-next-line broken-link -->\n[gone](/posts/nowhere/)\n",
+            vec![],
+            true,
+        ),
+        // A comment that silences nothing is unused (off by default).
+        (
+            text.clone() + "\n<!-- bloglint-disable-next-line broken-link -->\nText.\n",
+            vec![],
+            true,
+        ),
+        // An image without alternative text, and to nowhere.
+        (
+            text.clone() + "\n![](/img.png)\n",
+            vec!["broken-link", "image-alt"],
+            true,
+        ),
+        // A heading too deep: the ids change, the site is indexed again.
+        (
+            text.clone() + "\n#### Deep\n",
+            vec!["heading-hierarchy"],
+            false,
+        ),
+        (text.clone(), vec![], false),
+        (text.clone() + "\nThe end.\n", vec![], true),
+    ];
+    let mut version = 1;
+    for (edit, want, _) in &edits {
+        version += 1;
+        c.change(&first_uri, version, edit);
+        let list = c.diagnostics_for(&first_uri, |_| true);
+        assert_eq!(&codes(&list), want, "after the edit:\n{edit}\n{list:#?}");
+    }
+    let log = c.log();
+    let kept = log.matches("linted one edited page").count();
+    let want = edits.iter().filter(|(_, _, kept)| *kept).count();
+    assert_eq!(kept, want, "{log}");
+    assert!(!log.contains("MISMATCH"), "{log}");
+
+    // The second post links to the first one's `#next`: renaming that
+    // heading indexes the site again and breaks the second's link.
+    let second_text = std::fs::read_to_string(&second).unwrap() + "\n[next](/posts/first/#next)\n";
+    c.change(&second_uri, 2, &second_text);
+    c.diagnostics_for(&second_uri, <[Value]>::is_empty);
+    version += 1;
+    c.change(
+        &first_uri,
+        version,
+        &text.replace("## Next steps {#next}", "## Next steps {#later}"),
+    );
+    c.diagnostics_for(&first_uri, <[Value]>::is_empty);
+    let on_second = c.diagnostics_for(&second_uri, |l| !l.is_empty());
+    assert_eq!(codes(&on_second), ["broken-link"], "{on_second:#?}");
+    let log = c.log();
+    assert!(log.contains("linted the site"), "{log}");
+    assert_eq!(c.shutdown(), 0);
+}
+
+/// On each example site (Hugo, Jekyll, Zola), every Markdown file is opened
+/// and edited in its body: a word, a link to nowhere, a link to its own
+/// first heading. Each edit the kept index answers is linted in full too
+/// (the client's environment): no list may hold an `internal-error`, and
+/// the kept index must have answered some.
+#[test]
+fn body_edits_on_the_example_sites_match_a_full_lint() {
+    for example in ["blog", "jekyll-blog", "zola-blog"] {
+        let copy = tempfile::tempdir().expect("temporary directory");
+        let src = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("examples")
+            .join(example);
+        copy_dir(&src, copy.path());
+        let root = copy.path().canonicalize().expect("the copy");
+        let mut files = Vec::new();
+        markdown_files(&root, &mut files);
+        files.sort();
+        let mut c = start(&root);
+        for path in &files {
+            let text = std::fs::read_to_string(path).expect("the file");
+            let uri = c.open(path);
+            c.diagnostics_for(&uri, |_| true);
+            let anchor = text
+                .lines()
+                .find_map(|l| l.strip_prefix("## "))
+                .map(|h| h.to_lowercase().replace(' ', "-"))
+                .unwrap_or_default();
+            let edits = [
+                format!("{text}\nOne more word.\n"),
+                format!("{text}\n[x](/nowhere/)\n"),
+                format!("{text}\n[y](#{anchor})\n"),
+            ];
+            for (i, edit) in edits.iter().enumerate() {
+                c.change(&uri, i as i64 + 2, edit);
+                let list = c.diagnostics_for(&uri, |_| true);
+                assert!(
+                    !codes(&list).contains(&"internal-error".to_string()),
+                    "{example}: {}: {list:#?}",
+                    path.display()
+                );
+            }
+            c.notify(
+                "textDocument/didClose",
+                json!({"textDocument": {"uri": uri}}),
+            );
+        }
+        let log = c.log();
+        assert!(!log.contains("MISMATCH"), "{example}: {log}");
+        assert!(log.contains("linted one edited page"), "{example}: {log}");
+        assert_eq!(c.shutdown(), 0);
+    }
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    for entry in std::fs::read_dir(from).expect("a folder") {
+        let entry = entry.expect("an entry");
+        let target = to.join(entry.file_name());
+        if entry.file_type().expect("a type").is_dir() {
+            std::fs::create_dir_all(&target).expect("a folder");
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).expect("a copy");
+        }
+    }
+}
+
+fn markdown_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).expect("a folder") {
+        let path = entry.expect("an entry").path();
+        if path.is_dir() {
+            markdown_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "md") {
+            out.push(path);
+        }
+    }
+}

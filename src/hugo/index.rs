@@ -996,7 +996,7 @@ fn translation_stubs(
 
 /// Whether a page's body is empty: nothing but whitespace and HTML
 /// comments (`<!-- not translated yet -->`), which no browser shows.
-fn has_empty_body(post: &Post) -> bool {
+pub(crate) fn has_empty_body(post: &Post) -> bool {
     let o = &post.outline;
     // Cheap first: anything the outline holds is content (a text read from
     // the cache is read again only for pages that pass).

@@ -13,6 +13,7 @@ pub static META: RuleMeta = RuleMeta {
     name: "alias-collision",
     severity: Severity::Error,
     scope: Scope::Site,
+    reads_bodies: false,
     summary: "An alias claimed twice, hiding a published page, or rejected by Hugo",
     doc: include_str!("../../rules/alias-collision.md"),
     options: &[],

@@ -11,6 +11,7 @@ pub static META: RuleMeta = RuleMeta {
     name: "broken-link",
     severity: Severity::Error,
     scope: Scope::Site,
+    reads_bodies: true,
     summary: "Links, images and ref/relref that lead nowhere, or to a missing heading",
     doc: include_str!("../../rules/broken-link.md"),
     options: &[],

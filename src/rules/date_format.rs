@@ -10,6 +10,7 @@ pub static META: RuleMeta = RuleMeta {
     name: "date-format",
     severity: Severity::Error,
     scope: Scope::Post,
+    reads_bodies: false,
     summary: "Front matter dates Hugo cannot parse, or reads otherwise than meant",
     doc: include_str!("../../rules/date-format.md"),
     options: &[

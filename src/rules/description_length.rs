@@ -8,6 +8,7 @@ pub static META: RuleMeta = RuleMeta {
     name: "description-length",
     severity: Severity::Warning,
     scope: Scope::Post,
+    reads_bodies: false,
     summary: "The description is missing, or too short or too long for search results",
     doc: include_str!("../../rules/description-length.md"),
     options: &[

@@ -9,6 +9,7 @@ pub static META: RuleMeta = RuleMeta {
     name: "front-matter-syntax",
     severity: Severity::Error,
     scope: Scope::Post,
+    reads_bodies: false,
     summary: "Front matter that is not closed, or is not valid YAML, TOML or JSON",
     doc: include_str!("../../rules/front-matter-syntax.md"),
     options: &[],

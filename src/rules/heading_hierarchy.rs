@@ -11,6 +11,7 @@ pub static META: RuleMeta = RuleMeta {
     name: "heading-hierarchy",
     severity: Severity::Warning,
     scope: Scope::Post,
+    reads_bodies: false,
     summary: "A heading skips a level, or an h1 repeats the page title",
     doc: include_str!("../../rules/heading-hierarchy.md"),
     options: &[

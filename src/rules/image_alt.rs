@@ -9,6 +9,7 @@ pub static META: RuleMeta = RuleMeta {
     name: "image-alt",
     severity: Severity::Warning,
     scope: Scope::Post,
+    reads_bodies: false,
     summary: "An image without alternative text: screen readers cannot say what it shows",
     doc: include_str!("../../rules/image-alt.md"),
     options: &[],

@@ -106,6 +106,12 @@ pub struct RuleMeta {
     pub name: &'static str,
     pub severity: Severity,
     pub scope: Scope,
+    /// A site rule whose findings in a file depend on that file's body
+    /// beyond its heading ids (`broken-link`: its links). The language
+    /// server keeps the other site rules' findings while an edit leaves
+    /// the front matter and the heading ids as they were, and reruns these
+    /// (`lib::relint_post`).
+    pub reads_bodies: bool,
     /// One line: what the rule reports.
     pub summary: &'static str,
     /// The rule's page, `rules/<name>.md`, compiled in.

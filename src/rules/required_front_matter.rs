@@ -13,6 +13,7 @@ pub static META: RuleMeta = RuleMeta {
     name: "required-front-matter",
     severity: Severity::Error,
     scope: Scope::PostAndSite,
+    reads_bodies: false,
     summary: "Required front matter fields are missing or have the wrong type, as the generator and the site's schemas say",
     doc: include_str!("../../rules/required-front-matter.md"),
     options: &[

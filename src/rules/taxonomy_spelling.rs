@@ -19,6 +19,7 @@ pub static META: RuleMeta = RuleMeta {
     name: "taxonomy-spelling",
     severity: Severity::Warning,
     scope: Scope::Site,
+    reads_bodies: false,
     summary: "A taxonomy term spelled several ways, misspelled, or outside the vocabulary",
     doc: include_str!("../../rules/taxonomy-spelling.md"),
     options: &[

@@ -12,6 +12,7 @@ pub static META: RuleMeta = RuleMeta {
     name: "unknown-suppression",
     severity: Severity::Warning,
     scope: Scope::Post,
+    reads_bodies: false,
     summary: "A bloglint-disable or -enable comment names a rule that does not exist",
     doc: include_str!("../../rules/unknown-suppression.md"),
     options: &[],

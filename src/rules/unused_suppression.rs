@@ -16,6 +16,7 @@ pub static META: RuleMeta = RuleMeta {
     name: "unused-suppression",
     severity: Severity::Warning,
     scope: Scope::Post,
+    reads_bodies: false,
     summary: "A bloglint-disable comment silences nothing (off by default)",
     doc: include_str!("../../rules/unused-suppression.md"),
     options: &[],

@@ -19,6 +19,7 @@ pub static META: RuleMeta = RuleMeta {
     name: "url-collision",
     severity: Severity::Error,
     scope: Scope::Site,
+    reads_bodies: false,
     summary: "Two sources published at one URL, or two files of one page: Hugo keeps only one",
     doc: include_str!("../../rules/url-collision.md"),
     options: &[],

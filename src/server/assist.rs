@@ -220,10 +220,7 @@ fn post_name(rel: &str) -> Option<String> {
 /// The heading ids of a page and where each heading is, from the page as
 /// the site holds it (an open buffer's text for an open file).
 fn headings(site: &SiteState, path: &Path) -> Vec<(String, std::ops::Range<usize>)> {
-    let Some(s) = site.site.as_ref() else {
-        return Vec::new();
-    };
-    let Some(post) = s.post(path) else {
+    let (Some(s), Some(post)) = (site.site(), site.post(path)) else {
         return Vec::new();
     };
     let (ids, _) = s.generator.heading_ids(post);
@@ -338,7 +335,7 @@ pub fn complete(
     encoding: Encoding,
 ) -> Option<CompletionResponse> {
     let site = site?;
-    let k = &site.knowledge;
+    let k = site.knowledge();
     let lines = Lines::new(&doc.text, encoding);
     let offset = lines.offset(pos);
     let post = Post::parse(doc.path.clone(), String::new(), doc.text.clone());
@@ -484,8 +481,7 @@ fn anchors(
 }
 
 fn page_content_path(doc: &Doc, site: &SiteState) -> String {
-    site.site
-        .as_ref()
+    site.site()
         .and_then(|s| s.generator.content_path(&doc.path))
         .unwrap_or_default()
 }
@@ -501,7 +497,7 @@ enum Target<'k> {
 }
 
 fn target_at<'k>(doc: &Doc, site: &'k SiteState, offset: usize) -> Option<Target<'k>> {
-    let k = &site.knowledge;
+    let k = site.knowledge();
     let post = Post::parse(doc.path.clone(), String::new(), doc.text.clone());
     let inside = |r: &std::ops::Range<usize>| r.start <= offset && offset <= r.end;
     for r in &post.outline.refs {
@@ -585,7 +581,7 @@ fn target_at<'k>(doc: &Doc, site: &'k SiteState, offset: usize) -> Option<Target
                 Value::String(s) => vec![(s.as_str(), node.span.clone())],
                 _ => Vec::new(),
             };
-            let key_of = site.site.as_ref()?.generator.term_key();
+            let key_of = site.site()?.generator.term_key();
             for (term, span) in items {
                 if inside(&span) {
                     let key = key_of(term);
@@ -628,7 +624,7 @@ pub fn hover(
             let mut text = format!(
                 "**{}**\n\n`{}{}`",
                 page.title.as_deref().unwrap_or("(untitled)"),
-                site.knowledge.base_path,
+                site.knowledge().base_path,
                 page.url
             );
             if let Some(f) = &frag {
@@ -694,9 +690,7 @@ pub fn definition(
         })
         .unwrap_or(0..0);
     let text = site
-        .site
-        .as_ref()
-        .and_then(|s| s.post(&page.path))
+        .post(&page.path)
         .map(|p| p.source.to_string())
         .unwrap_or_default();
     let range = Lines::new(&text, encoding).range(&span);

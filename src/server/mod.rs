@@ -12,6 +12,7 @@
 
 mod actions;
 mod assist;
+mod held;
 pub mod text;
 
 use std::collections::{HashMap, HashSet};
@@ -77,7 +78,9 @@ fn release_freed_memory_at_once() {
     // SAFETY: sets one of mimalloc's options to a value it documents
     // (0: purge at once); no pointer is passed, and mimalloc reads its
     // options under its own synchronisation.
-    unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, 0) };
+    if std::env::var_os("BLOGLINT_PURGE_DEFAULT").is_none() {
+        unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, 0) };
+    }
 }
 
 type Error = Box<dyn std::error::Error + Send + Sync>;
@@ -187,8 +190,11 @@ struct Doc {
     version: i32,
     /// The site it belongs to (an index into `Server::sites`).
     site: Option<usize>,
-    /// Its text differs from what its site holds for it.
-    stale: bool,
+    /// Its site holds its text (else it holds what was on disk, or an
+    /// earlier text).
+    in_site: bool,
+    /// The last lint read its text.
+    in_index: bool,
     /// What was published for it last, and the findings behind it (their
     /// spans into `linted`, the text they were found in).
     published: Option<Vec<lsp_types::Diagnostic>>,
@@ -200,14 +206,46 @@ struct Doc {
 struct SiteState {
     root: PathBuf,
     config: Config,
-    /// `None` while its configuration does not load.
-    site: Option<Site>,
+    /// The site, and what the last lint read of it; `None` while its
+    /// configuration does not load.
+    site: Option<held::Held>,
     /// Why it did not load: reported on every open file of it.
     error: Option<ConfigError>,
-    /// What completion, hover and definition read, from the last lint.
-    knowledge: assist::Knowledge,
+    /// What completion, hover and definition read, from the last lint
+    /// (made from it when first asked for).
+    knowledge: std::cell::OnceCell<assist::Knowledge>,
     /// Lint it when the debounce ends.
     dirty: bool,
+}
+
+impl SiteState {
+    fn site(&self) -> Option<&Site> {
+        self.site.as_ref()?.site()
+    }
+
+    /// A post as the last lint read it (an open buffer's text).
+    fn post(&self, path: &Path) -> Option<&crate::document::Post> {
+        self.site.as_ref()?.post(path)
+    }
+
+    /// The site, to change: what the last lint read of it goes, and the
+    /// next lint indexes it again.
+    fn site_mut(&mut self) -> Option<&mut Site> {
+        self.site.as_mut()?.site_mut()
+    }
+
+    fn knowledge(&self) -> &assist::Knowledge {
+        static NONE: std::sync::OnceLock<assist::Knowledge> = std::sync::OnceLock::new();
+        if let Some(k) = self.knowledge.get() {
+            return k;
+        }
+        match self.site.as_ref().and_then(|h| h.analysis()) {
+            Some(a) => self
+                .knowledge
+                .get_or_init(|| crate::timing("knowledge", || assist::Knowledge::of(&a.index))),
+            None => NONE.get_or_init(assist::Knowledge::default),
+        }
+    }
 }
 
 struct Server {
@@ -350,7 +388,8 @@ impl Server {
         eprintln!("bloglint server: reloading the site at {}", root.display());
         self.sites[s] = load_site(&root);
         for doc in self.docs.values_mut().filter(|d| d.site == Some(s)) {
-            doc.stale = true;
+            doc.in_site = false;
+            doc.in_index = false;
         }
         self.sites[s].dirty = true;
     }
@@ -386,7 +425,8 @@ impl Server {
                         }
                     }
                     doc.version = p.text_document.version;
-                    doc.stale = true;
+                    doc.in_site = false;
+                    doc.in_index = false;
                     if let Some(s) = doc.site {
                         self.sites[s].dirty = true;
                     }
@@ -505,7 +545,8 @@ impl Server {
             text,
             version,
             site,
-            stale: true,
+            in_site: false,
+            in_index: false,
             published: None,
             found: Vec::new(),
             linted: String::new(),
@@ -590,16 +631,15 @@ impl Server {
     }
 
     fn lint_site(&mut self, s: usize) -> Result<(), Error> {
-        let state = &mut self.sites[s];
         let open: Vec<String> = self
             .docs
             .iter()
             .filter(|(_, d)| d.site == Some(s))
             .map(|(k, _)| k.clone())
             .collect();
-        let Some(site) = state.site.as_mut() else {
+        if self.sites[s].site.is_none() {
             // The configuration does not load: say so on every open file.
-            let error = state.error.clone();
+            let error = self.sites[s].error.clone();
             for key in open {
                 let Some(doc) = self.docs.get_mut(&key) else {
                     continue;
@@ -608,106 +648,50 @@ impl Server {
                 if let Some(e) = &error {
                     found.push(config_diagnostic(e, &doc.path));
                 }
-                doc.stale = false;
+                doc.in_site = true;
+                doc.in_index = true;
                 let text = doc.text.clone();
                 self.publish_found(&key, found, &text, None)?;
             }
             return Ok(());
-        };
-        // The buffers stand in for their files.
-        let mut only = HashSet::new();
-        let mut changed = HashSet::new();
-        let mut unreadable = Vec::new();
-        for key in &open {
-            let Some(doc) = self.docs.get_mut(key) else {
-                continue;
-            };
-            let Some(content_path) = site.generator.content_path(&doc.path) else {
-                continue;
-            };
-            if doc.stale {
-                site.errors.retain(|e| e.path != doc.path);
-                match site::post_from_bytes(
-                    doc.path.clone(),
-                    content_path,
-                    doc.text.clone().into_bytes(),
-                ) {
-                    Ok(post) => site.replace(post),
-                    Err(d) => {
-                        site.errors.push(*d);
-                        unreadable.push(doc.path.clone());
-                    }
-                }
-                doc.stale = false;
-                changed.insert(key.clone());
-            }
-            only.insert(doc.path.clone());
         }
-        for path in unreadable {
-            remove_post(&mut state.site, &path);
-        }
-        let Some(site) = state.site.as_ref() else {
-            return Ok(());
-        };
-        // The last lint's knowledge goes before the next is built: two at
-        // once would raise the peak memory.
-        state.knowledge = assist::Knowledge::default();
-        let now = crate::cli::now();
-        let config = &state.config;
-        let mut knowledge = None;
         let started = Instant::now();
-        let outcome = guarded(|| {
-            crate::lint_inspect(site, config, now, Some(&only), &mut |index| {
-                knowledge = Some(assist::Knowledge::of(index));
-            })
-        });
-        if std::env::var_os("BLOGLINT_TIMINGS").is_some() {
+        // The files whose findings were linted: one edited page, or all.
+        let (found, changed, targets, how) = match self.relint_edited(s, &open) {
+            Some((key, found)) => (
+                found,
+                HashSet::from([key.clone()]),
+                vec![key],
+                "one edited page",
+            ),
+            None => {
+                let (found, changed) = self.relint_site(s, &open);
+                (found, changed, open, "the site")
+            }
+        };
+        if std::env::var_os("BLOGLINT_TIMINGS").is_some()
+            || std::env::var_os("BLOGLINT_VERIFY_INCREMENTAL").is_some()
+        {
             eprintln!(
-                "bloglint server: linted {} open files of {} in {:.1} ms",
-                only.len(),
-                state.root.display(),
+                "bloglint server: linted {how} of {} in {:.1} ms",
+                self.sites[s].root.display(),
                 started.elapsed().as_secs_f64() * 1e3
             );
         }
-        if let Some(k) = knowledge {
-            state.knowledge = k;
-        }
         let mut by_path: HashMap<PathBuf, Vec<Diagnostic>> = HashMap::new();
-        match outcome {
-            Ok(found) => {
-                for d in found {
-                    by_path.entry(d.path.clone()).or_default().push(d);
-                }
-            }
-            Err(what) => {
-                eprintln!(
-                    "bloglint server: a rule failed on {}: {what}",
-                    state.root.display()
-                );
-                for path in &only {
-                    let d = Diagnostic::new(
-                        "internal-error",
-                        Severity::Error,
-                        0..0,
-                        format!(
-                            "bloglint failed while checking this site ({what}): the findings are incomplete; the server's log has the details"
-                        ),
-                    )
-                    .in_file(path.clone());
-                    by_path.entry(path.clone()).or_default().push(d);
-                }
-            }
+        for d in found {
+            by_path.entry(d.path.clone()).or_default().push(d);
         }
         // Each open file's findings, published where they changed (always
         // for the file that changed: its client waits for a version).
-        let site = self.sites[s].site.as_ref();
+        let state = &self.sites[s];
         let mut updates = Vec::new();
-        for key in open {
+        for key in targets {
             let Some(doc) = self.docs.get(&key) else {
                 continue;
             };
             let found = by_path.remove(&doc.path).unwrap_or_default();
-            let diagnostics = to_lsp(&found, &doc.text, &doc.uri, site, self.encoding);
+            let diagnostics = to_lsp(&found, &doc.text, &doc.uri, Some(state), self.encoding);
             let show = changed.contains(&key) || doc.published.as_ref() != Some(&diagnostics);
             updates.push((key, found, diagnostics, show));
         }
@@ -726,12 +710,168 @@ impl Server {
         Ok(())
     }
 
+    /// An edit of one open page that leaves what the site index reads of it
+    /// as it was (body text): linted against what the last lint kept, the
+    /// other open files' findings unchanged. `None` when the site must be
+    /// linted again.
+    fn relint_edited(&mut self, s: usize, open: &[String]) -> Option<(String, Vec<Diagnostic>)> {
+        let mut edited = open
+            .iter()
+            .filter(|k| self.docs.get(*k).is_some_and(|d| !d.in_index));
+        let key = edited.next()?.clone();
+        if edited.next().is_some() {
+            return None;
+        }
+        let doc = self.docs.get(&key)?;
+        let state = &mut self.sites[s];
+        state.site.as_ref()?.analysis()?;
+        let content_path = state.site()?.generator.content_path(&doc.path)?;
+        let post = site::post_from_bytes(
+            doc.path.clone(),
+            content_path,
+            doc.text.clone().into_bytes(),
+        )
+        .ok()?;
+        let config = &state.config;
+        let held = state.site.as_mut()?;
+        let found = match guarded(|| held.relint(config, post)) {
+            Ok(found) => found?,
+            Err(what) => {
+                eprintln!(
+                    "bloglint server: a rule failed on {}: {what}",
+                    doc.path.display()
+                );
+                vec![internal_error(&what, &doc.path)]
+            }
+        };
+        let found = self.verified(s, &key, found);
+        if let Some(doc) = self.docs.get_mut(&key) {
+            doc.in_index = true;
+        }
+        Some((key, found))
+    }
+
+    /// With `BLOGLINT_VERIFY_INCREMENTAL` set (the tests), the findings of
+    /// an edit linted against the kept analysis are compared with those of
+    /// the whole site read again from disk with the open buffers in it; a
+    /// difference is logged and the latter are used.
+    fn verified(&self, s: usize, key: &str, found: Vec<Diagnostic>) -> Vec<Diagnostic> {
+        if std::env::var_os("BLOGLINT_VERIFY_INCREMENTAL").is_none() {
+            return found;
+        }
+        let state = &self.sites[s];
+        let Some(doc) = self.docs.get(key) else {
+            return found;
+        };
+        let mut fresh = load_site(&state.root);
+        let Some(site) = fresh.site_mut() else {
+            return found;
+        };
+        let mut only = HashSet::new();
+        for d in self.docs.values().filter(|d| d.site == Some(s)) {
+            if let Some(cp) = site.generator.content_path(&d.path)
+                && let Ok(post) =
+                    site::post_from_bytes(d.path.clone(), cp, d.text.clone().into_bytes())
+            {
+                site.replace(post);
+            }
+            only.insert(d.path.clone());
+        }
+        let full: Vec<Diagnostic> =
+            crate::lint(site, &state.config, crate::cli::now(), Some(&only))
+                .into_iter()
+                .filter(|d| d.path == doc.path)
+                .collect();
+        if full != found {
+            eprintln!(
+                "bloglint server: INCREMENTAL MISMATCH in {}:\n  kept analysis: {:#?}\n  full lint: {:#?}",
+                doc.path.display(),
+                found,
+                full
+            );
+            // Shown to the client too: a test sees it in any list.
+            let mut full = full;
+            full.push(internal_error(
+                "the edit linted against the kept index differs from a full lint",
+                &doc.path,
+            ));
+            return full;
+        }
+        found
+    }
+
+    /// Put the changed buffers in their site, index it and lint it: the
+    /// findings in the open files, and which buffers were put in.
+    fn relint_site(&mut self, s: usize, open: &[String]) -> (Vec<Diagnostic>, HashSet<String>) {
+        let state = &mut self.sites[s];
+        // What the last lint read goes before the next is built: two at
+        // once would raise the peak memory.
+        state.knowledge = Default::default();
+        let mut only = HashSet::new();
+        let mut changed = HashSet::new();
+        let Some(site) = state.site_mut() else {
+            return (Vec::new(), changed);
+        };
+        // The buffers stand in for their files.
+        for key in open {
+            let Some(doc) = self.docs.get_mut(key) else {
+                continue;
+            };
+            doc.in_index = true;
+            let Some(content_path) = site.generator.content_path(&doc.path) else {
+                continue;
+            };
+            if !doc.in_site {
+                site.errors.retain(|e| e.path != doc.path);
+                match site::post_from_bytes(
+                    doc.path.clone(),
+                    content_path,
+                    doc.text.clone().into_bytes(),
+                ) {
+                    Ok(post) => site.replace(post),
+                    Err(d) => {
+                        site.errors.push(*d);
+                        site.remove(&doc.path);
+                    }
+                }
+                doc.in_site = true;
+                changed.insert(key.clone());
+            }
+            only.insert(doc.path.clone());
+        }
+        let now = crate::cli::now();
+        let config = &state.config;
+        let Some(held) = state.site.as_mut() else {
+            return (Vec::new(), changed);
+        };
+        let outcome = guarded(|| held.lint(config, now, only.clone()));
+        let found = match outcome {
+            Ok(found) => found,
+            Err(what) => {
+                eprintln!(
+                    "bloglint server: a rule failed on {}: {what}",
+                    state.root.display()
+                );
+                if held.site().is_none() {
+                    // The site went with the failed lint: read it again.
+                    let root = state.root.clone();
+                    *state = load_site(&root);
+                    for doc in self.docs.values_mut().filter(|d| d.site == Some(s)) {
+                        doc.in_site = false;
+                    }
+                }
+                only.iter().map(|p| internal_error(&what, p)).collect()
+            }
+        };
+        (found, changed)
+    }
+
     fn publish_found(
         &mut self,
         key: &str,
         found: Vec<Diagnostic>,
         text: &str,
-        site: Option<&Site>,
+        site: Option<&SiteState>,
     ) -> Result<(), Error> {
         let encoding = self.encoding;
         let Some(doc) = self.docs.get_mut(key) else {
@@ -809,7 +949,7 @@ fn load_site(root: &Path) -> SiteState {
                 config: Config::defaults(root),
                 site: None,
                 error: Some(e),
-                knowledge: assist::Knowledge::default(),
+                knowledge: Default::default(),
                 dirty: false,
             };
         }
@@ -828,16 +968,16 @@ fn load_site(root: &Path) -> SiteState {
     SiteState {
         root: root.to_path_buf(),
         config,
-        site: Some(site),
+        site: Some(held::Held::Site(Box::new(site))),
         error: None,
-        knowledge: assist::Knowledge::default(),
+        knowledge: Default::default(),
         dirty: false,
     }
 }
 
 /// Put a file's text on disk back in its site (or take it out, gone).
 fn restore_from_disk(state: &mut SiteState, path: &Path) {
-    let Some(site) = state.site.as_mut() else {
+    let Some(site) = state.site_mut() else {
         return;
     };
     let Some(content_path) = site.generator.content_path(path) else {
@@ -851,35 +991,23 @@ fn restore_from_disk(state: &mut SiteState, path: &Path) {
         Some(Ok(post)) => site.replace(post),
         Some(Err(d)) => {
             site.errors.push(*d);
-            remove_post(&mut state.site, path);
+            site.remove(path);
         }
-        None => remove_post(&mut state.site, path),
+        None => site.remove(path),
     }
 }
 
-/// Take a post out of the site (its file is gone, or no longer a post).
-fn remove_post(slot: &mut Option<Site>, path: &Path) {
-    if slot.as_ref().is_none_or(|site| site.post(path).is_none()) {
-        return;
-    }
-    let Some(Site {
-        generator,
-        posts,
-        errors,
-        resources,
-        static_files,
-        loose,
-        ..
-    }) = slot.take()
-    else {
-        return;
-    };
-    let posts = posts.into_iter().filter(|p| p.path != path).collect();
-    let mut site = Site::new(generator, posts, errors);
-    site.resources = resources;
-    site.static_files = static_files;
-    site.loose = loose;
-    *slot = Some(site);
+/// The finding that stands for a lint that failed (a rule panicked).
+fn internal_error(what: &str, path: &Path) -> Diagnostic {
+    Diagnostic::new(
+        "internal-error",
+        Severity::Error,
+        0..0,
+        format!(
+            "bloglint failed while checking this site ({what}): the findings are incomplete; the server's log has the details"
+        ),
+    )
+    .in_file(path.to_path_buf())
 }
 
 fn config_diagnostic(e: &ConfigError, doc_path: &Path) -> Diagnostic {
@@ -927,7 +1055,7 @@ fn to_lsp(
     found: &[Diagnostic],
     text: &str,
     uri: &Uri,
-    site: Option<&Site>,
+    site: Option<&SiteState>,
     encoding: Encoding,
 ) -> Vec<lsp_types::Diagnostic> {
     let lines = Lines::new(text, encoding);

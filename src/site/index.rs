@@ -170,3 +170,30 @@ impl SiteIndex<'_> {
         None
     }
 }
+
+/// Whether two versions of a post read the same to the site index and to
+/// the site rules that do not read bodies: the same file, the same front
+/// matter byte for byte, and the same of what other pages read in its body
+/// (heading and definition term ids, `{#id}` attributes, raw HTML ids, the
+/// pages it includes, whether it is empty). An edit that keeps them (a word
+/// typed in a paragraph, a link added) changes nothing the index or a site
+/// rule reads of the post, but what `broken-link` (`RuleMeta::reads_bodies`)
+/// reads: its links.
+pub fn same_to_index(generator: &Generator, a: &Post, b: &Post) -> bool {
+    fn front(p: &Post) -> Option<&str> {
+        p.source.get(..p.body_start)
+    }
+    a.path == b.path
+        && a.content_path == b.content_path
+        && a.kind == b.kind
+        && a.front_matter_error.is_none()
+        && b.front_matter_error.is_none()
+        && a.body_start == b.body_start
+        && front(a).is_some()
+        && front(a) == front(b)
+        && a.outline.attribute_ids == b.outline.attribute_ids
+        && a.outline.html_ids == b.outline.html_ids
+        && a.outline.includes == b.outline.includes
+        && crate::hugo::index::has_empty_body(a) == crate::hugo::index::has_empty_body(b)
+        && generator.heading_ids(a) == generator.heading_ids(b)
+}

@@ -84,6 +84,20 @@ impl Site {
         }
     }
 
+    /// Take a post out (its file is gone, or no longer a post).
+    pub fn remove(&mut self, path: &Path) {
+        if self.by_path.remove(path).is_none() {
+            return;
+        }
+        self.posts.retain(|p| p.path != path);
+        self.by_path = self
+            .posts
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.path.clone(), i))
+            .collect();
+    }
+
     /// Read and parse every content file of the site.
     pub fn load(generator: Generator) -> Site {
         Site::load_with(generator, None, true)

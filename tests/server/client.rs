@@ -24,6 +24,8 @@ pub struct Client {
     next_id: i64,
     /// The server's answer to `initialize`.
     pub initialized: Value,
+    /// Where its stderr goes (shown when a test fails).
+    log: tempfile::NamedTempFile,
 }
 
 /// The `file://` URI of a path.
@@ -48,14 +50,18 @@ impl Client {
     /// Start the server and initialize it with `root` as the workspace
     /// folder; `capabilities` are the client's.
     pub fn start(root: &Path, capabilities: Value) -> Client {
+        let log = tempfile::NamedTempFile::new().expect("a log file");
         let mut child = Command::new(env!("CARGO_BIN_EXE_bloglint"))
             .arg("server")
             .current_dir(root)
             // A fixed "now": the date rules do not move with the clock.
             .env("BLOGLINT_NOW", "1735689600")
+            // Every edit linted against the kept index is linted in full
+            // too: a difference is an `internal-error` in its list.
+            .env("BLOGLINT_VERIFY_INCREMENTAL", "1")
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
-            .stderr(Stdio::inherit())
+            .stderr(log.reopen().expect("the log file"))
             .spawn()
             .expect("bloglint server starts");
         let stdout = child.stdout.take().expect("stdout");
@@ -95,6 +101,7 @@ impl Client {
             backlog: Vec::new(),
             next_id: 0,
             initialized: Value::Null,
+            log,
         };
         let result = client.request(
             "initialize",
@@ -238,10 +245,20 @@ impl Client {
     }
 }
 
+impl Client {
+    /// What the server wrote to its stderr so far.
+    pub fn log(&self) -> String {
+        std::fs::read_to_string(self.log.path()).unwrap_or_default()
+    }
+}
+
 impl Drop for Client {
     fn drop(&mut self) {
         let _ = self.child.kill();
         let _ = self.child.wait();
+        if std::thread::panicking() {
+            eprintln!("the server's log:\n{}", self.log());
+        }
     }
 }
 
