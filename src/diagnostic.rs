@@ -263,3 +263,144 @@ mod tests {
         }
     }
 }
+
+/// One replacement in a file's text, as an editor's change comes: bytes
+/// `start..old_end` of the old text became `start..new_end` of the new one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TextChange {
+    pub path: PathBuf,
+    pub start: usize,
+    pub old_end: usize,
+    pub new_end: usize,
+}
+
+impl TextChange {
+    /// The change between two texts of a file: what lies between their
+    /// common start and their common end.
+    pub fn between(path: PathBuf, old: &str, new: &str) -> TextChange {
+        let (old, new) = (old.as_bytes(), new.as_bytes());
+        let start = old.iter().zip(new).take_while(|(a, b)| a == b).count();
+        let room = old.len().min(new.len()) - start;
+        let end = old
+            .iter()
+            .rev()
+            .zip(new.iter().rev())
+            .take(room)
+            .take_while(|(a, b)| a == b)
+            .count();
+        TextChange {
+            path,
+            start,
+            old_end: old.len() - end,
+            new_end: new.len() - end,
+        }
+    }
+
+    /// A span of the old text in the new one: the same before the change,
+    /// moved after it; `None` when the change touches it (or an empty span
+    /// sits where text was inserted: before or after it, nobody knows).
+    pub fn rebase(&self, span: &Range<usize>) -> Option<Range<usize>> {
+        if span.end < self.start || (span.end == self.start && span.start < span.end) {
+            return Some(span.clone());
+        }
+        if span.start >= self.old_end && !(span.is_empty() && span.start == self.start) {
+            let moved = |at: usize| at - self.old_end + self.new_end;
+            return Some(moved(span.start)..moved(span.end));
+        }
+        None
+    }
+}
+
+impl Diagnostic {
+    /// This finding in the text after `change`: its span, its labels' and
+    /// its fix's edits in that file moved; `None` when the change touches
+    /// one of them.
+    pub fn rebased(mut self, change: &TextChange) -> Option<Diagnostic> {
+        let here = self.path == change.path;
+        if here {
+            self.span = change.rebase(&self.span)?;
+            if let Some(fix) = &mut self.fix {
+                for edit in &mut fix.edits {
+                    edit.range = change.rebase(&edit.range)?;
+                }
+            }
+        }
+        for label in &mut self.labels {
+            let in_file = label.path.as_ref().map_or(here, |p| *p == change.path);
+            if in_file {
+                label.span = change.rebase(&label.span)?;
+            }
+        }
+        Some(self)
+    }
+}
+
+#[cfg(test)]
+mod text_change_tests {
+    use super::*;
+
+    fn change(old: &str, new: &str) -> TextChange {
+        TextChange::between(PathBuf::from("a.md"), old, new)
+    }
+
+    #[test]
+    fn the_change_between_two_texts() {
+        let c = change(
+            "---\ntitle: A\n---\n",
+            "---\naliases: [/x/]\ntitle: A\n---\n",
+        );
+        assert_eq!((c.start, c.old_end, c.new_end), (4, 4, 19));
+        let c = change("abcdef", "abXYef");
+        assert_eq!((c.start, c.old_end, c.new_end), (2, 4, 4));
+        // Repeated text: the common end does not reach into the common start.
+        let c = change("aaaa", "aaaaaa");
+        assert_eq!((c.start, c.old_end, c.new_end), (4, 4, 6));
+        let c = change("same", "same");
+        assert_eq!((c.start, c.old_end, c.new_end), (4, 4, 4));
+    }
+
+    #[test]
+    fn spans_before_move_not_those_before_and_touched_ones_are_lost() {
+        // "0123456789" → "01234XX56789": two bytes inserted at 5.
+        let c = change("0123456789", "01234XX56789");
+        assert_eq!(c.rebase(&(1..3)), Some(1..3));
+        assert_eq!(c.rebase(&(3..5)), Some(3..5));
+        assert_eq!(c.rebase(&(5..7)), Some(7..9));
+        assert_eq!(c.rebase(&(0..0)), Some(0..0));
+        assert_eq!(c.rebase(&(5..5)), None);
+        assert_eq!(c.rebase(&(4..6)), None);
+        // "0123456789" → "0129": 3..9 removed.
+        let c = change("0123456789", "0129");
+        assert_eq!(c.rebase(&(4..6)), None);
+        assert_eq!(c.rebase(&(9..10)), Some(3..4));
+    }
+
+    #[test]
+    fn a_finding_moves_with_its_labels_and_fix() {
+        let c = change("0123456789", "01234XX56789");
+        let d = Diagnostic::new("r", Severity::Warning, 6..8, "m")
+            .in_file(PathBuf::from("a.md"))
+            .with_secondary(None, 1..2, "here")
+            .with_secondary(Some(PathBuf::from("b.md")), 6..7, "there")
+            .with_fix(Fix::safe(
+                "f",
+                vec![Edit {
+                    range: 6..8,
+                    text: "x".into(),
+                }],
+            ));
+        let moved = d.rebased(&c).expect("moved");
+        assert_eq!(moved.span, 8..10);
+        assert_eq!(moved.labels[0].span, 1..2);
+        assert_eq!(moved.labels[1].span, 6..7);
+        assert_eq!(moved.fix.expect("a fix").edits[0].range, 8..10);
+        let touched =
+            Diagnostic::new("r", Severity::Warning, 4..6, "m").in_file(PathBuf::from("a.md"));
+        assert_eq!(touched.rebased(&c), None);
+        // A label in the changed file, on a finding of another.
+        let other = Diagnostic::new("r", Severity::Warning, 0..1, "m")
+            .in_file(PathBuf::from("b.md"))
+            .with_secondary(Some(PathBuf::from("a.md")), 7..8, "l");
+        assert_eq!(other.rebased(&c).expect("moved").labels[0].span, 9..10);
+    }
+}

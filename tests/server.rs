@@ -793,10 +793,21 @@ fn body_edits_on_the_example_sites_match_a_full_lint() {
                 .find_map(|l| l.strip_prefix("## "))
                 .map(|h| h.to_lowercase().replace(' ', "-"))
                 .unwrap_or_default();
+            // A comment line at the top of the front matter moves every
+            // span after it: the site is indexed again, and the findings
+            // kept are moved.
+            let commented = ["---\n", "+++\n"]
+                .iter()
+                .find_map(|fence| {
+                    text.strip_prefix(fence)
+                        .map(|rest| format!("{fence}# note\n{rest}"))
+                })
+                .unwrap_or_else(|| text.clone());
             let edits = [
                 format!("{text}\nOne more word.\n"),
                 format!("{text}\n[x](/nowhere/)\n"),
                 format!("{text}\n[y](#{anchor})\n"),
+                commented,
             ];
             for (i, edit) in edits.iter().enumerate() {
                 c.change(&uri, i as i64 + 2, edit);
@@ -841,4 +852,89 @@ fn markdown_files(dir: &Path, out: &mut Vec<PathBuf>) {
             out.push(path);
         }
     }
+}
+
+/// An edit of the front matter indexes the site again; the site rules it
+/// leaves alone (their digest of the page is the same) keep their findings,
+/// moved with the edit, and the others run again. Every lint is compared
+/// with a full one (the client's environment).
+#[test]
+fn front_matter_edits_keep_the_findings_of_the_rules_they_leave_alone() {
+    let dir = site();
+    let root = root(&dir);
+    let (first, second) = (post(&root, "first.md"), post(&root, "second.md"));
+    let second_text = std::fs::read_to_string(&second)
+        .unwrap()
+        .replace("tags: [kubernetes]", "tags: [Kubernetes]");
+    std::fs::write(&second, &second_text).unwrap();
+    std::fs::write(
+        post(&root, "third.md"),
+        "---\ntitle: First post\ndate: 2024-03-01\ndescription: A third post of this site, with the first one's title.\n\
+         tags: [kubernetes]\n---\n\nText.\n",
+    )
+    .unwrap();
+    let mut c = start(&root);
+    let first_uri = c.open(&first);
+    let second_uri = c.open(&second);
+    let on_first = c.diagnostics_for(&first_uri, |l| !l.is_empty());
+    assert_eq!(codes(&on_first), ["duplicate-title"], "{on_first:#?}");
+    let on_second = c.diagnostics_for(&second_uri, |l| !l.is_empty());
+    assert_eq!(codes(&on_second), ["taxonomy-spelling"], "{on_second:#?}");
+    let line_of = |list: &[Value]| list[0]["range"]["start"]["line"].as_i64().unwrap();
+    let tags_line = line_of(&on_second);
+
+    // An alias above the tags: both findings stay, the tags' one a line down.
+    let aliased = second_text.replacen("---\n", "---\naliases: [/old/second/]\n", 1);
+    c.change(&second_uri, 2, &aliased);
+    let list = c.diagnostics_for(&second_uri, |_| true);
+    assert_eq!(codes(&list), ["taxonomy-spelling"], "{list:#?}");
+    assert_eq!(line_of(&list), tags_line + 1);
+    let log = c.log();
+    assert!(
+        log.contains("kept the findings of") && log.contains("taxonomy-spelling"),
+        "{log}"
+    );
+
+    // A comment line in the first one's front matter: its duplicate title
+    // is kept, a line down.
+    let first_text = std::fs::read_to_string(&first).unwrap();
+    let title_line = line_of(&on_first);
+    c.change(
+        &first_uri,
+        2,
+        &first_text.replacen("---\n", "---\n# draft\n", 1),
+    );
+    let list = c.diagnostics_for(&first_uri, |_| true);
+    assert_eq!(codes(&list), ["duplicate-title"], "{list:#?}");
+    assert_eq!(line_of(&list), title_line + 1);
+
+    // The tag spelled as the others: taxonomy-spelling runs again, clear.
+    c.change(
+        &second_uri,
+        3,
+        &aliased.replace("[Kubernetes]", "[kubernetes]"),
+    );
+    c.diagnostics_for(&second_uri, <[Value]>::is_empty);
+    // Another title: duplicate-title runs again, clear.
+    c.change(
+        &first_uri,
+        3,
+        &first_text.replace("title: First post", "title: The first post"),
+    );
+    c.diagnostics_for(&first_uri, <[Value]>::is_empty);
+    // A tag respelled where nothing was found: found now.
+    c.change(
+        &first_uri,
+        4,
+        &first_text.replace("tags: [kubernetes, go]", "tags: [Kubernetes, go]"),
+    );
+    let list = c.diagnostics_for(&first_uri, |_| true);
+    assert_eq!(
+        codes(&list),
+        ["duplicate-title", "taxonomy-spelling"],
+        "{list:#?}"
+    );
+    let log = c.log();
+    assert!(!log.contains("MISMATCH"), "{log}");
+    assert_eq!(c.shutdown(), 0);
 }

@@ -90,6 +90,24 @@ fn is_html(url: &str) -> bool {
 }
 
 impl Rule for Duplicates {
+    /// The value as written, and what the generator makes of the post.
+    fn digest(
+        &self,
+        generator: &crate::site::Generator,
+        post: &crate::document::Post,
+    ) -> Option<u64> {
+        use std::hash::{Hash, Hasher};
+        let mut h = rustc_hash::FxHasher::default();
+        (
+            generator.reads_front_matter(post),
+            generator.redirects_away(post),
+            generator.renders_in_layout(post),
+        )
+            .hash(&mut h);
+        super::hash_written(&mut h, post, generator.field(post, self.role));
+        Some(h.finish())
+    }
+
     fn check_site(&self, site: &SiteIndex, cx: &Context, out: &mut Vec<Diagnostic>) {
         let generator = site.generator;
         // (language, normalized value) → pages, in index order.

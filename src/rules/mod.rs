@@ -175,6 +175,27 @@ impl<'a> Context<'a> {
 pub trait Rule: Send + Sync {
     fn check_post(&self, _post: &Post, _cx: &Context, _out: &mut Vec<Diagnostic>) {}
     fn check_site(&self, _site: &SiteIndex, _cx: &Context, _out: &mut Vec<Diagnostic>) {}
+
+    /// A site rule's digest of what it reads of one post. While it is the
+    /// same for every post an edit changed, and the site's pages are what
+    /// they were ([`crate::site::index::pages_digest`]), the rule finds
+    /// what it found before, moved with the edit: the language server keeps
+    /// those findings instead of running the rule again. `None` (the
+    /// default): not known, the rule runs again.
+    fn digest(&self, _generator: &Generator, _post: &Post) -> Option<u64> {
+        None
+    }
+}
+
+/// The text a front matter value is written as, hashed into `h` (for
+/// [`Rule::digest`]); a missing value hashes apart from any written one.
+pub fn hash_written(
+    h: &mut impl std::hash::Hasher,
+    post: &Post,
+    node: Option<&crate::document::Node>,
+) {
+    use std::hash::Hash;
+    node.and_then(|n| post.source.get(n.span.clone())).hash(h);
 }
 
 /// A rule option's value as written in `bloglint.toml`, with its span there.

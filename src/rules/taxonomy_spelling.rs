@@ -141,6 +141,19 @@ const SHORT: usize = 5;
 const LONG: usize = 8;
 
 impl Rule for TaxonomySpelling {
+    /// The terms a post uses, as written, in every taxonomy.
+    fn digest(&self, generator: &crate::site::Generator, post: &Post) -> Option<u64> {
+        use std::hash::{Hash, Hasher};
+        let mut h = rustc_hash::FxHasher::default();
+        for (singular, plural) in generator.taxonomies() {
+            for (key, split) in generator.term_keys(post, singular, plural) {
+                (key, split).hash(&mut h);
+                super::hash_written(&mut h, post, generator.term_field(post, key));
+            }
+        }
+        Some(h.finish())
+    }
+
     fn check_site(&self, site: &SiteIndex, cx: &Context, out: &mut Vec<Diagnostic>) {
         let mut order: Vec<usize> = (0..site.pages.len())
             .filter(|&i| site.pages[i].is_published())

@@ -669,9 +669,8 @@ impl Server {
                 (found, changed, open, "the site")
             }
         };
-        if std::env::var_os("BLOGLINT_TIMINGS").is_some()
-            || std::env::var_os("BLOGLINT_VERIFY_INCREMENTAL").is_some()
-        {
+        let found = self.verified(s, &targets, found);
+        if verbose() {
             eprintln!(
                 "bloglint server: linted {how} of {} in {:.1} ms",
                 self.sites[s].root.display(),
@@ -744,60 +743,71 @@ impl Server {
                 vec![internal_error(&what, &doc.path)]
             }
         };
-        let found = self.verified(s, &key, found);
         if let Some(doc) = self.docs.get_mut(&key) {
             doc.in_index = true;
         }
         Some((key, found))
     }
 
-    /// With `BLOGLINT_VERIFY_INCREMENTAL` set (the tests), the findings of
-    /// an edit linted against the kept analysis are compared with those of
-    /// the whole site read again from disk with the open buffers in it; a
-    /// difference is logged and the latter are used.
-    fn verified(&self, s: usize, key: &str, found: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    /// With `BLOGLINT_VERIFY_INCREMENTAL` set (the tests), what a lint
+    /// found in the files of `targets` with what it kept of the last one (an
+    /// edit against the kept index, findings moved with the edits) is
+    /// compared with a lint of the whole site read again from disk, the open
+    /// buffers in it: a difference is logged, and the latter is used with an
+    /// `internal-error` added (a test sees it in any list).
+    fn verified(&self, s: usize, targets: &[String], found: Vec<Diagnostic>) -> Vec<Diagnostic> {
         if std::env::var_os("BLOGLINT_VERIFY_INCREMENTAL").is_none() {
             return found;
         }
         let state = &self.sites[s];
-        let Some(doc) = self.docs.get(key) else {
-            return found;
-        };
         let mut fresh = load_site(&state.root);
         let Some(site) = fresh.site_mut() else {
             return found;
         };
         let mut only = HashSet::new();
         for d in self.docs.values().filter(|d| d.site == Some(s)) {
-            if let Some(cp) = site.generator.content_path(&d.path)
-                && let Ok(post) =
-                    site::post_from_bytes(d.path.clone(), cp, d.text.clone().into_bytes())
-            {
-                site.replace(post);
+            if let Some(cp) = site.generator.content_path(&d.path) {
+                site.errors.retain(|e| e.path != d.path);
+                match site::post_from_bytes(d.path.clone(), cp, d.text.clone().into_bytes()) {
+                    Ok(post) => site.replace(post),
+                    Err(e) => {
+                        site.errors.push(*e);
+                        site.remove(&d.path);
+                    }
+                }
             }
             only.insert(d.path.clone());
         }
+        let paths: HashSet<&PathBuf> = targets
+            .iter()
+            .filter_map(|k| self.docs.get(k))
+            .map(|d| &d.path)
+            .collect();
         let full: Vec<Diagnostic> =
             crate::lint(site, &state.config, crate::cli::now(), Some(&only))
                 .into_iter()
-                .filter(|d| d.path == doc.path)
+                .filter(|d| paths.contains(&d.path))
                 .collect();
-        if full != found {
-            eprintln!(
-                "bloglint server: INCREMENTAL MISMATCH in {}:\n  kept analysis: {:#?}\n  full lint: {:#?}",
-                doc.path.display(),
-                found,
-                full
-            );
-            // Shown to the client too: a test sees it in any list.
-            let mut full = full;
-            full.push(internal_error(
-                "the edit linted against the kept index differs from a full lint",
-                &doc.path,
-            ));
-            return full;
+        let mut mine: Vec<Diagnostic> = found
+            .iter()
+            .filter(|d| paths.contains(&d.path))
+            .cloned()
+            .collect();
+        crate::sort(&mut mine);
+        if full == mine {
+            return found;
         }
-        found
+        eprintln!(
+            "bloglint server: INCREMENTAL MISMATCH:\n  kept: {mine:#?}\n  full lint: {full:#?}"
+        );
+        let mut full = full;
+        for path in paths {
+            full.push(internal_error(
+                "what this lint kept of the last one differs from a full lint",
+                path,
+            ));
+        }
+        full
     }
 
     /// Put the changed buffers in their site, index it and lint it: the
@@ -809,7 +819,19 @@ impl Server {
         state.knowledge = Default::default();
         let mut only = HashSet::new();
         let mut changed = HashSet::new();
-        let Some(site) = state.site_mut() else {
+        let base = state.config.rules_for(&state.config.root);
+        // The site rules that say what they read of a post: kept while
+        // every edited page reads the same to them.
+        let mut edits = held::Edits {
+            changes: Vec::new(),
+            same_digest: base
+                .rules
+                .iter()
+                .filter(|(meta, _, _)| meta.scope.on_site())
+                .map(|(meta, _, _)| meta.name)
+                .collect(),
+        };
+        let Some(site) = state.site.as_mut().and_then(|h| h.site_for_edits()) else {
             return (Vec::new(), changed);
         };
         // The buffers stand in for their files.
@@ -823,11 +845,30 @@ impl Server {
             };
             if !doc.in_site {
                 site.errors.retain(|e| e.path != doc.path);
-                match site::post_from_bytes(
+                let read = site::post_from_bytes(
                     doc.path.clone(),
                     content_path,
                     doc.text.clone().into_bytes(),
-                ) {
+                );
+                match (site.post(&doc.path), &read) {
+                    (Some(old), Ok(new)) => {
+                        let g = &site.generator;
+                        edits.same_digest.retain(|name| {
+                            base.rules.iter().any(|(meta, _, rule)| {
+                                meta.name == *name
+                                    && rule.digest(g, old).is_some()
+                                    && rule.digest(g, old) == rule.digest(g, new)
+                            })
+                        });
+                        edits.changes.push(crate::diagnostic::TextChange::between(
+                            doc.path.clone(),
+                            &old.source,
+                            &doc.text,
+                        ));
+                    }
+                    _ => edits.same_digest.clear(),
+                }
+                match read {
                     Ok(post) => site.replace(post),
                     Err(d) => {
                         site.errors.push(*d);
@@ -844,9 +885,17 @@ impl Server {
         let Some(held) = state.site.as_mut() else {
             return (Vec::new(), changed);
         };
-        let outcome = guarded(|| held.lint(config, now, only.clone()));
+        let outcome = guarded(|| held.lint(config, now, only.clone(), &edits));
         let found = match outcome {
-            Ok(found) => found,
+            Ok((found, kept)) => {
+                if !kept.is_empty() && verbose() {
+                    eprintln!(
+                        "bloglint server: kept the findings of {} (the edits leave what they read as it was)",
+                        kept.join(", ")
+                    );
+                }
+                found
+            }
             Err(what) => {
                 eprintln!(
                     "bloglint server: a rule failed on {}: {what}",
@@ -897,6 +946,13 @@ impl Server {
             version,
         })
     }
+}
+
+/// Whether the server says in its log what each lint did
+/// (`BLOGLINT_TIMINGS`, or the tests' `BLOGLINT_VERIFY_INCREMENTAL`).
+fn verbose() -> bool {
+    std::env::var_os("BLOGLINT_TIMINGS").is_some()
+        || std::env::var_os("BLOGLINT_VERIFY_INCREMENTAL").is_some()
 }
 
 /// Whether a changed file is a configuration of the site at `root`:
@@ -968,7 +1024,7 @@ fn load_site(root: &Path) -> SiteState {
     SiteState {
         root: root.to_path_buf(),
         config,
-        site: Some(held::Held::Site(Box::new(site))),
+        site: Some(held::Held::new(site)),
         error: None,
         knowledge: Default::default(),
         dirty: false,

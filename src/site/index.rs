@@ -197,3 +197,26 @@ pub fn same_to_index(generator: &Generator, a: &Post, b: &Post) -> bool {
         && crate::hugo::index::has_empty_body(a) == crate::hugo::index::has_empty_body(b)
         && generator.heading_ids(a) == generator.heading_ids(b)
 }
+
+/// The site's pages as the site rules that keep findings across edits
+/// ([`crate::rules::Rule::digest`]) read them, hashed: each page's file,
+/// URL, language, kind, whether and why it is unpublished, whether it is a
+/// translation stub or a redirect. Aliases are left out: no such rule
+/// reads them.
+pub fn pages_digest(index: &SiteIndex) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = rustc_hash::FxHasher::default();
+    for p in &index.pages {
+        (
+            &p.post.path,
+            &p.url,
+            &p.lang,
+            p.kind,
+            &p.unpublished,
+            p.stub_of,
+            &p.redirect_to,
+        )
+            .hash(&mut h);
+    }
+    h.finish()
+}

@@ -4,7 +4,7 @@
 //! generator built it.
 
 /// Why a page is not published.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Unpublished {
     Draft,
     /// Its date (or publishDate) is after "now".
