@@ -102,7 +102,10 @@ pub fn lint_inspect(
     inspect(&analysis.index);
     // Post rules and site rules at once: a site rule may keep a core busy.
     let (post_found, site_found) = rayon::join(
-        || post_rules(site, config, &analysis.cx),
+        || {
+            conventions(&analysis);
+            post_rules(site, config, &analysis.cx)
+        },
         || site_rules(config, &analysis, &|_| true),
     );
     finish(site, config, &analysis.cx, post_found, site_found)
@@ -166,14 +169,22 @@ pub fn analyze<'a>(
             _ => None,
         })
         .collect();
-    cx.conventions = timing("site conventions", || {
-        rules::conventions::Conventions::of(&index)
-    });
+    // Made by `conventions`, alongside the site rules.
+    cx.conventions = std::sync::OnceLock::new();
     Analysis {
         index,
         cx,
         loose: site.loose,
     }
+}
+
+/// Make what the site's pages do ([`Context::conventions`]), which the
+/// post rules read: alongside the site rules (a site rule that asks for it
+/// waits).
+pub fn conventions(analysis: &Analysis) {
+    let _ = analysis.cx.conventions.set(timing("site conventions", || {
+        rules::conventions::Conventions::of(&analysis.index)
+    }));
 }
 
 /// The post rules' findings in every post the context reports on (not

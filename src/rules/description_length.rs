@@ -86,7 +86,7 @@ impl Rule for DescriptionLength {
         }
         let Some(node) = post.field("description") else {
             let group = cx
-                .conventions
+                .conventions()
                 .group(&post.path)
                 .filter(|g| g.mostly(g.described));
             let why = match (self.require, group) {
@@ -95,7 +95,7 @@ impl Rule for DescriptionLength {
                     ", unlike {} of the {} {}",
                     g.described,
                     g.pages.saturating_sub(1),
-                    g.others(cx.conventions.multilingual)
+                    g.others(cx.conventions().multilingual)
                 ),
                 (Require::Always, None) => String::new(),
             };

@@ -138,8 +138,10 @@ pub struct Context<'a> {
     /// site rule may skip the work of findings located elsewhere.
     pub only: Option<&'a std::collections::HashSet<std::path::PathBuf>>,
     /// What the whole site's pages do (which sections date or describe
-    /// their pages, which URLs hold a date): rule defaults follow it.
-    pub conventions: conventions::Conventions,
+    /// their pages, which URLs hold a date): rule defaults follow it. Read
+    /// it through [`Context::conventions`]: a lint makes it while the site
+    /// rules run ([`crate::conventions`]).
+    pub conventions: std::sync::OnceLock<conventions::Conventions>,
     /// Posts whose front matter does not parse (Hugo stops on them): no
     /// index has them, but links into them reach a file that exists.
     pub unparsed: Vec<&'a Post>,
@@ -154,9 +156,15 @@ impl<'a> Context<'a> {
             unrendered: Default::default(),
             unsorted: Default::default(),
             only: None,
-            conventions: Default::default(),
+            conventions: std::sync::OnceLock::from(conventions::Conventions::default()),
             unparsed: Vec::new(),
         }
+    }
+
+    /// What the whole site's pages do; made alongside the site rules, so
+    /// that one of them that asks waits for it.
+    pub fn conventions(&self) -> &conventions::Conventions {
+        self.conventions.wait()
     }
 
     /// Whether findings located in this file are reported.

@@ -140,7 +140,7 @@ impl RequiredFrontMatter {
     /// Whether and why a page needs a `date` (`section` is whether
     /// `section-page-fields` asks for it here).
     fn needs_date<'c>(&self, post: &Post, cx: &'c Context) -> Option<Needs<'c>> {
-        let conventions = &cx.conventions;
+        let conventions = cx.conventions();
         if let Some(d) = conventions.date_url(&post.path) {
             return Some(Needs::Url(d));
         }
@@ -197,7 +197,7 @@ impl RequiredFrontMatter {
                 format!(
                     ": {} of the {others} {} have one",
                     g.dated,
-                    g.others(cx.conventions.multilingual)
+                    g.others(cx.conventions().multilingual)
                 )
             }
         };
@@ -275,7 +275,7 @@ impl Rule for RequiredFrontMatter {
         }
         // A page that redirects shows none of its fields: types only.
         let redirects = cx.generator.redirects_away(post);
-        if !redirects && cx.conventions.stub_of(&post.path).is_some() {
+        if !redirects && cx.conventions().stub_of(&post.path).is_some() {
             // A translation stub: its theme shows the translation's title,
             // date and body (Hugo alone would show an empty title), and that
             // page is checked. Its own date still makes a date URL.
@@ -284,7 +284,7 @@ impl Rule for RequiredFrontMatter {
                 .iter()
                 .chain(&self.section_page_fields)
                 .any(|f| f.eq_ignore_ascii_case("date"));
-            if let (true, Some(d)) = (wants_date, cx.conventions.date_url(&post.path)) {
+            if let (true, Some(d)) = (wants_date, cx.conventions().date_url(&post.path)) {
                 self.check_present(post, cx, "date", &Needs::Url(d), out);
             }
         } else if !redirects {

@@ -117,7 +117,8 @@ impl Held {
             let (site_found, pages_digest) = snapshot.with_dependent_mut(|_, linted| {
                 (std::mem::take(&mut linted.site_found), linted.pages_digest)
             });
-            let Frozen { site, only, .. } = snapshot.into_owner();
+            let Frozen { site, only, .. } =
+                crate::timing("the last analysis dropped", || snapshot.into_owner());
             self.previous = Some(Previous {
                 site_found,
                 only,
@@ -173,14 +174,18 @@ impl Held {
         let mut kept_rules = Vec::new();
         let snapshot = Snapshot::new(frozen, |f| {
             let analysis = crate::analyze(&f.site, config, now, Some(&f.only));
-            let pages_digest = crate::site::index::pages_digest(&analysis.index);
+            let pages_digest = crate::timing("pages digest", || {
+                crate::site::index::pages_digest(&analysis.index)
+            });
             let mut site_found = previous
                 .filter(|p| p.pages_digest == pages_digest && p.only == f.only)
                 .map(|p| keep(p.site_found, edits, &mut kept_rules))
                 .unwrap_or_default();
-            site_found.extend(crate::site_rules(config, &analysis, &|meta| {
-                !kept_rules.contains(&meta.name)
-            }));
+            let ((), found) = rayon::join(
+                || crate::conventions(&analysis),
+                || crate::site_rules(config, &analysis, &|meta| !kept_rules.contains(&meta.name)),
+            );
+            site_found.extend(found);
             Linted {
                 analysis,
                 site_found,
@@ -192,13 +197,10 @@ impl Held {
             let site = &snapshot.borrow_owner().site;
             let linted = snapshot.borrow_dependent();
             let cx = &linted.analysis.cx;
-            crate::finish(
-                site,
-                config,
-                cx,
-                crate::post_rules(site, config, cx),
-                linted.site_found.clone(),
-            )
+            let post_found = crate::post_rules(site, config, cx);
+            crate::timing("finish", || {
+                crate::finish(site, config, cx, post_found, linted.site_found.clone())
+            })
         };
         self.state = State::Linted(snapshot);
         (found, kept_rules)
