@@ -938,3 +938,22 @@ fn front_matter_edits_keep_the_findings_of_the_rules_they_leave_alone() {
     assert!(!log.contains("MISMATCH"), "{log}");
     assert_eq!(c.shutdown(), 0);
 }
+
+/// A Markdown file of the site's folder that is not content (a README at
+/// its root): each change gets its (empty) list at the version sent, as a
+/// client waiting for that version expects.
+#[test]
+fn a_file_outside_the_content_gets_each_version_answered() {
+    let dir = site();
+    let root = root(&dir);
+    let readme = root.join("README.md");
+    std::fs::write(&readme, "# The site\n").unwrap();
+    let mut c = start(&root);
+    let uri = c.open(&readme);
+    assert!(c.diagnostics_at(&uri, 1).is_empty());
+    c.change(&uri, 2, "# The site\n\nMore.\n");
+    assert!(c.diagnostics_at(&uri, 2).is_empty());
+    c.change(&uri, 3, "# The site\n\n[x](/nowhere/)\n");
+    assert!(c.diagnostics_at(&uri, 3).is_empty());
+    assert_eq!(c.shutdown(), 0);
+}

@@ -841,6 +841,12 @@ impl Server {
             };
             doc.in_index = true;
             let Some(content_path) = site.generator.content_path(&doc.path) else {
+                // Not a content file: nothing of the site changes, but its
+                // client waits for the version it sent.
+                if !doc.in_site {
+                    doc.in_site = true;
+                    changed.insert(key.clone());
+                }
                 continue;
             };
             if !doc.in_site {

@@ -201,6 +201,33 @@ impl Client {
         }
     }
 
+    /// Wait for the `textDocument/publishDiagnostics` of `uri` at `version`.
+    pub fn diagnostics_at(&mut self, uri: &str, version: i64) -> Vec<Value> {
+        let matches = |m: &Value| {
+            m["method"] == "textDocument/publishDiagnostics"
+                && m["params"]["uri"] == uri
+                && m["params"]["version"] == json!(version)
+        };
+        if let Some(i) = self.backlog.iter().position(matches) {
+            let m = self.backlog.remove(i);
+            return m["params"]["diagnostics"]
+                .as_array()
+                .cloned()
+                .unwrap_or_default();
+        }
+        let deadline = Instant::now() + WAIT;
+        loop {
+            let m = self.next(deadline);
+            if matches(&m) {
+                return m["params"]["diagnostics"]
+                    .as_array()
+                    .cloned()
+                    .unwrap_or_default();
+            }
+            self.backlog.push(m);
+        }
+    }
+
     /// Open a file with its text on disk.
     pub fn open(&mut self, path: &Path) -> String {
         let text = std::fs::read_to_string(path).expect("the file");
