@@ -23,15 +23,15 @@ URL every time). Peak RSS: the server's (VmHWM, after the runs) and
 `bloglint check`'s on the same site with the same (warm) cache, through
 /usr/bin/time -v where it is installed, else wait4.
 """
-import json
 import os
 import shutil
 import statistics
 import subprocess
 import sys
-import threading
-import queue
 import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from lsp_client import Client, uri  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BLOGLINT = os.path.realpath(os.environ.get("BLOGLINT") or os.path.join(ROOT, "target/release/bloglint"))
@@ -41,70 +41,16 @@ SIZES = os.environ.get("SIZES", "10000").split()
 RUNS = int(os.environ.get("RUNS", "40"))
 
 
-class Server:
+class Server(Client):
     def __init__(self, root):
         self.log = open(os.path.join(WORK, "server.log"), "ab")
-        self.p = subprocess.Popen([BLOGLINT, "server"], cwd=root, stdin=subprocess.PIPE,
-                                  stdout=subprocess.PIPE, stderr=self.log)
-        self.q = queue.Queue()
-        self.id = 0
-        threading.Thread(target=self._read, daemon=True).start()
-
-    def _read(self):
-        out = self.p.stdout
-        while True:
-            length = None
-            while True:
-                line = out.readline()
-                if not line:
-                    return
-                line = line.strip()
-                if not line:
-                    break
-                if line.lower().startswith(b"content-length:"):
-                    length = int(line.split(b":")[1])
-            self.q.put((time.perf_counter(), json.loads(out.read(length))))
-
-    def send(self, msg):
-        body = json.dumps(msg).encode()
-        self.p.stdin.write(b"Content-Length: %d\r\n\r\n" % len(body) + body)
-        self.p.stdin.flush()
-        return time.perf_counter()
-
-    def notify(self, method, params):
-        return self.send({"jsonrpc": "2.0", "method": method, "params": params})
-
-    def request(self, method, params):
-        self.id += 1
-        self.send({"jsonrpc": "2.0", "id": self.id, "method": method, "params": params})
-        while True:
-            _, m = self.q.get(timeout=600)
-            if m.get("id") == self.id and "method" not in m:
-                return m.get("result")
-
-    def wait_diagnostics(self, uri, version):
-        while True:
-            at, m = self.q.get(timeout=600)
-            p = m.get("params") or {}
-            if m.get("method") == "textDocument/publishDiagnostics" and p.get("uri") == uri \
-                    and (version is None or p.get("version") == version):
-                return at, p["diagnostics"]
+        super().__init__([BLOGLINT, "server"], root, self.log)
 
     def peak_rss_kib(self):
         for line in open(f"/proc/{self.p.pid}/status"):
             if line.startswith("VmHWM:"):
                 return int(line.split()[1])
         return 0
-
-    def stop(self):
-        self.request("shutdown", None)
-        self.notify("exit", None)
-        self.p.wait(timeout=60)
-
-
-def uri(path):
-    from urllib.parse import quote
-    return "file://" + quote(path)
 
 
 def check_rss_kib(root):

@@ -14,64 +14,13 @@ the site in path order. Each is opened alone, edited, and closed. The site
 is used in place and never written to (the edits stay in the buffers; the
 server's parse cache is written as `bloglint check` writes it).
 """
-import json, os, re, subprocess, sys, tempfile, threading, queue, time
+import os, re, sys, tempfile
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from lsp_client import Client, uri  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BLOGLINT = os.path.realpath(os.environ.get("BLOGLINT") or os.path.join(ROOT, "target/release/bloglint"))
-
-
-class Server:
-    def __init__(self, root, log):
-        env = dict(os.environ, BLOGLINT_VERIFY_INCREMENTAL="1")
-        self.p = subprocess.Popen([BLOGLINT, "server"], cwd=root, stdin=subprocess.PIPE,
-                                  stdout=subprocess.PIPE, stderr=log, env=env)
-        self.q = queue.Queue()
-        self.id = 0
-        threading.Thread(target=self._read, daemon=True).start()
-
-    def _read(self):
-        out = self.p.stdout
-        while True:
-            length = None
-            while True:
-                line = out.readline()
-                if not line:
-                    return
-                line = line.strip()
-                if not line:
-                    break
-                if line.lower().startswith(b"content-length:"):
-                    length = int(line.split(b":")[1])
-            self.q.put(json.loads(out.read(length)))
-
-    def send(self, msg):
-        body = json.dumps(msg).encode()
-        self.p.stdin.write(b"Content-Length: %d\r\n\r\n" % len(body) + body)
-        self.p.stdin.flush()
-
-    def notify(self, method, params):
-        self.send({"jsonrpc": "2.0", "method": method, "params": params})
-
-    def request(self, method, params):
-        self.id += 1
-        self.send({"jsonrpc": "2.0", "id": self.id, "method": method, "params": params})
-        while True:
-            m = self.q.get(timeout=600)
-            if m.get("id") == self.id and "method" not in m:
-                return m.get("result")
-
-    def diagnostics(self, uri, version):
-        while True:
-            m = self.q.get(timeout=600)
-            p = m.get("params") or {}
-            if m.get("method") == "textDocument/publishDiagnostics" and p.get("uri") == uri \
-                    and p.get("version") == version:
-                return p["diagnostics"]
-
-
-def uri(path):
-    from urllib.parse import quote
-    return "file://" + quote(path)
 
 
 def edits(text):
@@ -104,11 +53,9 @@ def main():
     step = max(1, len(files) // n)
     picked = files[::step][:n]
     log = tempfile.NamedTemporaryFile(prefix="verify-", suffix=".log", delete=False)
-    s = Server(root, log)
-    s.request("initialize", {"processId": None, "rootUri": uri(root),
-                             "workspaceFolders": [{"uri": uri(root), "name": "site"}],
-                             "capabilities": {}})
-    s.notify("initialized", {})
+    env = dict(os.environ, BLOGLINT_VERIFY_INCREMENTAL="1")
+    s = Client([BLOGLINT, "server"], root, log, env)
+    s.initialize(root)
     count = 0
     for path in picked:
         try:
@@ -118,16 +65,14 @@ def main():
         u = uri(path)
         s.notify("textDocument/didOpen", {"textDocument": {"uri": u, "languageId": "markdown",
                                                            "version": 1, "text": text}})
-        s.diagnostics(u, 1)
+        s.wait_diagnostics(u, 1)
         for v, edit in enumerate(edits(text), start=2):
             s.notify("textDocument/didChange", {"textDocument": {"uri": u, "version": v},
                                                 "contentChanges": [{"text": edit}]})
-            s.diagnostics(u, v)
+            s.wait_diagnostics(u, v)
             count += 1
         s.notify("textDocument/didClose", {"textDocument": {"uri": u}})
-    s.request("shutdown", None)
-    s.notify("exit", None)
-    s.p.wait(timeout=60)
+    s.stop()
     text = open(log.name).read()
     kept = text.count("linted one edited page")
     reused = text.count("kept the findings of")

@@ -190,10 +190,15 @@ pub fn conventions(analysis: &Analysis) {
 /// The post rules' findings in every post the context reports on (not
 /// excluded), in parallel.
 pub fn post_rules(site: &Site, config: &Config, cx: &Context) -> Vec<PostFound> {
+    // A post rule that asked before [`conventions`] ran would wait for ever.
+    assert!(
+        cx.conventions.get().is_some(),
+        "the site's conventions are made before the post rules run"
+    );
     timing("post rules", || {
         site.posts
             .par_iter()
-            .filter(|p| !config.is_excluded(&p.path) && cx.reports(&p.path))
+            .filter(|p| cx.reports(&p.path) && !config.is_excluded(&p.path))
             .map(|post| lint_post_used(post, config, cx))
             .collect()
     })
@@ -274,7 +279,7 @@ pub fn finish(
     let posts = site
         .posts
         .iter()
-        .filter(|p| !config.is_excluded(&p.path) && cx.reports(&p.path));
+        .filter(|p| cx.reports(&p.path) && !config.is_excluded(&p.path));
     out.extend(unused_suppressions(site.loose, config, posts, &used));
     out.extend(site.errors.iter().filter(|d| cx.reports(&d.path)).cloned());
     let reads = document::Source::reads();

@@ -54,6 +54,17 @@ fn start(root: &Path) -> Client {
     Client::start(root, json!({}))
 }
 
+/// Open the two posts of [`site`], and wait for their empty lists: each
+/// post's path and URI.
+fn open_both_clean(c: &mut Client, root: &Path) -> ((PathBuf, String), (PathBuf, String)) {
+    let (first, second) = (post(root, "first.md"), post(root, "second.md"));
+    let first_uri = c.open(&first);
+    let second_uri = c.open(&second);
+    c.diagnostics_for(&first_uri, <[Value]>::is_empty);
+    c.diagnostics_for(&second_uri, <[Value]>::is_empty);
+    ((first, first_uri), (second, second_uri))
+}
+
 #[test]
 fn diagnostics_on_open_carry_rule_link_severity_and_help() {
     let dir = site();
@@ -86,12 +97,8 @@ fn diagnostics_on_open_carry_rule_link_severity_and_help() {
 fn an_alias_typed_in_one_buffer_collides_with_another_open_buffer_then_clears() {
     let dir = site();
     let root = root(&dir);
-    let (first, second) = (post(&root, "first.md"), post(&root, "second.md"));
     let mut c = start(&root);
-    let first_uri = c.open(&first);
-    let second_uri = c.open(&second);
-    c.diagnostics_for(&first_uri, <[Value]>::is_empty);
-    c.diagnostics_for(&second_uri, <[Value]>::is_empty);
+    let ((_, first_uri), (second, second_uri)) = open_both_clean(&mut c, &root);
 
     // The second post, unsaved, claims the first one's alias.
     let text = std::fs::read_to_string(&second).unwrap();
@@ -676,12 +683,8 @@ fn zola_internal_links_complete_and_lead_to_their_files() {
 fn body_edits_are_linted_against_the_kept_index_as_a_full_lint_would() {
     let dir = site();
     let root = root(&dir);
-    let (first, second) = (post(&root, "first.md"), post(&root, "second.md"));
     let mut c = start(&root);
-    let first_uri = c.open(&first);
-    let second_uri = c.open(&second);
-    c.diagnostics_for(&first_uri, <[Value]>::is_empty);
-    c.diagnostics_for(&second_uri, <[Value]>::is_empty);
+    let ((first, first_uri), (second, second_uri)) = open_both_clean(&mut c, &root);
     let text = std::fs::read_to_string(&first).unwrap();
     // Each edit, what it finds, and whether the kept index answers it (a
     // heading added or taken away changes the page's ids: not kept).
