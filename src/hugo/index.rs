@@ -557,6 +557,7 @@ pub fn build<'a>(
             static_files,
             crate::site::redirects::generated(hugo).rules,
         ),
+        hugo_links: Default::default(),
     };
     for (i, post) in posts.iter().enumerate() {
         let info = &infos[i];

@@ -140,26 +140,128 @@ struct Ids {
     uncertain: bool,
 }
 
+/// What link resolution looks up, made from the index once and kept with
+/// it ([`SiteIndex::link_tables`]): the language server checks the links
+/// of one edited page against an index it keeps, and making these over
+/// every page took most of that (100,000 pages: 60 ms). Keys are owned
+/// (the index holds them); a `(lang, path)` key hashes as the borrowed one
+/// did, so that iteration orders, and the suggestions made from them, are
+/// the same.
+pub(crate) struct Tables {
+    /// Hugo's content tree, per language: page base path (`/posts/a`) → pages.
+    by_base: HashMap<(String, String), Vec<usize>>,
+    /// Lists without a content file, per language and base path: URL.
+    lists: HashMap<(String, String), String>,
+    /// Nodes by base name (`a` for `posts/a.md` and `a/index.md`), for the
+    /// `ref` fallback.
+    by_name: HashMap<(String, String), Vec<Named>>,
+    /// URLs pages would have if they were published.
+    unpublished_urls: HashMap<String, usize>,
+    /// URLs of pages Hugo never writes (`build.render`, headless).
+    not_rendered_urls: HashMap<String, usize>,
+    /// Pages Hugo never renders: headless, `build.render: never`, also
+    /// through a `cascade`. Their Markdown is rendered inside other pages.
+    hidden: Vec<bool>,
+}
+
+/// A [`Node`] as [`Tables`] keeps it.
+enum Named {
+    Page(usize),
+    List(String),
+}
+
+impl Named {
+    fn node(&self) -> Node<'_> {
+        match self {
+            Named::Page(j) => Node::Page(*j),
+            Named::List(url) => Node::List(url),
+        }
+    }
+}
+
+impl Tables {
+    fn new(site: &SiteIndex, hugo: &HugoConfig) -> Tables {
+        let mut by_base: HashMap<(String, String), Vec<usize>> = HashMap::default();
+        let mut by_name: HashMap<(String, String), Vec<Named>> = HashMap::default();
+        let mut unpublished_urls = HashMap::default();
+        for (i, page) in site.pages.iter().enumerate() {
+            let base = base_of(&page.post.content_path, &hugo.languages);
+            if is_left_out(page.unpublished.as_ref()) {
+                unpublished_urls.entry(page.url.clone()).or_insert(i);
+            }
+            let name = last_segment(&base).to_string();
+            if !name.is_empty() {
+                by_name
+                    .entry((page.lang.clone(), name))
+                    .or_default()
+                    .push(Named::Page(i));
+            }
+            by_base
+                .entry((page.lang.clone(), base))
+                .or_default()
+                .push(i);
+        }
+        let mut lists = HashMap::default();
+        for (url, served) in &site.urls {
+            let list = served.iter().any(|s| {
+                matches!(
+                    s,
+                    Served::Section(_) | Served::Taxonomy(_) | Served::Term(..)
+                )
+            });
+            if !list {
+                continue;
+            }
+            let (lang, base) = split_language(url, hugo);
+            let name = last_segment(&base).to_string();
+            if !name.is_empty() {
+                by_name
+                    .entry((lang.to_string(), name))
+                    .or_default()
+                    .push(Named::List(url.clone()));
+            }
+            lists.insert((lang.to_string(), base), url.clone());
+        }
+        // The home page exists without `_index.md`.
+        for lang in &hugo.languages {
+            let url = site
+                .urls
+                .get_key_value(&urls::normalize(&urls::language_prefix(lang, hugo)))
+                .map_or("/", |(k, _)| k.as_str());
+            lists
+                .entry((lang.clone(), "/".to_string()))
+                .or_insert_with(|| url.to_string());
+        }
+        let hidden = hidden_pages(site);
+        Tables {
+            by_base,
+            lists,
+            by_name,
+            unpublished_urls,
+            not_rendered_urls: hidden
+                .iter()
+                .enumerate()
+                .filter(|(j, h)| **h && site.pages[*j].url != "/")
+                .map(|(j, _)| (site.pages[j].url.clone(), j))
+                .collect(),
+            hidden,
+        }
+    }
+
+    /// The index's tables, made on first use.
+    fn of<'s>(site: &'s SiteIndex, hugo: &HugoConfig) -> &'s Tables {
+        site.hugo_links.get_or_init(|| Tables::new(site, hugo))
+    }
+}
+
 /// The site, indexed for link resolution once.
 struct Links<'s, 'a> {
     site: &'s SiteIndex<'a>,
     hugo: &'s HugoConfig,
     link_hook: Hook,
     image_hook: Hook,
-    /// Hugo's content tree, per language: page base path (`/posts/a`) → pages.
-    by_base: HashMap<(&'s str, String), Vec<usize>>,
-    /// Lists without a content file, per language and base path.
-    lists: HashMap<(&'s str, String), &'s str>,
-    /// Nodes by base name (`a` for `posts/a.md` and `a/index.md`), for the
-    /// `ref` fallback.
-    by_name: HashMap<(&'s str, String), Vec<Node<'s>>>,
-    /// URLs pages would have if they were published.
-    unpublished_urls: HashMap<&'s str, usize>,
-    /// URLs of pages Hugo never writes (`build.render`, headless).
-    not_rendered_urls: HashMap<&'s str, usize>,
-    /// Pages Hugo never renders: headless, `build.render: never`, also
-    /// through a `cascade`. Their Markdown is rendered inside other pages.
-    hidden: Vec<bool>,
+    /// The lookup tables, made once per index ([`Tables`]).
+    tables: &'s Tables,
     ids: Vec<OnceCell<Ids>>,
     /// The ids written in each page itself.
     own_ids: Vec<OnceCell<HashSet<String>>>,
@@ -195,72 +297,12 @@ struct Links<'s, 'a> {
 
 impl<'s, 'a> Links<'s, 'a> {
     fn new(site: &'s SiteIndex<'a>, hugo: &'s HugoConfig) -> Links<'s, 'a> {
-        let mut by_base: HashMap<(&str, String), Vec<usize>> = HashMap::default();
-        let mut by_name: HashMap<(&str, String), Vec<Node>> = HashMap::default();
-        let mut unpublished_urls = HashMap::default();
-        for (i, page) in site.pages.iter().enumerate() {
-            let base = base_of(&page.post.content_path, &hugo.languages);
-            if is_left_out(page.unpublished.as_ref()) {
-                unpublished_urls.entry(page.url.as_str()).or_insert(i);
-            }
-            let name = last_segment(&base).to_string();
-            if !name.is_empty() {
-                by_name
-                    .entry((page.lang.as_str(), name))
-                    .or_default()
-                    .push(Node::Page(i));
-            }
-            by_base
-                .entry((page.lang.as_str(), base))
-                .or_default()
-                .push(i);
-        }
-        let mut lists = HashMap::default();
-        for (url, served) in &site.urls {
-            let list = served.iter().any(|s| {
-                matches!(
-                    s,
-                    Served::Section(_) | Served::Taxonomy(_) | Served::Term(..)
-                )
-            });
-            if !list {
-                continue;
-            }
-            let (lang, base) = split_language(url, hugo);
-            let name = last_segment(&base).to_string();
-            if !name.is_empty() {
-                by_name
-                    .entry((lang, name))
-                    .or_default()
-                    .push(Node::List(url));
-            }
-            lists.insert((lang, base), url.as_str());
-        }
-        // The home page exists without `_index.md`.
-        for lang in &hugo.languages {
-            let url = site
-                .urls
-                .get_key_value(&urls::normalize(&urls::language_prefix(lang, hugo)))
-                .map_or("/", |(k, _)| k.as_str());
-            lists.entry((lang.as_str(), "/".to_string())).or_insert(url);
-        }
-        let hidden = hidden_pages(site);
         Links {
             site,
             hugo,
             link_hook: hook(hugo, "render-link", hugo.link_hook),
             image_hook: hook(hugo, "render-image", hugo.image_hook),
-            by_base,
-            lists,
-            by_name,
-            unpublished_urls,
-            not_rendered_urls: hidden
-                .iter()
-                .enumerate()
-                .filter(|(j, h)| **h && site.pages[*j].url != "/")
-                .map(|(j, _)| (site.pages[j].url.as_str(), j))
-                .collect(),
-            hidden,
+            tables: Tables::of(site, hugo),
             ids: site.pages.iter().map(|_| OnceCell::new()).collect(),
             own_ids: site.pages.iter().map(|_| OnceCell::new()).collect(),
             unparsed_urls: HashSet::default(),
@@ -413,7 +455,7 @@ impl<'s, 'a> Links<'s, 'a> {
         fragment: &str,
         span: Range<usize>,
     ) -> Option<Diagnostic> {
-        if self.hidden[i] && self.includers(i).is_empty() {
+        if self.tables.hidden[i] && self.includers(i).is_empty() {
             return None;
         }
         let contexts = self.contexts(i);
@@ -439,7 +481,7 @@ impl<'s, 'a> Links<'s, 'a> {
     /// pages that include it when Hugo does not render it.
     fn contexts(&self, i: usize) -> Vec<usize> {
         let includers = self.includers(i);
-        if self.hidden[i] && !includers.is_empty() {
+        if self.tables.hidden[i] && !includers.is_empty() {
             includers.to_vec()
         } else {
             vec![i]
@@ -529,7 +571,7 @@ impl<'s, 'a> Links<'s, 'a> {
         let lang = self.site.pages[i].lang.as_str();
         let page = match self.get_page(i, lang, path, false) {
             Lookup::Unpublished(j) => return Some(self.unpublished(i, j, span, dest, false)),
-            Lookup::Found(Node::Page(j)) if !self.hidden[j] => Some(j),
+            Lookup::Found(Node::Page(j)) if !self.tables.hidden[j] => Some(j),
             _ => None,
         };
         if let Some(j) = page.filter(|_| has_content_extension(path)) {
@@ -716,8 +758,9 @@ impl<'s, 'a> Links<'s, 'a> {
         }
         loop {
             if let Some(&j) = self
+                .tables
                 .by_base
-                .get(&(lang, dir.clone()))
+                .get(&(lang.to_string(), dir.clone()))
                 .and_then(|pages| pages.first())
                 && file_stem(&self.site.pages[j].post.content_path) == "_index"
             {
@@ -759,7 +802,7 @@ impl<'s, 'a> Links<'s, 'a> {
                 _ => Err(Miss::NoBasePath),
             };
         }
-        if self.hidden[i] {
+        if self.tables.hidden[i] {
             return Err(Miss::Hidden);
         }
         let from = format!("{base}{}", self.site.pages[i].url);
@@ -828,7 +871,7 @@ impl<'s, 'a> Links<'s, 'a> {
     /// whose URL is this site path.
     fn not_rendered_at(&self, site_path: &str) -> Option<usize> {
         let url = urls::normalize(site_path);
-        let get = |u: &str| self.not_rendered_urls.get(u).copied();
+        let get = |u: &str| self.tables.not_rendered_urls.get(u).copied();
         get(&url).or_else(|| get(&format!("{url}/")))
     }
 
@@ -911,7 +954,7 @@ impl<'s, 'a> Links<'s, 'a> {
 
     fn unpublished_at(&self, site_path: &str) -> Option<usize> {
         let url = urls::normalize(site_path);
-        let get = |u: &str| self.unpublished_urls.get(u).copied();
+        let get = |u: &str| self.tables.unpublished_urls.get(u).copied();
         get(&url).or_else(|| get(&format!("{url}/")))
     }
 
@@ -962,7 +1005,7 @@ impl<'s, 'a> Links<'s, 'a> {
         span: Range<usize>,
         dest: &str,
     ) -> Option<Diagnostic> {
-        if self.hidden[j] {
+        if self.tables.hidden[j] {
             let (why, link) = self.not_rendered(j);
             let consequence = if link {
                 "Hugo gives it a URL but writes no page there"
@@ -1020,7 +1063,7 @@ impl<'s, 'a> Links<'s, 'a> {
         }
         match self.get_page(i, lang, &path, true) {
             Lookup::Found(Node::Page(j)) => {
-                if self.hidden[j] {
+                if self.tables.hidden[j] {
                     let (why, link) = self.not_rendered(j);
                     let consequence = if link {
                         "the link goes to its URL, where Hugo writes no page"
@@ -1162,7 +1205,7 @@ impl<'s, 'a> Links<'s, 'a> {
         let cp = self.name(j);
         let whose = if i == j {
             "this page".to_string()
-        } else if self.hidden[i] && self.includers(i).contains(&j) {
+        } else if self.tables.hidden[i] && self.includers(i).contains(&j) {
             format!("{cp}, which includes this file,")
         } else {
             cp
@@ -1460,12 +1503,13 @@ impl<'s, 'a> Links<'s, 'a> {
         if !q.reflink || q.in_ref.contains('/') {
             return Lookup::Missing;
         }
-        let Some(nodes) = self.by_name.get(&(lang, last_segment(&base).to_string())) else {
+        let key = (lang.to_string(), last_segment(&base).to_string());
+        let Some(nodes) = self.tables.by_name.get(&key) else {
             return Lookup::Missing;
         };
         let built: Vec<Node> = nodes
             .iter()
-            .copied()
+            .map(Named::node)
             .filter(|n| match n {
                 Node::Page(j) => !is_left_out(self.site.pages[*j].unpublished.as_ref()),
                 Node::List(_) => true,
@@ -1473,7 +1517,7 @@ impl<'s, 'a> Links<'s, 'a> {
             .collect();
         match built.as_slice() {
             [] => {
-                if let Some(Node::Page(j)) = nodes.first() {
+                if let Some(Named::Page(j)) = nodes.first() {
                     unpublished.get_or_insert(*j);
                 }
                 Lookup::Missing
@@ -1486,8 +1530,8 @@ impl<'s, 'a> Links<'s, 'a> {
     /// The node at a base path, if Hugo builds it; remembers a page it
     /// leaves out.
     fn node(&self, lang: &str, base: &str, unpublished: &mut Option<usize>) -> Option<Node<'s>> {
-        let key = (lang, base.to_string());
-        if let Some(pages) = self.by_base.get(&key) {
+        let key = (lang.to_string(), base.to_string());
+        if let Some(pages) = self.tables.by_base.get(&key) {
             let built = pages
                 .iter()
                 .find(|&&j| !is_left_out(self.site.pages[j].unpublished.as_ref()));
@@ -1498,7 +1542,7 @@ impl<'s, 'a> Links<'s, 'a> {
                 }
             }
         }
-        self.lists.get(&key).map(|url| Node::List(url))
+        self.tables.lists.get(&key).map(|url| Node::List(url))
     }
 
     /// The folder page-relative paths start from: a branch bundle's own
@@ -1559,7 +1603,7 @@ impl<'s, 'a> Links<'s, 'a> {
     fn base_of_page(&self, j: usize) -> Option<&str> {
         let bases = self.page_bases.get_or_init(|| {
             let mut bases = vec![None; self.site.pages.len()];
-            for ((_, b), pages) in &self.by_base {
+            for ((_, b), pages) in &self.tables.by_base {
                 for &p in pages {
                     bases[p] = Some(b.clone());
                 }
@@ -1588,8 +1632,8 @@ impl<'s, 'a> Links<'s, 'a> {
     fn bases(&self, lang: &str) -> Option<&Nearest> {
         let all = self.nearest_bases.get_or_init(|| {
             let mut all: HashMap<&str, Vec<&str>> = HashMap::default();
-            for (l, b) in self.by_base.keys() {
-                all.entry(*l).or_default().push(b.as_str());
+            for (l, b) in self.tables.by_base.keys() {
+                all.entry(l.as_str()).or_default().push(b.as_str());
             }
             all.into_iter()
                 .map(|(l, bases)| (l, Nearest::new(bases.into_iter())))
@@ -1609,16 +1653,21 @@ impl<'s, 'a> Links<'s, 'a> {
             .or_else(|| {
                 let name = last_segment(&wanted);
                 let mut same = self
+                    .tables
                     .by_name
-                    .get(&(lang, name.to_string()))
+                    .get(&(lang.to_string(), name.to_string()))
                     .into_iter()
                     .flatten();
                 match (same.next(), same.next()) {
-                    (Some(Node::Page(j)), None) => self.base_of_page(*j),
+                    (Some(Named::Page(j)), None) => self.base_of_page(*j),
                     _ => None,
                 }
             })?;
-        let j = *self.by_base.get(&(lang, base.to_string()))?.first()?;
+        let j = *self
+            .tables
+            .by_base
+            .get(&(lang.to_string(), base.to_string()))?
+            .first()?;
         Some(format!("/{}", self.site.pages[j].post.content_path))
     }
 
@@ -1669,12 +1718,15 @@ impl<'s, 'a> Links<'s, 'a> {
         if !unique || !near_enough(&wanted, base) {
             return None;
         }
-        let pages = self.by_base.get(&(lang, base.to_string()))?;
+        let pages = self
+            .tables
+            .by_base
+            .get(&(lang.to_string(), base.to_string()))?;
         let span = &r.target_span;
         let written = self.respell_path(i, &r.target, span, path)?;
         let (at, text) = respell(&written, &wanted, base)?;
         let lands = match self.get_page(i, lang, &splice(&written, &at, &text), true) {
-            Lookup::Found(Node::Page(j)) => pages.contains(&j) && !self.hidden[j],
+            Lookup::Found(Node::Page(j)) => pages.contains(&j) && !self.tables.hidden[j],
             _ => false,
         };
         if !lands {

@@ -427,6 +427,7 @@ pub fn build<'a>(
         // Netlify's rules: a `_redirects` Jekyll publishes (it skips
         // `_` files unless `include`d) and `netlify.toml`.
         host_redirects: crate::site::redirects::load(&jk.root, static_files, Vec::new()),
+        hugo_links: Default::default(),
     };
     for (i, post) in posts.iter().enumerate() {
         let role = role(jk, &post.content_path);

@@ -101,6 +101,9 @@ pub struct SiteIndex<'a> {
     /// The host's own redirect rules (`static/_redirects`, `netlify.toml`):
     /// they serve paths no page is at ([`super::redirects`]).
     pub host_redirects: Vec<super::redirects::HostRedirect>,
+    /// Hugo's link checker's lookup tables, made on first use and kept with
+    /// the index (the language server checks many edits against one).
+    pub(crate) hugo_links: OnceLock<crate::hugo::links::Tables>,
 }
 
 impl Page<'_> {

@@ -398,6 +398,7 @@ pub fn build<'a>(
         base_path,
         redirects: HashMap::new(),
         host_redirects: crate::site::redirects::load(&zola.root, static_files, Vec::new()),
+        hugo_links: Default::default(),
     };
     let infos: Vec<FileInfo> = posts
         .iter()

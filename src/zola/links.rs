@@ -569,6 +569,7 @@ mod tests {
             base_path: base_path.to_string(),
             redirects: HashMap::new(),
             host_redirects: Vec::new(),
+            hugo_links: Default::default(),
         };
         for (post, (path, url, unpublished, _)) in posts.iter().zip(files) {
             let section = path.contains("_index.");
