@@ -250,7 +250,8 @@ impl Tables {
 
     /// The index's tables, made on first use.
     fn of<'s>(site: &'s SiteIndex, hugo: &HugoConfig) -> &'s Tables {
-        site.hugo_links.get_or_init(|| Tables::new(site, hugo))
+        site.hugo_links
+            .get_or_init(|| crate::timing("link tables", || Tables::new(site, hugo)))
     }
 }
 

@@ -114,9 +114,20 @@ impl Held {
         if let State::Linted(_) = self.state
             && let State::Linted(mut snapshot) = std::mem::replace(&mut self.state, State::Taken)
         {
-            let (site_found, pages_digest) = snapshot.with_dependent_mut(|_, linted| {
-                (std::mem::take(&mut linted.site_found), linted.pages_digest)
+            let (site_found, pages_digest, owned) = snapshot.with_dependent_mut(|_, linted| {
+                (
+                    std::mem::take(&mut linted.site_found),
+                    linted.pages_digest,
+                    linted.analysis.index.take_owned(),
+                )
             });
+            // What the index owns is freed on another thread, while this
+            // one indexes the site again (at 10,000 pages, a few
+            // milliseconds of the next lint's path).
+            // (A thread that cannot be started drops it here.)
+            let _ = std::thread::Builder::new()
+                .name("bloglint-free".into())
+                .spawn(move || drop(owned));
             let Frozen { site, only, .. } =
                 crate::timing("the last analysis dropped", || snapshot.into_owner());
             self.previous = Some(Previous {

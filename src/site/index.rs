@@ -127,7 +127,40 @@ impl Page<'_> {
     }
 }
 
+/// A page's heading and definition term ids ([`Page::ids`]).
+type Ids = (Vec<String>, Vec<String>);
+
+/// What an index owns outright (its URL table, its pages' URLs, aliases
+/// and ids, the link checker's tables), taken out of it to be freed
+/// elsewhere ([`SiteIndex::take_owned`]).
+pub struct Owned {
+    _urls: HashMap<String, Vec<Served>, FxBuildHasher>,
+    _pages: Vec<(String, Vec<Alias>, Option<Ids>)>,
+    _hugo_links: Option<crate::hugo::links::Tables>,
+}
+
 impl SiteIndex<'_> {
+    /// Take out what the index owns outright, to free it on another
+    /// thread: the index is left without URLs, aliases or ids, for
+    /// dropping only.
+    pub fn take_owned(&mut self) -> Owned {
+        Owned {
+            _urls: std::mem::take(&mut self.urls),
+            _pages: self
+                .pages
+                .iter_mut()
+                .map(|p| {
+                    (
+                        std::mem::take(&mut p.url),
+                        std::mem::take(&mut p.aliases),
+                        p.ids.take(),
+                    )
+                })
+                .collect(),
+            _hugo_links: self.hugo_links.take(),
+        }
+    }
+
     /// Put every published page at its URL, and its aliases at theirs.
     pub fn publish_pages(&mut self, with_aliases: bool) {
         for (i, page) in self.pages.iter().enumerate() {
