@@ -545,20 +545,16 @@ pub fn build<'a>(
 
     let stubs = translation_stubs(hugo, posts, &infos, &metas, &status);
 
-    let mut index = SiteIndex {
+    let mut index = SiteIndex::new(
         generator,
-        pages: Vec::with_capacity(posts.len()),
-        urls: HashMap::default(),
-        by_content_path: HashMap::default(),
-        base_path: base_path(&hugo.base_url),
-        redirects: HashMap::new(),
-        host_redirects: crate::site::redirects::load(
+        posts.len(),
+        base_path(&hugo.base_url),
+        crate::site::redirects::load(
             &hugo.root,
             static_files,
             crate::site::redirects::generated(hugo).rules,
         ),
-        hugo_links: Default::default(),
-    };
+    );
     for (i, post) in posts.iter().enumerate() {
         let info = &infos[i];
         let ugly = hugo.ugly_urls.for_section(info.section());

@@ -24,7 +24,6 @@
 //! jekyll-optional-front-matter, Liquid in front matter values, dates of
 //! collection documents without one (Jekyll uses the build time).
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use super::config::JekyllConfig;
@@ -412,23 +411,18 @@ pub fn build<'a>(
     let redirects_on = jk.has_plugin("jekyll-redirect-from");
     let optional_front_matter =
         jk.has_plugin("jekyll-optional-front-matter") && jk.optional_front_matter.enabled;
-    let mut index = SiteIndex {
+    let mut index = SiteIndex::new(
         generator,
-        pages: Vec::with_capacity(posts.len()),
-        urls: HashMap::default(),
-        by_content_path: HashMap::default(),
-        base_path: jk
-            .baseurl
+        posts.len(),
+        jk.baseurl
             .as_deref()
             .unwrap_or_default()
             .trim_end_matches('/')
             .to_string(),
-        redirects: HashMap::new(),
         // Netlify's rules: a `_redirects` Jekyll publishes (it skips
         // `_` files unless `include`d) and `netlify.toml`.
-        host_redirects: crate::site::redirects::load(&jk.root, static_files, Vec::new()),
-        hugo_links: Default::default(),
-    };
+        crate::site::redirects::load(&jk.root, static_files, Vec::new()),
+    );
     for (i, post) in posts.iter().enumerate() {
         let role = role(jk, &post.content_path);
         let meta = Meta::new(jk, post, &role);

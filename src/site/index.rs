@@ -139,6 +139,29 @@ pub struct Owned {
     _hugo_links: Option<crate::hugo::links::Tables>,
 }
 
+impl<'a> SiteIndex<'a> {
+    /// An index without pages yet, room made for `pages`: `base_path` the
+    /// baseURL's path without trailing slash, `host_redirects` the host's
+    /// own rules.
+    pub fn new(
+        generator: &'a Generator,
+        pages: usize,
+        base_path: String,
+        host_redirects: Vec<super::redirects::HostRedirect>,
+    ) -> SiteIndex<'a> {
+        SiteIndex {
+            generator,
+            pages: Vec::with_capacity(pages),
+            urls: HashMap::default(),
+            by_content_path: HashMap::default(),
+            base_path,
+            redirects: HashMap::new(),
+            host_redirects,
+            hugo_links: OnceLock::new(),
+        }
+    }
+}
+
 impl SiteIndex<'_> {
     /// Take out what the index owns outright, to free it on another
     /// thread: the index is left without URLs, aliases or ids, for

@@ -390,16 +390,12 @@ pub fn build<'a>(
     let base_path = url::Url::parse(&zola.base_url)
         .map(|u| u.path().trim_end_matches('/').to_string())
         .unwrap_or_default();
-    let mut index = SiteIndex {
+    let mut index = SiteIndex::new(
         generator,
-        pages: Vec::with_capacity(posts.len()),
-        urls: HashMap::default(),
-        by_content_path: HashMap::default(),
+        posts.len(),
         base_path,
-        redirects: HashMap::new(),
-        host_redirects: crate::site::redirects::load(&zola.root, static_files, Vec::new()),
-        hugo_links: Default::default(),
-    };
+        crate::site::redirects::load(&zola.root, static_files, Vec::new()),
+    );
     let infos: Vec<FileInfo> = posts
         .iter()
         .map(|p| FileInfo::new(zola, &p.content_path))

@@ -521,7 +521,6 @@ mod tests {
     //! from [`super::super::heading_id::ids`]. What Zola 0.22.1 does with
     //! each link is said where it is tested.
 
-    use std::collections::HashMap;
     use std::path::PathBuf;
     use std::sync::OnceLock;
 
@@ -561,16 +560,7 @@ mod tests {
                 )
             })
             .collect();
-        let mut site = SiteIndex {
-            generator: &generator,
-            pages: Vec::new(),
-            urls: HashMap::default(),
-            by_content_path: HashMap::default(),
-            base_path: base_path.to_string(),
-            redirects: HashMap::new(),
-            host_redirects: Vec::new(),
-            hugo_links: Default::default(),
-        };
+        let mut site = SiteIndex::new(&generator, 0, base_path.to_string(), Vec::new());
         for (post, (path, url, unpublished, _)) in posts.iter().zip(files) {
             let section = path.contains("_index.");
             let ids = crate::zola::heading_id::ids(post, Slugify::On);
