@@ -267,20 +267,18 @@ pub fn finish(
     post_found: Vec<PostFound>,
     site_found: Vec<Diagnostic>,
 ) -> Vec<Diagnostic> {
-    let (site_found, mut used) = suppress(site_found, &|p| site.post(p));
-    let mut out = Vec::new();
-    for (found, post_used) in post_found {
-        out.extend(found);
-        if let Some((path, u)) = post_used {
-            used.entry(path).or_default().extend(u);
-        }
-    }
-    out.extend(site_found);
     let posts = site
         .posts
         .iter()
         .filter(|p| cx.reports(&p.path) && !config.is_excluded(&p.path));
-    out.extend(unused_suppressions(site.loose, config, posts, &used));
+    let mut out = combine(
+        config,
+        site.loose,
+        post_found,
+        site_found,
+        &|p| site.post(p),
+        posts,
+    );
     out.extend(site.errors.iter().filter(|d| cx.reports(&d.path)).cloned());
     let reads = document::Source::reads();
     timing(
@@ -305,28 +303,47 @@ pub fn relint_post(
     analysis: &Analysis,
     kept: Vec<Diagnostic>,
     post: &Post,
-    loose: bool,
 ) -> Vec<Diagnostic> {
-    let cx = &analysis.cx;
-    let (mut out, post_used) = lint_post_used(post, config, cx);
+    let post_found = vec![lint_post_used(post, config, &analysis.cx)];
     let mut site_found = kept;
     site_found.extend(
         site_rules(config, analysis, &|meta| meta.reads_bodies)
             .into_iter()
             .filter(|d| d.path == post.path),
     );
-    let (site_found, mut used) = suppress(site_found, &|p| (p == post.path).then_some(post));
-    if let Some((path, u)) = post_used {
-        used.entry(path).or_default().extend(u);
+    let mut out = combine(
+        config,
+        analysis.loose,
+        post_found,
+        site_found,
+        &|p| (p == post.path).then_some(post),
+        std::iter::once(post),
+    );
+    sort(&mut out);
+    out
+}
+
+/// The findings in some posts: their post rules' (`post_found`), the site
+/// rules' in them that their comments do not silence, and their comments
+/// that silenced nothing.
+fn combine<'p>(
+    config: &Config,
+    loose: bool,
+    post_found: Vec<PostFound>,
+    site_found: Vec<Diagnostic>,
+    post_of: &dyn Fn(&std::path::Path) -> Option<&'p Post>,
+    posts: impl Iterator<Item = &'p Post>,
+) -> Vec<Diagnostic> {
+    let (site_found, mut used) = suppress(site_found, post_of);
+    let mut out = Vec::new();
+    for (found, post_used) in post_found {
+        out.extend(found);
+        if let Some((path, u)) = post_used {
+            used.entry(path).or_default().extend(u);
+        }
     }
     out.extend(site_found);
-    out.extend(unused_suppressions(
-        loose,
-        config,
-        std::iter::once(post),
-        &used,
-    ));
-    sort(&mut out);
+    out.extend(unused_suppressions(loose, config, posts, &used));
     out
 }
 

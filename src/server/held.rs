@@ -252,13 +252,7 @@ impl Held {
                 })
                 .cloned()
                 .collect();
-            Some(crate::relint_post(
-                config,
-                &linted.analysis,
-                kept,
-                post,
-                frozen.site.loose,
-            ))
+            Some(crate::relint_post(config, &linted.analysis, kept, post))
         })
     }
 }

@@ -218,6 +218,17 @@ struct SiteState {
     dirty: bool,
 }
 
+impl Doc {
+    /// The buffer's text read as its file's would be.
+    fn parse(&self, content_path: String) -> Result<crate::document::Post, Box<Diagnostic>> {
+        site::post_from_bytes(
+            self.path.clone(),
+            content_path,
+            self.text.clone().into_bytes(),
+        )
+    }
+}
+
 impl SiteState {
     fn site(&self) -> Option<&Site> {
         self.site.as_ref()?.site()
@@ -725,12 +736,7 @@ impl Server {
         let state = &mut self.sites[s];
         state.site.as_ref()?.analysis()?;
         let content_path = state.site()?.generator.content_path(&doc.path)?;
-        let post = site::post_from_bytes(
-            doc.path.clone(),
-            content_path,
-            doc.text.clone().into_bytes(),
-        )
-        .ok()?;
+        let post = doc.parse(content_path).ok()?;
         let config = &state.config;
         let held = state.site.as_mut()?;
         let found = match guarded(|| held.relint(config, post)) {
@@ -766,15 +772,8 @@ impl Server {
         };
         let mut only = HashSet::new();
         for d in self.docs.values().filter(|d| d.site == Some(s)) {
-            if let Some(cp) = site.generator.content_path(&d.path) {
-                site.errors.retain(|e| e.path != d.path);
-                match site::post_from_bytes(d.path.clone(), cp, d.text.clone().into_bytes()) {
-                    Ok(post) => site.replace(post),
-                    Err(e) => {
-                        site.errors.push(*e);
-                        site.remove(&d.path);
-                    }
-                }
+            if let Some(content_path) = site.generator.content_path(&d.path) {
+                site.put(&d.path, d.parse(content_path));
             }
             only.insert(d.path.clone());
         }
@@ -850,22 +849,16 @@ impl Server {
                 continue;
             };
             if !doc.in_site {
-                site.errors.retain(|e| e.path != doc.path);
-                let read = site::post_from_bytes(
-                    doc.path.clone(),
-                    content_path,
-                    doc.text.clone().into_bytes(),
-                );
+                let read = doc.parse(content_path);
                 match (site.post(&doc.path), &read) {
                     (Some(old), Ok(new)) => {
                         let g = &site.generator;
-                        edits.same_digest.retain(|name| {
-                            base.rules.iter().any(|(meta, _, rule)| {
-                                meta.name == *name
-                                    && rule.digest(g, old).is_some()
-                                    && rule.digest(g, old) == rule.digest(g, new)
-                            })
-                        });
+                        for (meta, _, rule) in &base.rules {
+                            let before = rule.digest(g, old);
+                            if before.is_none() || before != rule.digest(g, new) {
+                                edits.same_digest.remove(meta.name);
+                            }
+                        }
                         edits.changes.push(crate::diagnostic::TextChange::between(
                             doc.path.clone(),
                             &old.source,
@@ -874,13 +867,7 @@ impl Server {
                     }
                     _ => edits.same_digest.clear(),
                 }
-                match read {
-                    Ok(post) => site.replace(post),
-                    Err(d) => {
-                        site.errors.push(*d);
-                        site.remove(&doc.path);
-                    }
-                }
+                site.put(&doc.path, read);
                 doc.in_site = true;
                 changed.insert(key.clone());
             }
@@ -1045,17 +1032,11 @@ fn restore_from_disk(state: &mut SiteState, path: &Path) {
     let Some(content_path) = site.generator.content_path(path) else {
         return;
     };
-    site.errors.retain(|e| e.path != path);
-    let read = path
-        .is_file()
-        .then(|| site::read_post(path.to_path_buf(), content_path));
-    match read {
-        Some(Ok(post)) => site.replace(post),
-        Some(Err(d)) => {
-            site.errors.push(*d);
-            site.remove(path);
-        }
-        None => site.remove(path),
+    if path.is_file() {
+        site.put(path, site::read_post(path.to_path_buf(), content_path));
+    } else {
+        site.errors.retain(|e| e.path != path);
+        site.remove(path);
     }
 }
 

@@ -84,6 +84,20 @@ impl Site {
         }
     }
 
+    /// Put what reading a file's text gave in place of what the site held
+    /// for it: its post, or the error that it could not be read (and no
+    /// post).
+    pub fn put(&mut self, path: &Path, read: Result<Post, Box<Diagnostic>>) {
+        self.errors.retain(|e| e.path != path);
+        match read {
+            Ok(post) => self.replace(post),
+            Err(d) => {
+                self.errors.push(*d);
+                self.remove(path);
+            }
+        }
+    }
+
     /// Take a post out (its file is gone, or no longer a post).
     pub fn remove(&mut self, path: &Path) {
         if self.by_path.remove(path).is_none() {
